@@ -1,0 +1,45 @@
+"""The whole profile: one jurisdiction's program, written once, used by every document."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from genkit.model.base import Model, ShortText, Slug
+from genkit.model.program import Program
+from genkit.model.sources import EvidenceItem, Source
+from genkit.model.stakeholders import Person, Stakeholder
+
+
+class Jurisdiction(Model):
+    name: ShortText
+    short_name: ShortText
+    state: ShortText
+    kind: Literal["city", "county", "city_county", "region"] = "city"
+    population: int | None = Field(default=None, ge=1)
+
+
+class Profile(Model):
+    """Top level of a jurisdiction profile (``jurisdictions/NAME/profile.yaml``)."""
+
+    extends: Slug | None = Field(
+        default=None, description="Name of a profile whose values this one starts from.")
+    status: Literal["sample", "draft", "final"] = Field(
+        default="draft",
+        description="'sample' marks every page of every document as a sample.")
+    as_of: date = Field(description="Date the facts in this profile were last checked.")
+    language: Literal["en"] = "en"
+    jurisdiction: Jurisdiction
+    program: Program
+    program_director: Person | None = None
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    sources: dict[Slug, Source] = Field(default_factory=dict)
+    citations: dict[str, list[Slug]] = Field(
+        default_factory=dict,
+        description="Dotted path of a fact in this profile -> the sources it comes from.")
+    illustrative: list[str] = Field(
+        default_factory=list,
+        description="Dotted paths of figures that are not from a published source.")
