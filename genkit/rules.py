@@ -23,7 +23,9 @@ def rule(func: Rule) -> Rule:
 
 
 def run_rules(profile: Profile) -> list[tuple[Path_, str]]:
-    import genkit.checks  # noqa: F401  (registers the built-in rules)
+    from genkit.checks import load_all
+
+    load_all()
 
     found: list[tuple[Path_, str]] = []
     for func in _RULES:

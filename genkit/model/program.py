@@ -167,6 +167,22 @@ class Program(Model):
         return f"{self.name} ({self.full_name})" if self.full_name else self.name
 
     @property
+    def dispatch_text(self) -> str:
+        return DISPATCH_TEXT[self.dispatch_model]
+
+    @property
+    def access_text(self) -> str:
+        """How a resident reaches the team, in one sentence every document repeats."""
+        ways = ["call 911"] if self.access.via_911 else []
+        if self.access.non_emergency_number:
+            ways.append(f"call the non-emergency line, {self.access.non_emergency_number}")
+        text = "To reach the team, " + " or ".join(ways) + "." if ways else ""
+        if not self.access.direct_request:
+            text += " The 911 center decides whether to send the team; residents cannot ask for"
+            text += " it directly."
+        return text.strip()
+
+    @property
     def team_size(self) -> int:
         return sum(member.count for member in self.team)
 
@@ -178,6 +194,15 @@ class Program(Model):
             for m in self.team
         ]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+DISPATCH_TEXT = {
+    "911_center_led": "911 call-takers and dispatchers screen calls and send the team",
+    "embedded_professional": (
+        "behavioural health professionals working inside the 911 center screen calls and send "
+        "the team"),
+    "external_hotline": "a crisis line outside the 911 center screens calls and sends the team",
+}
 
 
 def _article(word: str) -> str:

@@ -1,0 +1,208 @@
+"""Run the pipeline: load -> validate -> plan -> render -> write, for one or more jurisdictions.
+
+Everything is loaded, validated and rendered before the first byte is written, so a mistake in
+any profile or template leaves every existing bundle untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from genkit.bundle import IndexEntry, bundle_zip, index_html, manifest_json
+from genkit.catalog import discover
+from genkit.context import sample_notice
+from genkit.errors import GenkitError
+from genkit.paths import SearchPath
+from genkit.plan import Plan, Unit, make_plan
+from genkit.profiles import LoadedProfile, load_profile
+from genkit.rendering import page_html, render_markdown, stylesheet
+from genkit.templating import make_env, make_loader, search_dirs
+from genkit.writer import write_bundle
+
+Progress = Callable[[str, str], None]  # (jurisdiction, message)
+
+
+@dataclass
+class Options:
+    out_root: Path = Path("build")
+    only: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    jobs: int = 1
+    force: bool = False
+
+
+@dataclass
+class Outcome:
+    name: str
+    out_dir: Path
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def load_all(names: list[str], search: SearchPath) -> list[LoadedProfile]:
+    """Load every named profile, reporting the problems of all of them together."""
+    loaded, problems = [], []
+    for name in names:
+        try:
+            loaded.append(load_profile(name, search))
+        except GenkitError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise GenkitError(problems)
+    return loaded
+
+
+def plan_for(loaded: LoadedProfile, search: SearchPath, options: Options) -> Plan:
+    dirs = search_dirs(loaded.templates_dir, search.template_dirs())
+    documents = discover(dirs, search.display)
+    return make_plan(loaded, dirs, documents, options.only, options.formats)
+
+
+def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
+    """path -> (fingerprint, sha256) from the last bundle's manifest, if it is readable."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        found = {f["path"]: (f.get("fingerprint", ""), f["sha256"]) for f in manifest["files"]}
+        found.update({f"title:{stem}": ("", title)
+                      for stem, title in manifest.get("titles", {}).items()})
+        return found
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _reuse(out_dir: Path, previous: dict[str, tuple[str, str]], path: str,
+           fingerprint: str) -> bytes | None:
+    old = previous.get(path)
+    if not old or old[0] != fingerprint:
+        return None
+    try:
+        data = (out_dir / path).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == old[1] else None
+
+
+class Builder:
+    """Renders plans, sending PDF work to a process pool when ``jobs > 1``."""
+
+    def __init__(self, search: SearchPath, options: Options, progress: Progress | None = None):
+        self.search = search
+        self.options = options
+        self.progress = progress or (lambda name, message: None)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Builder:
+        if self.options.jobs > 1:
+            self._pool = ProcessPoolExecutor(self.options.jobs, mp_context=get_context("fork"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
+        from genkit.render.pdf import html_to_pdf
+
+        args = (html, plan.dirs[-1], plan.dirs, where)
+        if self._pool is not None:
+            return self._pool.submit(html_to_pdf, *args)
+        return html_to_pdf(*args)
+
+    def render(self, plan: Plan) -> Outcome:
+        name = plan.loaded.name
+        out_dir = (self.options.out_root / name).absolute()
+        previous = {} if self.options.force else _previous(out_dir)
+        outcome = Outcome(name, out_dir)
+        loader = make_loader(plan.dirs, plan.dirs[-1])
+        md_env, html_env = make_env(loader), make_env(loader, finalize=None)
+        css = stylesheet(plan.dirs)
+        pending: dict[str, Future | bytes] = {}
+        entries: list[IndexEntry] = []
+        fingerprints: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        for unit in plan.units:
+            fingerprints.update({unit.outputs[f]: unit.fingerprints[f] for f in unit.outputs})
+            title = self._render_unit(unit, plan, previous, out_dir, (md_env, html_env), css,
+                                      pending, outcome)
+            titles[unit.stem] = title
+            entries.append(IndexEntry(title, unit.document.meta.audience,
+                                      unit.document.meta.description, unit.document.family,
+                                      dict(unit.outputs)))
+        for path, result in pending.items():
+            outcome.files[path] = result.result() if isinstance(result, Future) else result
+        files = dict(sorted(outcome.files.items()))
+        files["index.html"] = index_html(html_env, plan.loaded, entries, css,
+                                         sample_notice(plan.loaded))
+        files["manifest.json"] = manifest_json(name, files, fingerprints, titles,
+                                               plan.inputs_fingerprint)
+        files[f"{name}-bundle.zip"] = bundle_zip(name, files)
+        outcome.files = files
+        return outcome
+
+    def _render_unit(self, unit: Unit, plan: Plan, previous: dict, out_dir: Path,
+                     envs: tuple, css: str, pending: dict, outcome: Outcome) -> str:
+        """Produce (or reuse) every output of one unit; return the document's title."""
+        reused = {fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt])
+                  for fmt, path in unit.outputs.items()}
+        for fmt, data in reused.items():
+            if data is not None:
+                outcome.files[unit.outputs[fmt]] = data
+                outcome.reused.append(unit.outputs[fmt])
+        needs = [fmt for fmt, data in reused.items() if data is None]
+        known_title = previous.get(f"title:{unit.stem}", ("", ""))[1]
+        if not needs and known_title:
+            return known_title
+        if unit.document.kind == "docx":
+            from genkit.render.docxtemplate import render_docx_template
+
+            path = unit.outputs["docx"]
+            self.progress(plan.loaded.name, f"rendering {path}")
+            outcome.files[path] = render_docx_template(unit.document, plan.loaded, plan.dirs,
+                                                       unit.item)
+            outcome.rendered.append(path)
+            return unit.document.meta.title
+        md_env, html_env = envs
+        rendered = render_markdown(md_env, plan.loaded, unit.document, unit.item)
+        if not needs:
+            return rendered.title
+        html = page_html(html_env, plan.loaded, unit.document, rendered, css)
+        for fmt in needs:
+            path = unit.outputs[fmt]
+            outcome.rendered.append(path)
+            self.progress(plan.loaded.name, f"rendering {path}")
+            if fmt == "html":
+                outcome.files[path] = html.encode("utf-8")
+            elif fmt == "pdf":
+                pending[path] = self._pdf(html, plan, str(unit.document.source))
+            else:
+                outcome.files[path] = _docx(rendered, plan)
+        return rendered.title
+
+
+def _docx(rendered, plan: Plan) -> bytes:  # noqa: ANN001
+    from genkit.render.docx import DocxPage, tokens_to_docx
+    from genkit.rendering import footer_text, running_header
+
+    page = DocxPage(rendered.title, plan.loaded.profile.program.host_department,
+                    running_header(plan.loaded), sample_notice(plan.loaded),
+                    footer_text(plan.loaded), plan.loaded.profile.as_of)
+    return tokens_to_docx(rendered.tokens, page)
+
+
+def build(names: list[str], search: SearchPath, options: Options,
+          progress: Progress | None = None, write: bool = True) -> list[Outcome]:
+    loaded = load_all(names, search)
+    plans = [plan_for(lp, search, options) for lp in loaded]
+    with Builder(search, options, progress) as builder:
+        outcomes = [builder.render(plan) for plan in plans]
+    if write:
+        for outcome in outcomes:
+            write_bundle(outcome.out_dir, outcome.files)
+    return outcomes

@@ -1,0 +1,118 @@
+"""Which documents exist: every template file describes itself in front matter.
+
+A Markdown template starts with a Jinja comment holding YAML::
+
+    {#---
+    title: Preparing to meet with public-safety stakeholders
+    audience: Program director
+    formats: [html, pdf, docx]
+    ---#}
+
+A Word template ``name.docx`` is described by ``name.docx.yaml`` beside it. Files and folders
+whose names start with ``_`` are partials and layouts, not documents. Adding a document needs
+no Python change: drop a template into a family folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from genkit.errors import Problem, TemplateError
+from genkit.model.base import Model, ShortText, Text
+from genkit.yamlload import dotted, parse_yaml_text
+
+FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
+MARKDOWN_SUFFIX = ".md.j2"
+DOCX_SUFFIX = ".docx"
+FORMATS = ("html", "pdf", "docx")
+Format = Literal["html", "pdf", "docx"]
+
+
+class FrontMatter(Model):
+    title: ShortText
+    audience: ShortText
+    description: Text = ""
+    formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
+    each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
+                             "one document is made per item, named after the item's id.")
+    item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str                   # "worksheets/stakeholder-worksheet": also its output path stem
+    template: str             # name on the search path, e.g. "worksheets/x.md.j2"
+    source: Path              # the file that won on the search path
+    kind: Literal["markdown", "docx"]
+    meta: FrontMatter
+
+    @property
+    def family(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return ("docx",) if self.kind == "docx" else tuple(self.meta.formats)
+
+
+def _front_matter(path: Path, display: str) -> FrontMatter:
+    if path.suffix == DOCX_SUFFIX:
+        meta_path = path.with_name(path.name + ".yaml")
+        if not meta_path.is_file():
+            raise TemplateError([Problem(display, 0, 0, "", f"a Word template needs a "
+                                         f"description file {meta_path.name} beside it")])
+        text, offset, shown = meta_path.read_text(encoding="utf-8"), 0, display + ".yaml"
+    else:
+        head = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(head)
+        if not match:
+            raise TemplateError([Problem(display, 1, 1, "", "a document template must start "
+                                         "with front matter: {#--- title: ... ---#}")])
+        text, offset, shown = match.group(1), 1, display
+    doc = parse_yaml_text(text, shown)
+    try:
+        return FrontMatter.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            line, col = doc.where(tuple(err["loc"]))
+            problems.append(Problem(shown, line + offset, col, dotted(tuple(err["loc"])),
+                                    err["msg"]))
+        raise TemplateError(problems) from None
+
+
+def _is_document(rel: Path) -> bool:
+    if any(part.startswith("_") for part in rel.parts) or len(rel.parts) != 2:
+        return False
+    return rel.name.endswith(MARKDOWN_SUFFIX) or rel.suffix == DOCX_SUFFIX
+
+
+def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
+    """Every document on the search path; the first folder that has a name wins."""
+    found: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for folder in dirs:
+        for path in sorted(folder.glob("*/*")):
+            rel = path.relative_to(folder)
+            if not path.is_file() or not _is_document(rel):
+                continue
+            name = rel.as_posix()
+            stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
+            if stem in found:
+                continue
+            try:
+                meta = _front_matter(path, display(path))
+            except TemplateError as exc:
+                problems.extend(exc.problems)
+                continue
+            kind = "docx" if path.suffix == DOCX_SUFFIX else "markdown"
+            found[stem] = Document(stem, name, path, kind, meta)
+    if problems:
+        raise TemplateError(problems)
+    return sorted(found.values(), key=lambda d: (d.meta.order, d.id))

@@ -1,0 +1,120 @@
+"""The ``genkit`` command: parse arguments, call one function, print. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from genkit import __version__
+
+
+def _search():  # noqa: ANN202 - imported lazily so --help stays fast
+    from genkit.paths import SearchPath
+
+    return SearchPath.from_cwd()
+
+
+def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: ANN001
+    if all_ or not names:
+        found = search.jurisdiction_names(include_bases=False)
+        if not found:
+            raise click.UsageError("no jurisdictions found; create one with 'genkit new NAME'")
+        return found
+    return list(dict.fromkeys(names))
+
+
+def _csv(value: str | None) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="genkit")
+def main() -> None:
+    """Build the rollout documents of an alternative 911 response program from a profile."""
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Build every jurisdiction.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder that receives bundles.")
+@click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
+@click.option("--format", "formats", help="Formats to write: pdf,docx,html (default: all).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Render PDFs in this many parallel processes.")
+@click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
+def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, formats: str | None,
+          jobs: int, force: bool, quiet: bool, verbose: bool) -> None:
+    """Build the bundle of one or more jurisdictions (all of them with --all)."""
+    from genkit.build import Options
+    from genkit.build import build as run_build
+    from genkit.progress import report
+
+    fmt = _csv(formats)
+    bad = [f for f in fmt if f not in ("pdf", "docx", "html")]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
+                                 param_hint="--format")
+    search = _search()
+    options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force)
+    with report(quiet=quiet, verbose=verbose) as progress:
+        outcomes = run_build(_names(names, all_, search), search, options, progress.step)
+        progress.done(outcomes)
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+def validate(names: tuple[str, ...]) -> None:
+    """Check profiles and templates without writing anything."""
+    from genkit.build import Options
+    from genkit.build import build as run_build
+
+    search = _search()
+    chosen = _names(names, False, search)
+    run_build(chosen, search, Options(formats=["html"], force=True), write=False)
+    click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "
+               f"are valid: {', '.join(chosen)}")
+
+
+@main.command("list")
+@click.argument("name", required=False)
+def list_(name: str | None) -> None:
+    """List jurisdictions and documents; with NAME, show which template file each one uses."""
+    from genkit.inspect import describe
+
+    click.echo(describe(_search(), name))
+
+
+@main.command()
+def schema() -> None:
+    """Print the profile's JSON Schema (for editor completion and checking)."""
+    from genkit.schema import schema_json
+
+    click.echo(schema_json())
+
+
+@main.command()
+@click.argument("name")
+@click.option("--name", "display_name", required=True,
+              help='Official name and state, e.g. "City of Springfield, IL".')
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("jurisdictions"), show_default=True)
+def new(name: str, display_name: str, folder: Path) -> None:
+    """Write a starter profile, commented for city staff, that validates and builds as it is."""
+    from genkit.starter import write_starter
+
+    path = write_starter(name, display_name, folder)
+    click.echo(f"wrote {path}\nnext: edit it, then run 'genkit validate {name}' and "
+               f"'genkit build {name}'")
+
+
+def run() -> None:  # pragma: no cover - console entry for python -m
+    main(prog_name="genkit")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

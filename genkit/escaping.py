@@ -1,0 +1,41 @@
+"""Make profile values safe for the format they land in.
+
+Markdown templates: a value is HTML-escaped (markdown-it turns entities back into the literal
+characters, so ``<script>`` shows as text) and its Markdown punctuation is backslash-escaped (so
+``*``, ``#`` or ``[x](y)`` in a value never become formatting or links). Template text itself is
+not touched: only what ``{{ }}`` prints is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from markupsafe import Markup, escape
+
+# Every ASCII punctuation character CommonMark lets a backslash escape, except the three that
+# HTML escaping already neutralises (& < >) and the quotes it turns into entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$%@;,/?])")
+
+
+def markdown_value(value: object) -> Markup:
+    """Finalize hook for Markdown templates: print a value as literal text."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, dt.date):
+        value = long_date(value)
+    text = str(value)
+    # One value is one run of text: line breaks inside it must not start a new block.
+    text = " ".join(line.strip() for line in text.splitlines())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(str(escape(text)))
+
+
+# Month names spelled out here rather than by strftime, whose output follows the machine's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def long_date(value: dt.date) -> str:
+    """``27 June 2022`` style: unambiguous for every reader, independent of locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,73 @@
+"""Formatting filters available to every template (dates, money, lists, plurals)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from genkit.escaping import long_date, markdown_value
+
+
+def date_long(value: dt.date | None) -> str:
+    return long_date(value) if value else "to be decided"
+
+
+def money(value: float | int | None) -> str:
+    """``1234567`` -> ``$1,234,567``; cents only when there are any."""
+    if value is None:
+        return "to be decided"
+    return f"${value:,.2f}" if value != int(value) else f"${int(value):,}"
+
+
+def number(value: float | int) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def percent(value: float, digits: int = 0) -> str:
+    """``0.5`` -> ``50%``."""
+    return f"{value * 100:.{digits}f}%"
+
+
+def join_and(items: Iterable[object], word: str = "and") -> str:
+    """``[a, b, c]`` -> ``a, b and c``."""
+    parts = [str(i) for i in items]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def link(url: str, text: str | None = None) -> Markup:
+    """A Markdown link whose text and address are both taken literally.
+
+    Only http(s) and mailto addresses become links; anything else is printed as plain text.
+    """
+    url = str(url)
+    label = markdown_value(text if text is not None else url)
+    if not url.startswith(("http://", "https://", "mailto:")) or any(c in url for c in "<> \n"):
+        return label
+    target = url.replace("\\", "%5C").replace("&", "&amp;")
+    return Markup(f"[{label}](<{target}>)")
+
+
+def upper_first(text: str) -> str:
+    """Capitalise the first letter only (Jinja's ``capitalize`` lowercases the rest: EMT -> emt)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {
+    "upper_first": upper_first,
+    "link": link,
+    "date_long": date_long,
+    "money": money,
+    "number": number,
+    "percent": percent,
+    "join_and": join_and,
+    "plural": plural,
+}

@@ -1,0 +1,305 @@
+"""Markdown tokens -> an editable Word document with real styles.
+
+Headings use Word's Heading 1-3 (so the navigation pane works), lists use List Bullet and List
+Number (each numbered list restarts at 1), tables repeat their header row on every page, and the
+footer carries "Page X of Y" fields. Answer areas become boxed table cells city staff type into.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from markdown_it.token import Token
+
+from genkit.render.markdown import answer_lines, fence_of
+from genkit.render.zipnorm import normalize_docx
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+
+
+@dataclass(frozen=True)
+class DocxPage:
+    """What every page of the document carries, besides its body."""
+
+    title: str
+    author: str
+    running_header: str
+    sample_notice: str | None
+    footer: str
+    created: dt.date
+    lang: str = "en-US"
+
+
+def tokens_to_docx(tokens: list[Token], page: DocxPage) -> bytes:
+    document = Document()
+    _setup(document, page)
+    _BodyWriter(document).write(tokens)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_docx(buffer.getvalue())
+
+
+def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
+    props = document.core_properties
+    props.title = page.title
+    props.author = page.author
+    props.last_modified_by = page.author
+    props.comments = page.sample_notice or ""
+    stamp = dt.datetime(page.created.year, page.created.month, page.created.day)
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+    props.language = page.lang
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = page.running_header
+    _small(header, RGBColor(0x4A, 0x4A, 0x4A))
+    if page.sample_notice:
+        notice = section.header.add_paragraph()
+        run = notice.add_run(page.sample_notice)
+        run.bold = True
+        _small(notice, RGBColor(0x8A, 0x1C, 0x1C))
+    footer = section.footer.paragraphs[0]
+    footer.add_run(page.footer + "    Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    _small(footer, RGBColor(0x4A, 0x4A, 0x4A))
+    # Field results take the paragraph style's size, not the run's: size the style too.
+    document.styles["Footer"].font.size = Pt(8)
+    document.styles["Header"].font.size = Pt(8)
+
+
+def _small(paragraph: Paragraph, color: RGBColor) -> None:
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+        run.font.color.rgb = color
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None),
+                       ("text", "1"), ("end", None)):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = text
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+
+class _BodyWriter:
+    def __init__(self, document):  # noqa: ANN001
+        self.doc = document
+        self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
+        self.in_item_paragraph = False
+
+    def write(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            i = self._block(tokens, i)
+
+    def _block(self, tokens: list[Token], i: int) -> int:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "heading_open":
+            level = min(int(tok.tag[1]), 3)
+            para = self.doc.add_paragraph(style=f"Heading {level}")
+            self._inline(para, tokens[i + 1])
+            return i + 3
+        if kind == "paragraph_open":
+            para = self.doc.add_paragraph(style=self._paragraph_style(tok))
+            if self.lists and self.lists[-1]["ordered"]:
+                self._number(para)
+            self._inline(para, tokens[i + 1])
+            return i + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists.append({"ordered": kind == "ordered_list_open", "num_id": None,
+                               "first": True})
+            return i + 1
+        if kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            return i + 1
+        if kind == "list_item_open":
+            if self.lists:
+                self.lists[-1]["first"] = True
+            return i + 1
+        if kind == "table_open":
+            return self._table(tokens, i)
+        if kind == "fence" or kind == "code_block":
+            self._fence(tok)
+            return i + 1
+        if kind == "blockquote_open":
+            return self._blockquote(tokens, i)
+        if kind == "hr":
+            self.doc.add_paragraph()
+            return i + 1
+        return i + 1
+
+    def _paragraph_style(self, tok: Token) -> str:
+        if not self.lists:
+            return "Normal"
+        depth = min(len(self.lists), 3)
+        current = self.lists[-1]
+        if not current["first"]:
+            return "List Continue" + ("" if depth == 1 else f" {depth}")
+        current["first"] = False
+        base = "List Number" if current["ordered"] else "List Bullet"
+        return base if depth == 1 else f"{base} {depth}"
+
+    def _number(self, para: Paragraph) -> None:
+        """Give each ordered list its own numbering instance so it restarts at 1."""
+        current = self.lists[-1]
+        ppr = para._p.get_or_add_pPr()
+        style_numpr = self.doc.styles[para.style.name].element.pPr
+        if style_numpr is None or style_numpr.numPr is None:
+            return
+        if current["num_id"] is None:
+            numbering = self.doc.part.numbering_part.numbering_definitions._numbering
+            base_num = style_numpr.numPr.numId.val
+            abstract = next(n for n in numbering.num_lst if n.numId == base_num).abstractNumId.val
+            num = numbering.add_num(abstract)
+            override = num.add_lvlOverride(ilvl=0)
+            override.add_startOverride(1)
+            current["num_id"] = num.numId
+        numpr = ppr.get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = 0
+        numpr.get_or_add_numId().val = current["num_id"]
+
+    def _inline(self, para: Paragraph, inline: Token) -> None:
+        bold = italic = strike = False
+        link: str | None = None
+        link_el = None
+        for child in inline.children or []:
+            kind = child.type
+            if kind == "strong_open":
+                bold = True
+            elif kind == "strong_close":
+                bold = False
+            elif kind == "em_open":
+                italic = True
+            elif kind == "em_close":
+                italic = False
+            elif kind == "s_open":
+                strike = True
+            elif kind == "s_close":
+                strike = False
+            elif kind == "link_open":
+                link = str(child.attrs.get("href", ""))
+                link_el = self._hyperlink(para, link)
+            elif kind == "link_close":
+                link, link_el = None, None
+            elif kind in ("softbreak",):
+                self._run(para, " ", bold, italic, strike, link_el)
+            elif kind == "hardbreak":
+                para.add_run().add_break()
+            elif kind in ("text", "code_inline"):
+                run = self._run(para, child.content, bold, italic, strike, link_el)
+                if kind == "code_inline":
+                    run.font.name = "Consolas"
+
+    def _run(self, para: Paragraph, text: str, bold: bool, italic: bool, strike: bool,
+             link_el) -> object:  # noqa: ANN001
+        run = para.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        if strike:
+            run.font.strike = True
+        if link_el is not None:
+            run.font.color.rgb = ACCENT
+            run.font.underline = True
+            link_el.append(run._r)
+        return run
+
+    def _hyperlink(self, para: Paragraph, url: str):  # noqa: ANN202
+        el = OxmlElement("w:hyperlink")
+        if url.startswith("#"):
+            el.set(qn("w:anchor"), url[1:])
+        else:
+            rid = para.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            el.set(qn("r:id"), rid)
+        para._p.append(el)
+        return el
+
+    def _table(self, tokens: list[Token], i: int) -> int:
+        rows: list[list[Token]] = []
+        header_rows = 0
+        in_head = False
+        j = i + 1
+        while tokens[j].type != "table_close":
+            t = tokens[j]
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open":
+                rows.append([])
+                if in_head:
+                    header_rows += 1
+            elif t.type == "inline":
+                rows[-1].append(t)
+            j += 1
+        width = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=width)
+        table.style = self.doc.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, inline in enumerate(row):
+                para = table.cell(r, c).paragraphs[0]
+                self._inline(para, inline)
+                if r < header_rows:
+                    for run in para.runs:
+                        run.bold = True
+        for r in range(header_rows):
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            tr_pr.append(header)
+        self.doc.add_paragraph()
+        return j + 1
+
+    def _fence(self, tok: Token) -> None:
+        special = fence_of(tok)
+        if special is not None and special.kind == "pagebreak":
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            return
+        if special is not None and special.kind == "answer":
+            table = self.doc.add_table(rows=1, cols=1)
+            table.style = self.doc.styles["Table Grid"]
+            cell = table.cell(0, 0)
+            prompt = cell.paragraphs[0].add_run(special.text or "Your answer")
+            prompt.bold = True
+            prompt.font.color.rgb = ACCENT
+            for _ in range(answer_lines(special)):
+                cell.add_paragraph()
+            self.doc.add_paragraph()
+            return
+        for line in tok.content.rstrip("\n").split("\n"):
+            run = self.doc.add_paragraph(style="No Spacing").add_run(line)
+            run.font.name = "Consolas"
+
+    def _blockquote(self, tokens: list[Token], i: int) -> int:
+        j = i + 1
+        while tokens[j].type != "blockquote_close":
+            if tokens[j].type == "inline":
+                para = self.doc.add_paragraph(style="Intense Quote")
+                self._inline(para, tokens[j])
+            j += 1
+        return j + 1

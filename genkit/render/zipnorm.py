@@ -1,0 +1,35 @@
+"""Rewrite a zip (DOCX or bundle) so identical content gives identical bytes.
+
+Zip members carry timestamps and appear in the order they were written; both are pinned here:
+a fixed date, fixed permissions, and sorted member names (``[Content_Types].xml`` first, as Word
+writes it).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _member_order(name: str) -> tuple[int, str]:
+    return (0 if name == "[Content_Types].xml" else 1, name)
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in sorted(members, key=_member_order):
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            out.writestr(info, members[name], compresslevel=6)
+    return buffer.getvalue()
+
+
+def normalize_docx(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    return zip_bytes(members)

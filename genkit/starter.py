@@ -1,0 +1,110 @@
+"""``genkit new``: a starter profile that city staff can fill in, valid and buildable as is."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from genkit.errors import UsageError
+from genkit.paths import check_name
+
+STARTER = """\
+# Profile for {name}: the one place where the program's facts are written down.
+# Every document genkit builds (RFP, job descriptions, briefing sheets, worksheets...) takes its
+# facts from here, so a change made here appears the same way everywhere.
+#
+# How to edit:
+#   - Replace every "to be decided" with your program's own information.
+#   - Keep the indentation (two spaces per level) and the dashes that start list items.
+#   - Times are on the 24-hour clock in quotes, e.g. "09:00" or "21:30".
+#   - Yes/no settings take true or false.
+#   - Check your work with:  genkit validate {slug}
+#   - Build the documents:   genkit build {slug}
+# Fields you can use, with descriptions: run  genkit schema
+
+extends: _base          # start from genkit's shared defaults (the evidence FAQ)
+status: draft           # draft while you work; final when the facts are checked
+as_of: {today}          # the date you last checked these facts (YYYY-MM-DD)
+
+jurisdiction:
+  name: {jname}
+  short_name: {short}
+  state: {state}
+  kind: {kind}          # city, county, city_county or region
+
+program:
+  name: Community Response Team      # the public name of the program
+  full_name: null                    # what an acronym stands for, if the name is one
+  host_department: to be decided     # the department that runs the program
+  operator: in_house                 # in_house, contracted or hybrid
+  summary: >-
+    To be decided: two or three sentences saying who the team is, which calls it takes and
+    what it does for the people it meets.
+  goals:
+    - Send the right responder to behavioural health and quality-of-life 911 calls
+  team:                              # who goes out on one call
+    - {{role: crisis-clinician, title: mental health clinician}}
+    - {{role: peer-support, title: peer support specialist}}
+  hours:
+    days: [mon, tue, wed, thu, fri]
+    start: "09:00"
+    end: "17:00"
+  service_area:
+    description: To be decided.
+  access:
+    via_911: true
+    non_emergency_number: null       # e.g. 555-123-4567
+    direct_request: false            # can residents ask for the team by name?
+  call_types:                        # the 911 calls the team may take
+    - {{id: welfare-check, label: Welfare check}}
+    - {{id: mental-health-crisis, label: Mental health crisis with no weapon or violence}}
+  exclusions:                        # situations the team never takes alone
+    - {{id: weapon, label: A weapon is mentioned or seen, route_to: police}}
+    - {{id: medical-emergency, label: A medical emergency, route_to: EMS}}
+
+stakeholders:                        # public-safety partners for the stakeholder worksheet
+  - id: call-center
+    agency: 911 center (to be decided)
+    kind: "911"
+    why_invite: Call-takers decide which calls reach the team.
+    expertise: Current triage questions, call codes and call volumes.
+    priorities: [No added time on calls that need police, fire or EMS]
+    likely_questions: [Which calls go to the team, and who decides on a borderline call?]
+  - id: police
+    agency: Police department (to be decided)
+    kind: police
+    why_invite: Officers answer most of these calls today.
+    expertise: Field knowledge of which calls turn dangerous.
+    priorities: [Officer and resident safety]
+    likely_questions: [When will the team call for officers?]
+"""
+
+
+def _split_name(display: str) -> tuple[str, str, str, str]:
+    match = re.match(r"^\s*(.+?),\s*([A-Za-z]{2})\s*$", display)
+    if not match:
+        raise UsageError(f"--name '{display}' should look like \"City of Springfield, IL\"")
+    full, state = match.group(1).strip(), match.group(2).upper()
+    short = re.sub(r"^(City|County|Town|Village) of\s+", "", full, flags=re.I)
+    short = re.sub(r"\s+County$", " County", short)
+    kind = "county" if "county" in full.lower() else "city"
+    return full, short, state, kind
+
+
+def write_starter(name: str, display: str, folder: Path) -> Path:
+    import datetime as dt
+
+    check_name(name, "jurisdiction")
+    full, short, state, kind = _split_name(display)
+    target = folder / name / "profile.yaml"
+    if target.exists():
+        raise UsageError(f"{target} already exists; edit it, or choose another name")
+    text = STARTER.format(
+        name=full, slug=name, today=dt.date.today().isoformat(), jname=json.dumps(full),
+        short=json.dumps(short), state=state, kind=kind)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".yaml.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return target

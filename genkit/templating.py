@@ -1,0 +1,78 @@
+"""The sandboxed Jinja environment and the template search path.
+
+Templates come from, in order: the jurisdiction's own ``templates/`` folder, the working
+folder's ``templates/``, then the built-in ones. ``builtin/<name>`` always means the built-in
+file, so an override can ``{% extends "builtin/worksheets/x.md.j2" %}`` and replace one block.
+Profiles and per-jurisdiction templates are untrusted: the environment is immutable-sandboxed,
+undefined names are errors, and every printed value is escaped for its output format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from genkit import filters
+from genkit.escaping import markdown_value
+
+BUILTIN_PREFIX = "builtin"
+
+
+class SafeSandbox(ImmutableSandboxedEnvironment):
+    """Sandbox that also refuses every attribute starting with an underscore.
+
+    Jinja's sandbox already blocks ``__class__``-style escapes; refusing all private names
+    keeps pydantic internals (``_abc_impl``, ``__pydantic_fields__``) out of reach too.
+    """
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        if attr.startswith("_") or attr in {"model_construct", "model_copy", "model_validate",
+                                            "model_validate_json", "model_rebuild", "mro",
+                                            "format", "format_map"}:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def search_dirs(jurisdiction_templates: Path | None, template_dirs: list[Path]) -> list[Path]:
+    dirs = []
+    if jurisdiction_templates is not None and jurisdiction_templates.is_dir():
+        dirs.append(jurisdiction_templates)
+    dirs.extend(template_dirs)
+    return dirs
+
+
+def make_loader(dirs: list[Path], builtin_dir: Path) -> jinja2.BaseLoader:
+    return jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_dir))}),
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+    ])
+
+
+def make_env(loader: jinja2.BaseLoader,
+             finalize: Callable[[object], object] | None = markdown_value) -> SafeSandbox:
+    """Environment for Markdown templates (default) or, with ``finalize=None``, Word XML."""
+    env = SafeSandbox(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(filters.FILTERS)
+    return env
+
+
+def which(name: str, dirs: list[Path]) -> Path | None:
+    """The file a template name resolves to: the first folder on the search path that has it."""
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
