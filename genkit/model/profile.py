@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
+from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.stakeholders import Person, Stakeholder
@@ -36,6 +37,10 @@ class Profile(Model):
     program_director: Person | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
+    metric_library: dict[Slug, MetricDefinition] = Field(
+        default_factory=dict, description="Metric definitions; the base profile ships a library.")
+    metrics: list[MetricChoice] = Field(
+        default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,
@@ -43,3 +48,11 @@ class Profile(Model):
     illustrative: list[str] = Field(
         default_factory=list,
         description="Dotted paths of figures that are not from a published source.")
+
+    @property
+    def selected_metrics(self) -> list[dict]:
+        """Each chosen metric with its definition: what templates iterate over."""
+        return [
+            {"id": m.id, "choice": m, "definition": self.metric_library[m.id]}
+            for m in self.metrics if m.id in self.metric_library
+        ]

@@ -1,0 +1,62 @@
+"""Performance metrics: defined once, used by the evaluation plan, the RFP's reporting section
+and its performance standards, so every document measures the same thing the same way.
+
+``metric_library`` (normally in the shared base profile) defines metrics; ``metrics`` in a
+jurisdiction's profile picks from the library by id and sets local baselines and targets. A
+jurisdiction can add a metric of its own by defining it in its own ``metric_library``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from genkit.model.base import Flag, LongText, Model, ShortText, Slug, Text
+
+MetricGroup = Literal["volume", "timeliness", "safety", "outcomes", "system", "equity",
+                      "workforce"]
+DataSource = Literal["cad", "program_records", "partner_data", "survey", "hr_records",
+                     "finance"]
+Frequency = Literal["weekly", "monthly", "quarterly", "annually"]
+Unit = Literal["count", "percent", "minutes", "hours", "dollars", "rate"]
+Breakdown = Literal["race_ethnicity", "age", "gender", "language", "housing_status",
+                    "neighbourhood", "time_of_day", "call_type",
+                    "same_call_types_handled_by_police"]
+
+GROUP_NAMES = {
+    "volume": "Volume and reach", "timeliness": "Timeliness", "safety": "Safety",
+    "outcomes": "Outcomes for people served", "system": "Effects on the wider system",
+    "equity": "Equity", "workforce": "Workforce",
+}
+SOURCE_NAMES = {
+    "cad": "911 computer-aided dispatch (CAD) records",
+    "program_records": "the program's own records system",
+    "partner_data": "partner agencies' data", "survey": "surveys",
+    "hr_records": "human-resources records", "finance": "finance records",
+}
+
+
+class MetricDefinition(Model):
+    name: ShortText
+    group: MetricGroup
+    definition: LongText
+    numerator: ShortText | None = None
+    denominator: ShortText | None = None
+    unit: Unit
+    data_sources: list[DataSource] = Field(min_length=1)
+    frequency: Frequency = "monthly"
+    breakdowns: list[Breakdown] = Field(default_factory=list)
+    higher_is_better: Flag = True
+    benchmark: Text | None = Field(
+        default=None, description="A published figure from another program, with its source.")
+    benchmark_source: Slug | None = None
+
+
+class MetricChoice(Model):
+    """A metric this jurisdiction tracks, with its own baseline and target."""
+
+    id: Slug
+    baseline: float | None = None
+    target: float | None = None
+    target_note: Text | None = None
