@@ -193,7 +193,7 @@ def _docx(rendered, plan: Plan) -> bytes:  # noqa: ANN001
     page = DocxPage(rendered.title, plan.loaded.profile.program.host_department,
                     running_header(plan.loaded), sample_notice(plan.loaded),
                     footer_text(plan.loaded), plan.loaded.profile.as_of)
-    return tokens_to_docx(rendered.tokens, page)
+    return tokens_to_docx(rendered.tokens, page, rendered.figures)
 
 
 def build(names: list[str], search: SearchPath, options: Options,

@@ -59,10 +59,21 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
         cited_facts=cited,
         illustrative_facts=[friendly(p) for p in profile.illustrative],
         genkit_version=__version__,
+        calls_analysis=loaded.calls_analysis,
+        decision_steps=_decision_steps(profile),
     )
     if item is not None:
         context[document.meta.item_name] = item
     return context
+
+
+def _decision_steps(profile: Any) -> list[Any] | None:
+    """The decision tree's questions in reading order, numbered as in its diagram."""
+    if profile.decision_tree is None:
+        return None
+    from genkit.triage import steps
+
+    return steps(profile.decision_tree)
 
 
 def _references(profile: Any) -> dict[str, int]:

@@ -53,7 +53,8 @@ class Plan:
 
 def _library_versions() -> str:
     versions = []
-    for name in ("jinja2", "markdown-it-py", "python-docx", "docxtpl", "weasyprint", "pydyf"):
+    for name in ("jinja2", "markdown-it-py", "python-docx", "docxtpl", "weasyprint", "pydyf",
+                 "matplotlib"):
         try:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -66,6 +67,10 @@ def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path]) -> str:
     digest.update(f"genkit={__version__};{_library_versions()}\n".encode())
     profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
     digest.update(profile_json.encode())
+    # The stored call analysis feeds documents too: a new analysis must rebuild them.
+    if loaded.calls_tally is not None:
+        digest.update(b"\ncalls-analysis\n")
+        digest.update(json.dumps(loaded.calls_tally, sort_keys=True).encode())
     for index, folder in enumerate(dirs):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()

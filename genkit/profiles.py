@@ -50,10 +50,23 @@ class LoadedProfile:
     folder: Path
     profile: Profile
     located: Located
+    calls_tally: dict[str, Any] | None = None  # the stored 911 call analysis, if any
+    _calls_view: Any = None
 
     @property
     def templates_dir(self) -> Path:
         return self.folder / "templates"
+
+    @property
+    def calls_analysis(self) -> Any:
+        """The call analysis as documents see it (computed once), or None when never run."""
+        if self.calls_tally is None or self.profile.calls is None:
+            return None
+        if self._calls_view is None:
+            from genkit.calls.analysis import analyse
+
+            self._calls_view = analyse(self.calls_tally, self.profile)
+        return self._calls_view
 
 
 def _located(doc: LoadedYaml) -> Located:
@@ -127,7 +140,20 @@ def load_profile(name: str, search: SearchPath) -> LoadedProfile:
     problems = [located.problem(path, message) for path, message in run_rules(profile)]
     if problems:
         raise ProfileError(sorted(problems))
-    return LoadedProfile(name, search.jurisdiction_dir(name), profile, located)
+    folder = search.jurisdiction_dir(name)
+    return LoadedProfile(name, folder, profile, located, _calls_tally(folder, profile, search))
+
+
+def _calls_tally(folder: Path, profile: Profile, search: SearchPath) -> dict[str, Any] | None:
+    from genkit.calls.store import FILE_NAME, load
+
+    shown = search.display(folder / FILE_NAME)
+    tally = load(folder, shown)
+    if tally is not None and profile.calls is None:
+        raise ProfileError([Problem(shown, 0, 0, "", "a stored call analysis needs a 'calls:' "
+                                    "section in the profile (its suppression threshold and "
+                                    "assumptions); add it, or delete this file")])
+    return tally
 
 
 def _problems_from(exc: ValidationError, located: Located) -> list[Problem]:

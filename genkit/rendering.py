@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from genkit.catalog import Document
 from genkit.context import build_context, sample_notice
 from genkit.errors import Problem, SecurityError, TemplateError
 from genkit.profiles import LoadedProfile
-from genkit.render.markdown import first_heading, parser
+from genkit.render.markdown import figure_fences, first_heading, parser
 from genkit.templating import SafeSandbox
 
 LAYOUT = "_common/layout.html.j2"
@@ -26,6 +26,7 @@ class RenderedMarkdown:
     title: str
     text: str
     tokens: list[Token]
+    figures: dict[str, Any] = field(default_factory=dict)  # name -> genkit.figures.Figure
 
 
 def template_problem(exc: Exception, fallback: str) -> TemplateError:
@@ -59,7 +60,35 @@ def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
         raise template_problem(exc, str(document.source)) from None
     tokens = parser().parse(text)
     title = first_heading(tokens) or document.meta.title
-    return RenderedMarkdown(title, text, tokens)
+    return RenderedMarkdown(title, text, tokens, _figures(loaded, document, tokens))
+
+
+def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> dict[str, Any]:
+    """Every figure a document places, checked now so a bad name fails before any writing."""
+    fences = figure_fences(tokens)
+    if not fences:
+        return {}
+    from genkit.figures import figure_names, make_figure
+
+    figures, problems = {}, []
+    where = str(document.source)
+    for name, line in fences:
+        try:
+            figure = make_figure(name, loaded)
+        except KeyError:
+            problems.append(Problem(where, 0, 0, "", f"figure '{name}' (line {line} of the "
+                                    f"rendered Markdown) does not exist; known figures: "
+                                    f"{', '.join(figure_names())}"))
+            continue
+        if figure is None:
+            problems.append(Problem(where, 0, 0, "", f"figure '{name}' has no data for "
+                                    f"{loaded.name}; place it inside {{% if calls_analysis %}} "
+                                    "or {% if decision_tree %}"))
+            continue
+        figures[name] = figure
+    if problems:
+        raise TemplateError(problems)
+    return figures
 
 
 def running_header(loaded: LoadedProfile) -> str:
@@ -88,7 +117,7 @@ def page_html(html_env: SafeSandbox, loaded: LoadedProfile, document: Document,
         "version": __version__,
         "created": profile.as_of.isoformat(),
         "css": Markup(css),
-        "body": Markup(body_html(rendered.tokens)),
+        "body": Markup(body_html(rendered.tokens, rendered.figures)),
         "sample_notice": sample_notice(loaded),
         "running_header": running_header(loaded),
         "footer": footer_text(loaded),

@@ -8,10 +8,12 @@ from typing import Literal
 from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
+from genkit.model.calls import CallsData
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.stakeholders import Person, Stakeholder
+from genkit.model.triage import DecisionTree
 
 
 class Jurisdiction(Model):
@@ -41,6 +43,12 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    calls: CallsData | None = Field(
+        default=None, description="The CAD export's column map and date format, and the "
+        "choices of the 911 call analysis ('genkit calls NAME FILE.csv').")
+    decision_tree: DecisionTree | None = Field(
+        default=None, description="The dispatcher's triage tree: yes/no questions ending in "
+        "who is sent.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

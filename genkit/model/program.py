@@ -115,21 +115,33 @@ class Access(Model):
     crisis_line_988: Flag = True
 
 
+CAD_CODES_HELP = "CAD call types that mean this, written exactly as the export has them."
+PATTERNS_HELP = ("CAD call types matched with wildcards: * stands for any text, ? for one "
+                 "character; case is ignored. 'SUICIDE*' matches 'SUICIDE - SUICIDAL PERSON'.")
+
+
 class CallType(Model):
     """A kind of 911 call the team may take, with the codes the local CAD uses for it."""
 
     id: Slug
     label: ShortText
     description: Text | None = None
-    cad_codes: list[ShortText] = Field(default_factory=list)
+    cad_codes: list[ShortText] = Field(default_factory=list, description=CAD_CODES_HELP)
+    patterns: list[ShortText] = Field(default_factory=list, description=PATTERNS_HELP)
 
 
 class Exclusion(Model):
-    """A situation the team does not go to alone, and who goes instead."""
+    """A situation the team does not go to alone, and who goes instead.
+
+    Some exclusions are CAD call types of their own (an overdose, a shooting); their codes and
+    patterns let the call analysis count them apart from eligible calls.
+    """
 
     id: Slug
     label: ShortText
     route_to: ShortText
+    cad_codes: list[ShortText] = Field(default_factory=list, description=CAD_CODES_HELP)
+    patterns: list[ShortText] = Field(default_factory=list, description=PATTERNS_HELP)
 
 
 class Partner(Model):

@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
@@ -39,10 +39,10 @@ class DocxPage:
     lang: str = "en-US"
 
 
-def tokens_to_docx(tokens: list[Token], page: DocxPage) -> bytes:
+def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = None) -> bytes:
     document = Document()
     _setup(document, page)
-    _BodyWriter(document).write(tokens)
+    _BodyWriter(document, figures).write(tokens)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_docx(buffer.getvalue())
@@ -107,8 +107,9 @@ def _field(paragraph: Paragraph, code: str) -> None:
 
 
 class _BodyWriter:
-    def __init__(self, document):  # noqa: ANN001
+    def __init__(self, document, figures=None):  # noqa: ANN001
         self.doc = document
+        self.figures = figures or {}
         self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
         self.in_item_paragraph = False
 
@@ -280,6 +281,9 @@ class _BodyWriter:
         if special is not None and special.kind == "pagebreak":
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             return
+        if special is not None and special.kind == "figure":
+            self._figure(self.figures.get(special.attrs.get("name", "")))
+            return
         if special is not None and special.kind == "answer":
             table = self.doc.add_table(rows=1, cols=1)
             table.style = self.doc.styles["Table Grid"]
@@ -294,6 +298,25 @@ class _BodyWriter:
         for line in tok.content.rstrip("\n").split("\n"):
             run = self.doc.add_paragraph(style="No Spacing").add_run(line)
             run.font.name = "Consolas"
+
+    def _figure(self, figure) -> None:  # noqa: ANN001 - genkit.figures.Figure
+        """A picture with its alternative text, or (for SVG-only figures) that text instead."""
+        if figure is None:
+            return
+        png = figure.png()
+        if png is None:
+            para = self.doc.add_paragraph()
+            run = para.add_run(figure.alt)
+            run.italic = True
+        else:
+            self.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+            # Word reads a picture's alternative text from its docPr description.
+            doc_pr = self.doc.paragraphs[-1]._p.xpath(".//wp:docPr")
+            if doc_pr:
+                doc_pr[0].set("descr", figure.alt)
+                doc_pr[0].set("name", figure.name)
+        caption = self.doc.add_paragraph(style="Caption")
+        caption.add_run(figure.caption)
 
     def _blockquote(self, tokens: list[Token], i: int) -> int:
         j = i + 1

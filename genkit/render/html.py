@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from markdown_it.renderer import RendererHTML
@@ -13,9 +14,10 @@ from genkit.render.markdown import answer_lines, answer_name, fence_of, parser
 class _BodyRenderer(RendererHTML):
     """The standard renderer plus answer areas, page breaks and accessible tables."""
 
-    def __init__(self, parser=None):  # noqa: ANN001
+    def __init__(self, parser=None, figures=None):  # noqa: ANN001
         super().__init__(parser)
         self._answers = 0
+        self._figures = figures or {}
 
     def fence(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         special = fence_of(tokens[idx])
@@ -23,6 +25,8 @@ class _BodyRenderer(RendererHTML):
             return super().fence(tokens, idx, options, env)
         if special.kind == "pagebreak":
             return '<div class="page-break" aria-hidden="true"></div>\n'
+        if special.kind == "figure":
+            return figure_html(self._figures.get(special.attrs.get("name", "")))
         self._answers += 1
         name = answer_name(special, self._answers)
         prompt = escape(special.text or "Your answer")
@@ -42,7 +46,17 @@ class _BodyRenderer(RendererHTML):
         return self.renderToken(tokens, idx, options, env)
 
 
-def body_html(tokens: list[Token]) -> str:
+def figure_html(figure) -> str:  # noqa: ANN001 - genkit.figures.Figure
+    """The picture as an inline SVG image (vector in the PDF too), with its text alternative."""
+    if figure is None:
+        return ""
+    data = base64.b64encode(figure.svg()).decode("ascii")
+    return (f'<figure class="figure" id="figure-{escape(figure.name)}">'
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
+            f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
+
+
+def body_html(tokens: list[Token], figures: dict | None = None) -> str:
     md = parser()
-    renderer = _BodyRenderer(md)
+    renderer = _BodyRenderer(md, figures)
     return renderer.render(tokens, md.options, {})

@@ -6,6 +6,8 @@ with a meaning of their own:
 - ```` ```answer name=q1 lines=6 ```` ... ```` ``` ````: an answer area (a fillable field in the
   PDF, a marked box in Word); the fence's text is the prompt shown with it.
 - ```` ```pagebreak ```` ```` ``` ````: start a new page in PDF and Word.
+- ```` ```figure name=calls-hours ```` ```` ``` ````: a chart or diagram made by genkit (see
+  ``genkit/figures.py``); its picture, alternative text and caption come from Python.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-SPECIAL_FENCES = {"answer", "pagebreak"}
+SPECIAL_FENCES = {"answer", "pagebreak", "figure"}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -62,3 +64,13 @@ def first_heading(tokens: list[Token]) -> str | None:
         if token.type == "heading_open" and token.tag == "h1":
             return "".join(c.content for c in (tokens[i + 1].children or []))
     return None
+
+
+def figure_fences(tokens: list[Token]) -> list[tuple[str, int]]:
+    """``(figure name, line in the Markdown)`` for every figure block, in order."""
+    found = []
+    for token in tokens:
+        fence = fence_of(token)
+        if fence is not None and fence.kind == "figure":
+            found.append((fence.attrs.get("name", ""), (token.map or [0])[0] + 1))
+    return found

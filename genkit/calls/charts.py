@@ -1,0 +1,286 @@
+"""Charts of the 911 call analysis, drawn with matplotlib: SVG for HTML/PDF, PNG for Word.
+
+Only what the suppression rules allow is drawn: a suppressed count is left out of a bar chart
+and shown as a hatched, unnumbered cell in the heat map. Output is deterministic (fixed hash
+salt, no dates, no software stamp), so an unchanged analysis gives identical bytes.
+matplotlib is imported inside the functions, never when genkit starts.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from genkit.figures import Figure
+
+if TYPE_CHECKING:
+    from genkit.calls.analysis import CallsAnalysis
+    from genkit.profiles import LoadedProfile
+
+ACCENT, LIGHT, PALE, INK, MUTED = "#1f4e79", "#9db9d3", "#e3ebf3", "#1b1b1b", "#4a4a4a"
+WINDOW = "#f4c27a"
+RC = {
+    "svg.hashsalt": "genkit", "svg.fonttype": "path", "text.parse_math": False,
+    "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 10,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
+    "figure.dpi": 100, "savefig.dpi": 160,
+}
+HOUR_TICKS = ["12a", "1", "2", "3", "4", "5", "6a", "7", "8", "9", "10", "11",
+              "12p", "1", "2", "3", "4", "5", "6p", "7", "8", "9", "10", "11"]
+
+Draw = Callable[[Any], None]
+
+
+def _save(draw: Draw, size: tuple[float, float], fmt: str, alt: str = "",
+          desc: str = "") -> bytes:
+    import matplotlib
+    from matplotlib.figure import Figure as MplFigure
+
+    with matplotlib.rc_context(RC):
+        fig = MplFigure(figsize=size, layout="constrained")
+        draw(fig)
+        buffer = io.BytesIO()
+        if fmt == "svg":
+            fig.savefig(buffer, format="svg", metadata={"Date": None})
+            return _titled(buffer.getvalue(), alt, desc)
+        fig.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def _titled(svg: bytes, title: str, desc: str) -> bytes:
+    """Give the SVG a <title> and <desc> (escaped text) for readers that open it directly."""
+    text = svg.decode("utf-8")
+    start = text.index("<svg")
+    end = text.index(">", start) + 1
+    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc or title)}</desc>"
+    return (text[:end] + extra + text[end:]).encode("utf-8")
+
+
+def _figure(name: str, alt: str, caption: str, draw: Draw, size: tuple[float, float]) -> Figure:
+    return Figure(name, alt, caption,
+                  make_svg=lambda: _save(draw, size, "svg", alt, caption),
+                  make_png=lambda: _save(draw, size, "png"))
+
+
+def _analysis(loaded: LoadedProfile) -> CallsAnalysis | None:
+    return loaded.calls_analysis
+
+
+def _note_suppressed(ax, any_hidden: bool, threshold: int) -> None:  # noqa: ANN001
+    if any_hidden:
+        ax.annotate(f"Counts under {threshold} are not shown.", xy=(0, -0.22),
+                    xycoords="axes fraction", fontsize=7.5, color=MUTED)
+
+
+def years_chart(loaded: LoadedProfile) -> Figure | None:
+    a = _analysis(loaded)
+    if a is None or not a.per_year:
+        return None
+
+    def draw(fig) -> None:  # noqa: ANN001
+        ax = fig.add_subplot()
+        labels = [f"{r['year']}" + ("*" if r["partial"] else "") for r in a.per_year]
+        eligible = [r["eligible"].shown or 0 for r in a.per_year]
+        demand = [r["demand"].shown or 0 for r in a.per_year]
+        other = [max(0, d - e) if d else 0 for d, e in zip(demand, eligible, strict=True)]
+        ax.bar(labels, eligible, color=ACCENT, label="Eligible for the team")
+        ax.bar(labels, other, bottom=eligible, color=LIGHT, label="Other 911 calls")
+        for i, e in enumerate(eligible):
+            if e:
+                ax.annotate(f"{e:,}", (i, e), ha="center", va="bottom", fontsize=8,
+                            color="white" if e > 0.12 * max(demand) else INK,
+                            xytext=(0, -12 if e > 0.12 * max(demand) else 2),
+                            textcoords="offset points")
+        ax.set_ylabel("Calls")
+        ax.yaxis.set_major_formatter(_thousands())
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 1.12), ncols=2)
+        hidden = any(r["eligible"].suppressed or r["demand"].suppressed for r in a.per_year)
+        note = "* part of the year only." if any(r["partial"] for r in a.per_year) else ""
+        ax.annotate(note, xy=(1, -0.22), xycoords="axes fraction", ha="right", fontsize=7.5,
+                    color=MUTED)
+        _note_suppressed(ax, hidden, a.threshold)
+
+    years = ", ".join(f"{r['year']}: {r['eligible']} eligible of {r['demand']}"
+                      for r in a.per_year)
+    return _figure("calls-years", f"Bar chart of 911 calls per year, eligible calls in dark "
+                   f"blue. {years}.", "911 calls per year, and the part eligible for the team.",
+                   draw, (7, 3.2))
+
+
+def hours_chart(loaded: LoadedProfile) -> Figure | None:
+    a = _analysis(loaded)
+    if a is None or a.window is None:
+        return None
+    hours = loaded.profile.program.hours
+    window = a.window
+
+    def draw(fig) -> None:  # noqa: ANN001
+        ax = fig.add_subplot()
+        values = [c.shown or 0 for c in a.by_hour]
+        top = max(values) or 1
+        start = window.start
+        for k in range(window.hours):  # the window may run past midnight: shade hour by hour
+            h = (start + k) % 24
+            ax.axvspan(h - 0.5, h + 0.5, color=WINDOW, alpha=0.45, lw=0)
+        ax.bar(range(24), values, color=ACCENT, width=0.8)
+        ax.set_xticks(range(24), HOUR_TICKS)
+        ax.set_xlim(-0.6, 23.6)
+        ax.set_ylim(0, top * 1.25)
+        ax.set_ylabel("Eligible calls")
+        ax.set_xlabel("Hour the call came in")
+        ax.yaxis.set_major_formatter(_thousands())
+        ax.annotate(f"Shaded: shortest window covering {window.share} of eligible calls, "
+                    f"{window.summary}", xy=(0, 1.02), xycoords="axes fraction", fontsize=8.5,
+                    color=INK)
+        if not hours.is_24_7 and len(set(hours.days)) == 7:
+            from genkit.model.program import minutes
+
+            begin = minutes(hours.start) / 60 - 0.5
+            span = hours.span_minutes / 60
+            y = top * 1.15
+            for lo, hi in _wrap(begin, begin + span):
+                ax.plot([lo, hi], [y, y], color=INK, lw=3, solid_capstyle="butt")
+            ax.annotate("Current hours", (begin, y), xytext=(0, 4), textcoords="offset points",
+                        fontsize=8, color=INK)
+        _note_suppressed(ax, any(c.suppressed for c in a.by_hour), a.threshold)
+
+    return _figure("calls-hours", f"Bar chart of eligible calls by hour of day. "
+                   f"The shortest daily window covering {window.share} of them is "
+                   f"{window.summary}.", "Eligible calls by the hour they came in, with the "
+                   "recommended daily service window shaded.", draw, (7, 3.1))
+
+
+def _wrap(lo: float, hi: float) -> list[tuple[float, float]]:
+    """A span on a 24-hour axis that may run past midnight, as one or two pieces."""
+    if hi <= 23.5:
+        return [(lo, hi)]
+    return [(lo, 23.5), (-0.5, hi - 24)]
+
+
+def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
+    a = _analysis(loaded)
+    if a is None or not a.eligible_total:
+        return None
+
+    def draw(fig) -> None:  # noqa: ANN001
+        import numpy as np
+
+        ax = fig.add_subplot()
+        data = np.array([[c.shown if c.shown is not None else np.nan for c in row]
+                         for row in a.grid], dtype=float)
+        masked = np.ma.masked_invalid(data)
+        image = ax.imshow(masked, cmap="Blues", aspect="auto", vmin=0)
+        for d, row in enumerate(a.grid):
+            for h, cell in enumerate(row):
+                if cell.suppressed:
+                    ax.add_patch(_hatch(h, d))
+                elif cell.shown:
+                    dark = cell.shown > 0.6 * np.nanmax(data)
+                    ax.text(h, d, _short(cell.shown), ha="center", va="center", fontsize=6.5,
+                            color="white" if dark else INK)
+        ax.set_xticks(range(24), HOUR_TICKS)
+        ax.set_yticks(range(7), [n[:3] for n in a.weekday_names])
+        ax.set_xlabel("Hour the call came in")
+        ax.tick_params(length=0)
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+        bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+        bar.set_label("Eligible calls")
+        _note_suppressed(ax, any(c.suppressed for row in a.grid for c in row), a.threshold)
+
+    busiest = max(((c.shown or 0, d, h) for d, row in enumerate(a.grid)
+                   for h, c in enumerate(row)), default=(0, 0, 0))
+    peak = (f" The busiest hour is {a.weekday_names[busiest[1]]} at "
+            f"{HOUR_TICKS[busiest[2]]}." if busiest[0] else "")
+    return _figure("calls-heatmap", "Heat map of eligible calls by day of the week and hour of "
+                   f"day; darker cells hold more calls.{peak} The table below gives the same "
+                   "counts.", "Eligible calls by day of the week and hour of day.", draw,
+                   (7, 2.9))
+
+
+def _hatch(h: int, d: int):  # noqa: ANN202
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((h - 0.5, d - 0.5), 1, 1, facecolor="#f2f2f2", edgecolor="#b0b0b0",
+                     hatch="////", lw=0)
+
+
+def _short(n: int) -> str:
+    return f"{n}" if n < 1000 else f"{n / 1000:.1f}k" if n < 100_000 else f"{n // 1000}k"
+
+
+def areas_chart(loaded: LoadedProfile) -> Figure | None:
+    a = _analysis(loaded)
+    if a is None or not a.areas:
+        return None
+    rows = [r for r in a.areas[:15] if r["calls"].shown]
+
+    def draw(fig) -> None:  # noqa: ANN001
+        ax = fig.add_subplot()
+        names = [_clip(r["name"]) for r in reversed(rows)]
+        values = [r["calls"].shown for r in reversed(rows)]
+        ax.barh(range(len(values)), values, color=ACCENT)
+        ax.set_yticks(range(len(values)), names)
+        for i, v in enumerate(values):
+            ax.annotate(f"{v:,}", (v, i), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=8)
+        ax.set_xlabel("Eligible calls")
+        ax.xaxis.set_major_formatter(_thousands())
+        ax.margins(x=0.12)
+        _note_suppressed(ax, len(rows) < len(a.areas[:15]), a.threshold)
+
+    listed = "; ".join(f"{r['name']}: {r['calls']}" for r in rows[:5])
+    return _figure("calls-areas", f"Horizontal bar chart of eligible calls by area, busiest "
+                   f"first. {listed}.", "Eligible calls by area (the busiest areas).", draw,
+                   (7, max(1.6, 0.28 * len(rows) + 0.9)))
+
+
+def _clip(text: str, width: int = 28) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def staffing_chart(loaded: LoadedProfile) -> Figure | None:
+    a = _analysis(loaded)
+    if a is None or not a.staffing:
+        return None
+
+    def draw(fig) -> None:  # noqa: ANN001
+        ax = fig.add_subplot()
+        hours = list(range(25))
+        average = [s.teams_average for s in a.staffing]
+        busiest = [s.teams_busiest for s in a.staffing]
+        ax.step(hours, busiest + busiest[-1:], where="post", color=LIGHT, lw=2.2,
+                label="Busiest day of the week")
+        ax.step(hours, average + average[-1:], where="post", color=ACCENT, lw=2.2,
+                label="Average day")
+        ax.set_xticks(range(24), HOUR_TICKS, ha="left")
+        ax.set_xlim(0, 24)
+        ax.set_ylim(0, max(busiest + [1]) + 1)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.set_ylabel("Teams on duty")
+        ax.set_xlabel("Hour of day")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 1.14), ncols=2)
+
+    return _figure("calls-staffing", f"Step chart of the teams needed on duty each hour, if the "
+                   f"team took every eligible call: at most {a.peak_teams} at once on the "
+                   "busiest day. The staffing table gives the numbers.",
+                   f"Teams needed on duty by hour, at {a.minutes_per_call} minutes a call and "
+                   f"{a.target_utilisation:.0%} of the shift spent on calls.", draw, (7, 2.8))
+
+
+def _thousands():  # noqa: ANN202
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: f"{value:,.0f}")
+
+
+CHARTS = {
+    "calls-years": years_chart,
+    "calls-hours": hours_chart,
+    "calls-heatmap": heatmap_chart,
+    "calls-areas": areas_chart,
+    "calls-staffing": staffing_chart,
+}

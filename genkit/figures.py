@@ -1,0 +1,57 @@
+"""Figures (charts, diagrams) that templates place with a ```` ```figure name=... ```` block.
+
+A template names a figure; the picture itself, its alternative text and its caption come from
+Python, built from the profile and the stored call analysis. So no profile value ever reaches
+a fence line (where Markdown escapes would show) or SVG markup (where it could inject code).
+Pictures are made lazily: a document that uses no figure never imports a plotting library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from genkit.profiles import LoadedProfile
+
+
+@dataclass
+class Figure:
+    name: str
+    alt: str                                   # short alternative text for the picture
+    caption: str                               # shown under the picture in every format
+    make_svg: Callable[[], bytes]              # vector picture for HTML and PDF
+    make_png: Callable[[], bytes] | None = None  # raster picture for Word; None: text instead
+    _cache: dict[str, bytes] = field(default_factory=dict)
+
+    def svg(self) -> bytes:
+        if "svg" not in self._cache:
+            self._cache["svg"] = self.make_svg()
+        return self._cache["svg"]
+
+    def png(self) -> bytes | None:
+        if self.make_png is None:
+            return None
+        if "png" not in self._cache:
+            self._cache["png"] = self.make_png()
+        return self._cache["png"]
+
+
+Builder = Callable[["LoadedProfile"], "Figure | None"]
+
+
+def _registry() -> dict[str, Builder]:
+    from genkit.calls.charts import CHARTS
+    from genkit.triage import diagram_figure
+
+    return {**CHARTS, "decision-tree": diagram_figure}
+
+
+def figure_names() -> list[str]:
+    return sorted(_registry())
+
+
+def make_figure(name: str, loaded: LoadedProfile) -> Figure | None:
+    """The named figure for this jurisdiction; None when its data is absent. KeyError if unknown."""
+    return _registry()[name](loaded)
