@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
-from genkit.model.base import Model, ShortText, Text
+from genkit.model.base import Flag, Model, ShortText, Text
 from genkit.yamlload import dotted, parse_yaml_text
 
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
@@ -42,6 +42,8 @@ class FrontMatter(Model):
                              "one document is made per item, named after the item's id.")
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
     order: int = 100
+    compact: Flag = Field(default=False, description="Tighter type and spacing, for a card "
+                          "that must fit on one printed page.")
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,18 @@ def validate(names: tuple[str, ...]) -> None:
                f"are valid: {', '.join(chosen)}")
 
 
+@main.command()
+@click.argument("name")
+@click.argument("csv_file", metavar="CALLS.csv",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def calls(name: str, csv_file: Path) -> None:
+    """Analyse a CAD export of 911 calls for NAME (stored for its 911 call analysis document)."""
+    from genkit.calls.run import run_calls
+
+    _path, text = run_calls(name, csv_file, _search())
+    click.echo(text)
+
+
 @main.command("list")
 @click.argument("name", required=False)
 def list_(name: str | None) -> None:

@@ -19,7 +19,10 @@ FRIENDLY_PATHS = {
     "program.service_area": "Service area",
     "program_director": "Program director (name and title)",
     "stakeholders": "Stakeholder profiles (priorities and questions)",
+    "calls": "CAD export layout and call analysis settings",
+    "decision_tree": "Call triage decision tree",
 }
+_DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
 
 
 def friendly(path: str) -> str:
@@ -27,6 +30,8 @@ def friendly(path: str) -> str:
     if path in FRIENDLY_PATHS:
         return FRIENDLY_PATHS[path]
     last = path.split(".")[-1].split("[")[0]
+    if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
+        return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"
     return last.replace("_", " ").capitalize()
 
 
@@ -57,8 +62,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
         sample=profile.status == "sample",
         sample_notice=sample_notice(loaded),
         cited_facts=cited,
-        illustrative_facts=[friendly(p) for p in profile.illustrative],
+        illustrative_facts=list(dict.fromkeys(friendly(p) for p in profile.illustrative)),
         genkit_version=__version__,
+        jurisdiction_id=loaded.name,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
     )

@@ -121,6 +121,7 @@ def page_html(html_env: SafeSandbox, loaded: LoadedProfile, document: Document,
         "sample_notice": sample_notice(loaded),
         "running_header": running_header(loaded),
         "footer": footer_text(loaded),
+        "compact": document.meta.compact,
     }
     try:
         return html_env.get_template(LAYOUT).render(values)

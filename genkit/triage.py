@@ -51,7 +51,9 @@ def ordered(tree: DecisionTree) -> list[Question]:
             return
         seen.add(node)
         q = questions[node]
-        for target in (q.no, q.yes):  # reversed below, so the 'yes' sub-tree comes first
+        # Reversed below: the 'no' branch (in triage, usually the next screening question) comes
+        # straight after its question; a 'yes' sub-tree follows the main path.
+        for target in (q.yes, q.no):
             visit(target)
         post.append(node)
 
@@ -75,7 +77,11 @@ def steps(tree: DecisionTree) -> list[Step]:
 
 # --- drawing ---------------------------------------------------------------------------------
 
-MARGIN, Q_W, O_W, GAP_X, GAP_Y, PAD, LINE = 16, 280, 236, 64, 44, 10, 16
+MARGIN, Q_W, O_W, GAP_X, GAP_Y, PAD, LINE = 16, 280, 236, 64, 36, 10, 16
+KIND_HEADING = {  # short enough for the box; the text version gives the full wording
+    "community_team": "COMMUNITY TEAM", "co_response": "CO-RESPONSE", "police": "POLICE",
+    "ems": "FIRE AND EMS", "clinician_phone": "CLINICIAN BY PHONE", "other": "OTHER SERVICE",
+}
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 KIND_STYLE = {  # fill, border: colour is never the only cue, each box also names its kind
     "community_team": ("#e6f4ea", "#1e6b34"),
@@ -121,7 +127,7 @@ def _side_item(branch: Branch) -> tuple[list[str], str, str, str, list[str], boo
     """(heading lines, fill, stroke, heading colour, body lines, dashed) for a right-side box."""
     if branch.outcome is not None:
         fill, stroke = KIND_STYLE[branch.outcome.kind]
-        return ([branch.outcome.kind_text.upper()], fill, stroke, stroke,
+        return ([KIND_HEADING[branch.outcome.kind]], fill, stroke, stroke,
                 _lines(branch.outcome.label, O_W, 12), False)
     return ([], "#ffffff", "#4a4a4a", "#4a4a4a", [f"Go to question {branch.question}"], True)
 

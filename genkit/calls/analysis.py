@@ -289,6 +289,15 @@ def _staffing(grid: list[list[int]], first: dt.date | None, days: int, config: C
         shown = count(total)
         rows.append(StaffingHour(
             h, f"{clock_12h(f'{h:02d}:00')}", "not shown" if shown.suppressed else
-            f"{total / days:.2f}", teams(total / days), teams(rates[busiest]),
+            _rate(total / days), teams(total / days), teams(rates[busiest]),
             DAY_NAMES[WEEK[busiest]] if rates[busiest] else "-"))
     return rows
+
+
+def _rate(value: float) -> str:
+    """Calls per day, with as many decimals as a small number needs to be read."""
+    if value == 0:
+        return "0"
+    if value < 0.01:
+        return "under 0.01"
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}" if value >= 1 else f"{value:.2f}"

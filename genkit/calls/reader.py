@@ -137,7 +137,7 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
         i_src, i_area, i_disp = idx.get("source"), idx.get("area"), idx.get("disposition")
         timed = [(name, idx[name]) for name in ("dispatched", "arrived", "cleared") if name in idx]
         names = {name: config.columns.mapped()[name] for name in idx}
-        calls, years, hours = counts.calls, counts.hours, counts.years
+        calls, years, hours = counts.calls, counts.years, counts.hours
         areas, dispositions, minutes = counts.areas, counts.dispositions, counts.minutes
 
         def problem(target: list, line: int, message: str, key: str) -> None:

@@ -79,6 +79,12 @@ class CallsData(Model):
         description="Share of a team's shift spent on calls, leaving time for travel back, "
         "breaks, follow-up and surges.")
 
+    @property
+    def column_rows(self) -> list[dict[str, str]]:
+        """What each mapped column means, for the document that explains the export."""
+        return [{"field": name, "meaning": COLUMN_MEANINGS[name], "column": column}
+                for name, column in self.columns.mapped().items()]
+
     @field_validator("date_format")
     @classmethod
     def _format_known(cls, value: str) -> str:
