@@ -128,7 +128,7 @@ def hours_chart(loaded: LoadedProfile) -> Figure | None:
         ax.bar(range(24), values, color=ACCENT, width=0.8)
         ax.set_xticks(range(24), HOUR_TICKS)
         ax.set_xlim(-0.6, 23.6)
-        ax.set_ylim(0, top * 1.25)
+        ax.set_ylim(0, top * 1.32)
         ax.set_ylabel("Eligible calls")
         ax.set_xlabel("Hour the call came in")
         ax.yaxis.set_major_formatter(_thousands())
@@ -143,8 +143,8 @@ def hours_chart(loaded: LoadedProfile) -> Figure | None:
             y = top * 1.15
             for lo, hi in _wrap(begin, begin + span):
                 ax.plot([lo, hi], [y, y], color=INK, lw=3, solid_capstyle="butt")
-            ax.annotate("Current hours", (begin, y), xytext=(0, 4), textcoords="offset points",
-                        fontsize=8, color=INK)
+            ax.annotate("Current hours", (begin, y), xytext=(0, -11),
+                        textcoords="offset points", fontsize=8, color=INK)
         _note_suppressed(ax, any(c.suppressed for c in a.by_hour), a.threshold)
 
     return _figure("calls-hours", f"Bar chart of eligible calls by hour of day. "
@@ -172,13 +172,14 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
         data = np.array([[c.shown if c.shown is not None else np.nan for c in row]
                          for row in a.grid], dtype=float)
         masked = np.ma.masked_invalid(data)
-        image = ax.imshow(masked, cmap="Blues", aspect="auto", vmin=0)
+        top = max(1.0, float(np.nanmax(data)) if not np.all(np.isnan(data)) else 1.0)
+        image = ax.imshow(masked, cmap="Blues", aspect="auto", vmin=0, vmax=top)
         for d, row in enumerate(a.grid):
             for h, cell in enumerate(row):
                 if cell.suppressed:
                     ax.add_patch(_hatch(h, d))
                 elif cell.shown:
-                    dark = cell.shown > 0.6 * np.nanmax(data)
+                    dark = cell.shown > 0.6 * top
                     ax.text(h, d, _short(cell.shown), ha="center", va="center", fontsize=6.5,
                             color="white" if dark else INK)
         ax.set_xticks(range(24), HOUR_TICKS)

@@ -28,6 +28,11 @@ class Count:
     def is_zero(self) -> bool:
         return self._value == 0
 
+    @property
+    def short(self) -> str:
+        """``<10`` instead of ``fewer than 10``, for dense tables."""
+        return f"<{self._threshold}" if self.suppressed else f"{self._value:,}"
+
     def __str__(self) -> str:
         if self.suppressed:
             return f"fewer than {self._threshold}"
