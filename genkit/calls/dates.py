@@ -71,44 +71,49 @@ def _pattern(fmt: str) -> re.Pattern[str]:
 def make_parser(fmt: str) -> Parser:
     """A function ``text -> seconds since 0001-01-01`` (None when the text does not match)."""
     check_format(fmt)
-    match = _pattern(fmt).match
-    days: dict[tuple[int, int, int], int] = {}
-    uses = set(re.findall(r"%(.)", fmt))
-    twelve_hour = "I" in uses
+    pattern = _pattern(fmt)
+    match = pattern.match
+    slot = {name: index - 1 for name, index in pattern.groupindex.items()}
+    i_year = slot.get("Y", slot.get("y"))
+    i_month = slot.get("m", slot.get("b"))
+    i_day, i_minute, i_second = slot["d"], slot["M"], slot.get("S")
+    i_hour = slot.get("I", slot.get("H"))
+    i_ampm = slot.get("p")
+    short_year, month_name = "y" in slot, "b" in slot
+    # (year, month, day) as written -> seconds at midnight, or -1 for an impossible date.
+    days: dict[tuple[str, str, str], int] = {}
 
-    def day_number(year: int, month: int, day: int) -> int | None:
-        key = (year, month, day)
-        number = days.get(key)
-        if number is None:
-            try:
-                number = dt.date(year, month, day).toordinal()
-            except ValueError:
-                return None
-            days[key] = number
-        return number
+    def midnight(key: tuple[str, str, str]) -> int:
+        year = int(key[0]) + (2000 if short_year else 0)
+        month = _MONTHS.get(key[1].lower(), 0) if month_name else int(key[1])
+        try:
+            value = dt.date(year, month, int(key[2])).toordinal() * DAY_SECONDS
+        except ValueError:
+            value = -1
+        days[key] = value
+        return value
 
     def parse(text: str) -> int | None:
         found = match(text)
         if found is None:
             return None
-        g = found.groupdict()
-        year = int(g["Y"]) if g.get("Y") else 2000 + int(g["y"])
-        month = int(g["m"]) if g.get("m") else _MONTHS.get(g["b"].lower(), 0)
-        number = day_number(year, month, int(g["d"]))
-        if number is None:
+        g = found.groups()
+        key = (g[i_year], g[i_month], g[i_day])
+        base = days.get(key)
+        if base is None:
+            base = midnight(key)
+        if base < 0:
             return None
-        if twelve_hour:
-            hour = int(g["I"])
+        hour = int(g[i_hour])
+        if i_ampm is not None:
             if not 1 <= hour <= 12:
                 return None
-            hour = hour % 12 + (12 if g["p"][0] in "Pp" else 0)
-        else:
-            hour = int(g["H"])
-        minute = int(g["M"])
-        second = int(g["S"]) if g.get("S") else 0
+            hour = hour % 12 + (12 if g[i_ampm][0] in "Pp" else 0)
+        minute = int(g[i_minute])
+        second = int(g[i_second]) if i_second is not None else 0
         if hour > 23 or minute > 59 or second > 59:
             return None
-        return number * DAY_SECONDS + hour * 3600 + minute * 60 + second
+        return base + hour * 3600 + minute * 60 + second
 
     return parse
 

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,53 +75,46 @@ def _indexes(header: list[str], config: CallsData, where, shown: str) -> dict[st
 
 
 class _Counts:
-    """Flat counters keyed by tuples: much faster than nested dicts in the per-row loop."""
+    """Flat counters keyed by tuples: far faster than nested dicts in the per-row loop.
+
+    Year and hour of the week share one key, and area and disposition another, so a row costs
+    two counter updates; totals per call type, year or hour are summed once at the end.
+    """
 
     def __init__(self) -> None:
-        self.calls: dict[str, int] = {}
-        self.years: dict[tuple[str, int], int] = {}
-        self.hours: dict[tuple[str, int], int] = {}
-        self.areas: dict[tuple[str, str], int] = {}
-        self.dispositions: dict[tuple[str, str], int] = {}
-        self.minutes: dict[tuple[str, str, int], int] = {}
+        self.when: dict[tuple[str, int, int], int] = {}          # (type, year, hour of week)
+        self.where: dict[tuple[str, str, str], int] = {}         # (type, area, disposition)
+        self.minutes: dict[tuple[str, str, int], int] = {}       # (type, duration kind, minutes)
 
     def nested(self) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {
-            t: {"calls": n, "years": {}, "hours": {}, "areas": {}, "dispositions": {},
-                "minutes": {}} for t, n in self.calls.items()}
-        for (t, year), n in self.years.items():
-            out[t]["years"][str(year)] = n
-        for (t, hour), n in self.hours.items():
-            out[t]["hours"][str(hour)] = n
-        for (t, area), n in self.areas.items():
-            out[t]["areas"][area] = n
-        for (t, disp), n in self.dispositions.items():
-            out[t]["dispositions"][disp] = n
-        for (t, kind, minute), n in self.minutes.items():
-            out[t]["minutes"].setdefault(kind, {})[str(minute)] = n
-        for entry in out.values():
-            for key in ("years", "hours", "areas", "dispositions"):
-                if not entry[key]:
-                    del entry[key]
-            if not entry["minutes"]:
-                del entry["minutes"]
-        return out
+        out: dict[str, dict[str, Any]] = {}
+
+        def add(ctype: str, key: str, name: str, n: int) -> None:
+            entry = out.setdefault(ctype, {"calls": 0})
+            bucket = entry.setdefault(key, {})
+            bucket[name] = bucket.get(name, 0) + n
+
+        for (ctype, year, hour), n in self.when.items():
+            out.setdefault(ctype, {"calls": 0})["calls"] += n
+            add(ctype, "years", str(year), n)
+            add(ctype, "hours", str(hour), n)
+        for (ctype, area, disp), n in self.where.items():
+            if area is not None:
+                add(ctype, "areas", area.strip() or BLANK, n)
+            if disp is not None:
+                add(ctype, "dispositions", disp.strip() or BLANK, n)
+        for (ctype, kind, minute), n in self.minutes.items():
+            out[ctype].setdefault("minutes", {}).setdefault(kind, {})[str(minute)] = n
+        return {ctype: _sorted(entry) for ctype, entry in out.items()}
 
 
-def read_export(path: Path, config: CallsData, where, shown: str | None = None) -> Tally:  # noqa: ANN001, C901
+def _sorted(value: Any) -> Any:
+    return {k: _sorted(v) for k, v in sorted(value.items())} if isinstance(value, dict) else value
+
+
+def read_export(path: Path, config: CallsData, where, shown: str | None = None) -> Tally:  # noqa: ANN001
     """Read ``path`` once; ``where(path_tuple, message)`` locates a problem in the profile."""
     shown = shown or path.name
-    parse = make_parser(config.date_format)
-    officer = {v.strip().casefold() for v in config.officer_initiated}
-    demand = {v.strip().casefold() for v in config.demand_sources}
-    counts = _Counts()
-    sources: dict[str, int] = {}
-    problems: list[tuple[int, str]] = []
-    bad_values: list[tuple[int, str]] = []
-    stats = {"rows": 0, "malformed": 0, "bad_values": 0, "officer_initiated": 0,
-             "other_sources": 0, "demand": 0, "parsed_received": 0}
-    first = last = None
-    day_years: dict[int, int] = {}
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         try:
@@ -131,125 +125,167 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
         except csv.Error as exc:
             raise ColumnError([Problem(shown, 1, 0, "", f"cannot read the header: {exc}")]
                               ) from None
-        idx = _indexes(header, config, where, shown)
-        width = len(header)
+        scan = _Scan(config, _indexes(header, config, where, shown), len(header))
+        while True:  # csv.Error ends a for loop: note the row, then carry on after it
+            try:
+                scan.rows(reader)
+                break
+            except csv.Error as exc:
+                scan.stats["rows"] += 1
+                scan.problem(scan.problems, reader.line_num, f"cannot be read as CSV ({exc})",
+                             "malformed")
+    return scan.tally(path, shown, where)
+
+
+class _Scan:
+    """State of one pass over an export; ``rows`` is the hot loop, kept free of calls."""
+
+    def __init__(self, config: CallsData, idx: dict[str, int], width: int):
+        self.config = config
+        self.idx = idx
+        self.width = width
+        self.names = {name: config.columns.mapped()[name] for name in idx}
+        self.counts = _Counts()
+        self.sources: dict[str, int] = {}
+        self.problems: list[tuple[int, str]] = []
+        self.bad_values: list[tuple[int, str]] = []
+        self.stats = {"rows": 0, "malformed": 0, "bad_values": 0, "officer_initiated": 0,
+                      "other_sources": 0, "demand": 0}
+        self.parsed = 0
+        self.first: int | None = None
+        self.last: int | None = None
+
+    def problem(self, target: list, line: int, message: str, key: str) -> None:
+        self.stats[key] += 1
+        if len(target) < MAX_EXAMPLES:
+            target.append((line, message))
+
+    def _source_kinds(self) -> Callable[[str], int]:
+        """raw source value -> 0 demand, 1 officer-initiated, 2 other source (cached)."""
+        officer = {v.strip().casefold() for v in self.config.officer_initiated}
+        demand = {v.strip().casefold() for v in self.config.demand_sources}
+        cache: dict[str, int] = {}
+
+        def kind(raw: str) -> int:
+            key = raw.strip().casefold()
+            found = 1 if key in officer else 2 if demand and key not in demand else 0
+            cache[raw] = found
+            return found
+
+        self._source_cache = cache
+        return kind
+
+    def rows(self, reader) -> None:  # noqa: ANN001, C901 - one tight loop on purpose
+        idx, width, stats, names = self.idx, self.width, self.stats, self.names
+        parse = make_parser(self.config.date_format)
         i_type, i_recv = idx["call_type"], idx["received"]
         i_src, i_area, i_disp = idx.get("source"), idx.get("area"), idx.get("disposition")
         timed = [(name, idx[name]) for name in ("dispatched", "arrived", "cleared") if name in idx]
-        names = {name: config.columns.mapped()[name] for name in idx}
-        calls, years, hours = counts.calls, counts.years, counts.hours
-        areas, dispositions, minutes = counts.areas, counts.dispositions, counts.minutes
-
-        def problem(target: list, line: int, message: str, key: str) -> None:
-            stats[key] += 1
-            if len(target) < MAX_EXAMPLES:
-                target.append((line, message))
-
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                stats["rows"] += 1
-                problem(problems, reader.line_num, f"cannot be read as CSV ({exc})", "malformed")
-                continue
+        source_kind = self._source_kinds()
+        source_cache, sources = self._source_cache, self.sources
+        when, where_, minutes = self.counts.when, self.counts.where, self.counts.minutes
+        type_names: dict[str, str] = {}
+        day_years: dict[int, int] = {}
+        fmt = self.config.date_format
+        first, last = self.first, self.last
+        for row in reader:
             stats["rows"] += 1
             if len(row) != width:
                 if not any(cell.strip() for cell in row):
                     stats["rows"] -= 1  # a blank line is not a row
                     continue
-                problem(problems, reader.line_num,
-                        f"has {len(row)} fields but the header has {width}", "malformed")
+                self.problem(self.problems, reader.line_num,
+                             f"has {len(row)} fields but the header has {width}", "malformed")
                 continue
             if i_src is not None:
-                src = row[i_src].strip()
-                key = src.casefold()
-                sources[src] = sources.get(src, 0) + 1
-                if key in officer:
-                    stats["officer_initiated"] += 1
+                raw = row[i_src]
+                sources[raw] = sources.get(raw, 0) + 1
+                kind = source_cache.get(raw)
+                if kind is None:
+                    kind = source_kind(raw)
+                if kind:
+                    stats["officer_initiated" if kind == 1 else "other_sources"] += 1
                     continue
-                if demand and key not in demand:
-                    stats["other_sources"] += 1
-                    continue
-            received_text = row[i_recv]
-            received = parse(received_text)
+            received = parse(row[i_recv])
             if received is None:
-                value = received_text.strip()
-                reason = (f"'{names['received']}' is empty" if not value else
-                          f"'{names['received']}' value '{value[:40]}' does not match the date "
-                          f"format '{config.date_format}'")
-                problem(problems, reader.line_num, reason, "malformed")
+                value = row[i_recv].strip()
+                self.problem(self.problems, reader.line_num,
+                             f"'{names['received']}' is empty" if not value else
+                             f"'{names['received']}' value '{value[:40]}' does not match the "
+                             f"date format '{fmt}'", "malformed")
                 continue
-            stats["parsed_received"] += 1
-            ctype = " ".join(row[i_type].split()) or BLANK
-            calls[ctype] = calls.get(ctype, 0) + 1
+            self.parsed += 1
+            raw = row[i_type]
+            ctype = type_names.get(raw)
+            if ctype is None:  # normalise each distinct spelling once, not once per row
+                ctype = type_names[raw] = " ".join(raw.split()) or BLANK
             day = received // DAY_SECONDS
             year = day_years.get(day)
             if year is None:
                 year = day_years[day] = dt.date.fromordinal(day).year
-            key2 = (ctype, year)
-            years[key2] = years.get(key2, 0) + 1
-            # Hour of the week, Monday 00:00 = 0; day 1 (1 January of year 1) was a Monday.
-            key2 = (ctype, ((day - 1) % 7) * 24 + (received % DAY_SECONDS) // 3600)
-            hours[key2] = hours.get(key2, 0) + 1
-            if first is None or day < first:
-                first = day
-            if last is None or day > last:
-                last = day
-            if i_area is not None:
-                key3 = (ctype, row[i_area].strip() or BLANK)
-                areas[key3] = areas.get(key3, 0) + 1
-            if i_disp is not None:
-                key3 = (ctype, row[i_disp].strip() or BLANK)
-                dispositions[key3] = dispositions.get(key3, 0) + 1
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
+            # Hour of the week, Monday 00:00 = 0: day 1 (1 January of year 1) was a Monday.
+            key = (ctype, year, ((day - 1) % 7) * 24 + (received % DAY_SECONDS) // 3600)
+            when[key] = when.get(key, 0) + 1
+            key2 = (ctype, None if i_area is None else row[i_area],
+                    None if i_disp is None else row[i_disp])
+            where_[key2] = where_.get(key2, 0) + 1
             if timed:
-                stamps = {"received": received}
+                t_dispatch = t_arrive = t_clear = None
                 for name, index in timed:
                     text = row[index]
-                    if text.strip():
-                        value = parse(text)
-                        if value is None:
-                            problem(bad_values, reader.line_num,
-                                    f"'{names[name]}' value '{text.strip()[:40]}' does not match "
-                                    f"the date format; the row is kept without it", "bad_values")
-                        else:
-                            stamps[name] = value
-                for kind, start, end in _DURATIONS:
-                    if start in stamps and end in stamps:
-                        span = (stamps[end] - stamps[start]) // 60
+                    if not text or text.isspace():
+                        continue
+                    value = parse(text)
+                    if value is None:
+                        self.problem(self.bad_values, reader.line_num,
+                                     f"'{names[name]}' value '{text.strip()[:40]}' does "
+                                     "not match the date format; the row is kept without it",
+                                     "bad_values")
+                    elif name == "arrived":
+                        t_arrive = value
+                    elif name == "dispatched":
+                        t_dispatch = value
+                    else:
+                        t_clear = value
+                for kind_name, start, end in (("to_arrive", t_dispatch, t_arrive),
+                                              ("received_to_arrive", received, t_arrive),
+                                              ("on_scene", t_arrive, t_clear),
+                                              ("on_task", t_dispatch, t_clear)):
+                    if start is not None and end is not None:
+                        span = (end - start) // 60
                         if 0 <= span <= MAX_MINUTES:
-                            key4 = (ctype, kind, span)
-                            minutes[key4] = minutes.get(key4, 0) + 1
-    stats["demand"] = sum(counts.calls.values())
-    if stats["parsed_received"] == 0 and stats["malformed"]:
-        example = problems[0][1] if problems else ""
-        raise ColumnError([where(("calls", "date_format"),
-                                 f"no row of {shown} could be read with this date format "
-                                 f"(line {problems[0][0]}: {example}); check calls.date_format "
-                                 "against the export")])
-    del stats["parsed_received"]
-    meta = {
-        "file": path.name,
-        "sha256": _sha256(path),
-        "columns": dict(sorted(names.items())),
-        "date_format": config.date_format,
-        "officer_initiated": sorted(config.officer_initiated),
-        "demand_sources": sorted(config.demand_sources),
-        "first_day": dt.date.fromordinal(first).isoformat() if first else None,
-        "last_day": dt.date.fromordinal(last).isoformat() if last else None,
-        "sources": dict(sorted(sources.items())) if len(sources) <= 50 else {},
-        "malformed_lines": [{"line": line, "message": msg} for line, msg in problems],
-        "bad_value_lines": [{"line": line, "message": msg} for line, msg in bad_values],
-        **stats,
-    }
-    return Tally(meta, dict(sorted(counts.nested().items())))
+                            key3 = (ctype, kind_name, span)
+                            minutes[key3] = minutes.get(key3, 0) + 1
+        self.first, self.last = first, last
 
-
-# (histogram name, from, to): how long the current responders took, from what the export has.
-_DURATIONS = (
-    ("to_arrive", "dispatched", "arrived"),
-    ("received_to_arrive", "received", "arrived"),
-    ("on_scene", "arrived", "cleared"),
-    ("on_task", "dispatched", "cleared"),
-)
+    def tally(self, path: Path, shown: str, where) -> Tally:  # noqa: ANN001
+        stats, problems = self.stats, self.problems
+        if self.parsed == 0 and stats["malformed"]:
+            line, message = problems[0]
+            raise ColumnError([where(("calls", "date_format"),
+                                     f"no row of {shown} could be read with this date format "
+                                     f"(line {line}: {message}); check calls.date_format "
+                                     "against the export")])
+        types = self.counts.nested()
+        stats["demand"] = sum(t["calls"] for t in types.values())
+        sources: dict[str, int] = {}
+        for raw, n in self.sources.items():
+            sources[raw.strip()] = sources.get(raw.strip(), 0) + n
+        config = self.config
+        meta = {
+            "file": path.name,
+            "sha256": _sha256(path),
+            "columns": dict(sorted(self.names.items())),
+            "date_format": config.date_format,
+            "officer_initiated": sorted(config.officer_initiated),
+            "demand_sources": sorted(config.demand_sources),
+            "first_day": dt.date.fromordinal(self.first).isoformat() if self.first else None,
+            "last_day": dt.date.fromordinal(self.last).isoformat() if self.last else None,
+            "sources": dict(sorted(sources.items())) if len(sources) <= 50 else {},
+            "malformed_lines": [{"line": line, "message": msg} for line, msg in problems],
+            "bad_value_lines": [{"line": line, "message": msg} for line, msg in self.bad_values],
+            **stats,
+        }
+        return Tally(meta, dict(sorted(types.items())))
