@@ -39,8 +39,8 @@ def check_format(fmt: str) -> None:
         raise ValueError(f"unknown date code {', '.join('%' + c for c in unknown)}; use %Y %m "
                          "%d %H %I %M %S %p %b %y %f")
     present = set(codes)
-    for group, words in ((("Y", "y"), "a year (%Y)"), (("m", "b"), "a month (%m)"),
-                         (("d",), "a day (%d)"), (("H", "I"), "an hour (%H or %I)"),
+    for group, words in ((("Y", "y"), "year (%Y)"), (("m", "b"), "month (%m)"),
+                         (("d",), "day (%d)"), (("H", "I"), "hour (%H or %I)"),
                          (("M",), "minutes (%M)")):
         if not present.intersection(group):
             raise ValueError(f"'{fmt}' has no {words}; the analysis needs the date and the time "

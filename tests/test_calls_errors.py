@@ -1,0 +1,151 @@
+"""Bad exports and bad settings give located, actionable messages, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from genkit.calls.reader import ColumnError
+from genkit.calls.run import run_calls
+from genkit.cli import main
+from genkit.errors import ProfileError
+from genkit.paths import SearchPath
+from genkit.profiles import load_profile
+
+DATA = Path(__file__).parent / "data"
+HEADER = ("CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"
+          "Final Call Type,Original Time Queued,Arrived Time,Precinct,Sector,Beat,"
+          "Blurred_Longitude,Blurred_Latitude\n")
+GOOD = ("1,ASSISTANCE RENDERED,911,2,DISTURBANCE,--DISTURBANCE,11/04/2023 6:08:26 PM,"
+        "11/04/2023 6:51:06 PM,EAST,CHARLIE,C3,-122.28,47.61\n")
+
+
+@pytest.fixture
+def seattle_project(tmp_path: Path) -> Path:
+    shutil.copytree(DATA / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
+    return tmp_path
+
+
+def run(project: Path, text: str):  # noqa: ANN201
+    path = project / "calls.csv"
+    path.write_text(text, encoding="utf-8")
+    return run_calls("seattle-town", path, SearchPath.from_cwd(project))
+
+
+def test_missing_column_is_named(seattle_project: Path) -> None:
+    text = HEADER.replace("Original Time Queued", "Time Queued") + GOOD
+    with pytest.raises(ColumnError) as info:
+        run(seattle_project, text)
+    problem = info.value.problems[0]
+    assert problem.field == "calls.columns.received"
+    assert problem.file.endswith("seattle-town/profile.yaml") and problem.line > 0
+    assert "column 'Original Time Queued' is not in calls.csv" in problem.message
+    assert "did you mean 'Time Queued'?" in problem.message
+    assert not (seattle_project / "jurisdictions/seattle-town/calls-analysis.json").exists()
+
+
+def test_every_missing_column_is_reported(seattle_project: Path) -> None:
+    text = "Initial Call Type,When\nDISTURBANCE,11/04/2023 6:08:26 PM\n"
+    with pytest.raises(ColumnError) as info:
+        run(seattle_project, text)
+    fields = {p.field for p in info.value.problems}
+    assert fields == {"calls.columns.received", "calls.columns.arrived", "calls.columns.source",
+                      "calls.columns.disposition", "calls.columns.area"}
+
+
+def test_ragged_row_is_counted_with_its_line(seattle_project: Path) -> None:
+    text = HEADER + GOOD + "2,ASSISTANCE RENDERED,911,2,DISTURBANCE\n" + GOOD
+    _path, report = run(seattle_project, text)
+    assert "1 malformed rows skipped" in report
+    assert "line 3: has 5 fields but the header has 13" in report
+    loaded = load_profile("seattle-town", SearchPath.from_cwd(seattle_project))
+    assert loaded.calls_tally["meta"]["malformed"] == 1
+    assert loaded.calls_tally["meta"]["demand"] == 2
+
+
+def test_some_unparseable_dates_are_counted(seattle_project: Path) -> None:
+    bad = GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04 18:08")
+    blank = GOOD.replace("11/04/2023 6:08:26 PM", "")
+    late = GOOD.replace("11/04/2023 6:51:06 PM", "soon")
+    _path, report = run(seattle_project, HEADER + GOOD + bad + blank + late)
+    assert ("line 3: 'Original Time Queued' value '2023-11-04 18:08' does not match the date "
+            "format '%m/%d/%Y %I:%M:%S %p'") in report
+    assert "line 4: 'Original Time Queued' is empty" in report
+    assert "line 5: 'Arrived Time' value 'soon' does not match the date format" in report
+    meta = load_profile("seattle-town", SearchPath.from_cwd(seattle_project)).calls_tally["meta"]
+    assert (meta["malformed"], meta["bad_values"], meta["demand"]) == (2, 1, 2)
+
+
+def test_wrong_date_format_is_one_clear_error(seattle_project: Path) -> None:
+    text = HEADER + GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04T18:08:26") * 3
+    with pytest.raises(ColumnError) as info:
+        run(seattle_project, text)
+    (problem,) = info.value.problems
+    assert problem.field == "calls.date_format" and problem.line > 0
+    assert "no row of calls.csv could be read with this date format" in problem.message
+    assert "line 2" in problem.message
+
+
+def test_empty_file(seattle_project: Path) -> None:
+    with pytest.raises(ColumnError, match="the file is empty"):
+        run(seattle_project, "")
+
+
+def test_cli_reports_without_traceback(seattle_project: Path, monkeypatch) -> None:  # noqa: ANN001
+    (seattle_project / "calls.csv").write_text("a,b\n1,2\n")
+    monkeypatch.chdir(seattle_project)
+    result = CliRunner().invoke(main, ["calls", "seattle-town", "calls.csv"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "calls.columns.call_type: column 'Initial Call Type' is not in calls.csv" in \
+        result.output
+
+
+@pytest.mark.parametrize(("fmt", "message"), [
+    ("%d/%m/%Y %Q", "unknown date code %Q"),
+    ("%m/%d/%Y", "has no hour (%H or %I)"),
+    ("%m/%d/%Y %I:%M", "%I is a 12-hour clock hour and needs %p"),
+])
+def test_bad_date_format_in_profile(project: Path, fmt: str, message: str) -> None:
+    profile = project / "jurisdictions/town/profile.yaml"
+    text = profile.read_text()
+    start = text.index("  date_format:")
+    end = text.index("\n", start)
+    profile.write_text(text[:start] + f'  date_format: "{fmt}"' + text[end:])
+    with pytest.raises(ProfileError) as info:
+        load_profile("town", SearchPath.from_cwd(project))
+    (problem,) = info.value.problems
+    assert problem.field == "calls.date_format" and problem.line > 0
+    assert message in problem.message
+
+
+def test_profile_without_calls_section(project: Path) -> None:
+    profile = project / "jurisdictions/town/profile.yaml"
+    text = profile.read_text()
+    start = text.index("\ncalls:\n")
+    end = text.index("\ndecision_tree:\n")
+    profile.write_text(text[:start] + text[end:])
+    (project / "calls.csv").write_text(HEADER + GOOD)
+    with pytest.raises(ProfileError, match="the profile has no 'calls:' section"):
+        run_calls("town", project / "calls.csv", SearchPath.from_cwd(project))
+
+
+def test_code_listed_twice_is_refused(project: Path) -> None:
+    profile = project / "jurisdictions/town/profile.yaml"
+    text = profile.read_text().replace(
+        "{id: trespass, label: Trespass, ",
+        '{id: trespass, label: Trespass, cad_codes: [OVERDOSE], ').replace(
+        "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
+        "person, route_to: Durham County EMS, ",
+        "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
+        "person, route_to: Durham County EMS, cad_codes: [overdose], ")
+    profile.write_text(text)
+    with pytest.raises(ProfileError) as info:
+        load_profile("town", SearchPath.from_cwd(project))
+    (problem,) = info.value.problems
+    assert problem.field == "program.exclusions[2].cad_codes[0]" and problem.line > 0
+    assert "CAD code 'overdose' is already listed under program.call_types[2] (trespass)" in \
+        problem.message
