@@ -75,7 +75,8 @@ def validate(names: tuple[str, ...]) -> None:
 
     search = _search()
     chosen = _names(names, False, search)
-    run_build(chosen, search, Options(formats=["html"], force=True), write=False)
+    # Rendering HTML and Word checks every template without the cost of PDF layout.
+    run_build(chosen, search, Options(formats=["html", "docx"], force=True), write=False)
     click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "
                f"are valid: {', '.join(chosen)}")
 
