@@ -13,6 +13,7 @@ from genkit import __version__
 from genkit.catalog import Document
 from genkit.context import build_context, sample_notice
 from genkit.errors import Problem, SecurityError, TemplateError
+from genkit.limits import RenderLimitExceeded, capped_join, render_limits
 from genkit.profiles import LoadedProfile
 from genkit.render.markdown import first_heading, parser
 from genkit.templating import SafeSandbox
@@ -43,6 +44,11 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return SecurityError([Problem(name, line, 0, "",
                                       f"refused by the template sandbox: {exc}")])
+    if isinstance(exc, RenderLimitExceeded):
+        return SecurityError([Problem(name, line, 0, "", f"stopped: {exc}")])
+    if isinstance(exc, RecursionError):
+        return TemplateError([Problem(name, line, 0, "", "stopped: templates call each other "
+                                      "too deeply (a macro or include that never ends?)")])
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError([Problem(name, line, 0, "", f"undefined: {exc.message}")])
     return TemplateError([Problem(name, line, 0, "", f"{type(exc).__name__}: {exc}")])
@@ -52,7 +58,9 @@ def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
                     item: Any = None) -> RenderedMarkdown:
     context = build_context(loaded, document, item)
     try:
-        text = env.get_template(document.template).render(context)
+        template = env.get_template(document.template)
+        with render_limits():
+            text = capped_join(template.generate(context))
     except TemplateError:
         raise
     except Exception as exc:  # noqa: BLE001 - every template failure is the user's to fix

@@ -18,6 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from genkit import filters
 from genkit.escaping import markdown_value
+from genkit.limits import check_binop
 
 BUILTIN_PREFIX = "builtin"
 
@@ -28,6 +29,22 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
     Jinja's sandbox already blocks ``__class__``-style escapes; refusing all private names
     keeps pydantic internals (``_abc_impl``, ``__pydantic_fields__``) out of reach too.
     """
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+    # Methods that allocate as much memory as their argument asks for.
+    _SIZED_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+    def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204, N807
+        if getattr(__obj, "__name__", "") in self._SIZED_METHODS and any(
+                isinstance(a, int) and a > 10_000 for a in args):
+            from genkit.limits import RenderLimitExceeded
+
+            raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
+        return super().call(__context, __obj, *args, **kwargs)
 
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
         if attr.startswith("_") or attr in {"model_construct", "model_copy", "model_validate",
@@ -66,6 +83,8 @@ def make_env(loader: jinja2.BaseLoader,
         auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
+    for name in ("center", "indent", "wordwrap"):  # unbounded padding; documents do not need them
+        env.filters.pop(name, None)
     return env
 
 
