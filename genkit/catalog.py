@@ -24,6 +24,7 @@ from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.model.base import Model, ShortText, Text
+from genkit.paths import NAME_RE, RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
@@ -117,6 +118,12 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
     for name, paths in sorted(candidates.items()):
         stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
         if stem in found:
+            continue
+        if not all(NAME_RE.match(part) and part not in RESERVED_NAMES
+                   for part in stem.split("/")):
+            problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
+                                    "names may use only lowercase letters, digits and hyphens "
+                                    "(they name the output files)"))
             continue
         described = next((p for p in paths if _has_front_matter(p)), paths[0])
         try:
