@@ -82,10 +82,7 @@ def memory_limit(extra: int | None = None) -> Iterator[None]:
         yield
         return
     try:
-        yield
-    except MemoryError:
-        raise RenderLimitExceeded(f"rendering needed more than {extra >> 20:,} MB of memory") \
-            from None
+        yield  # a MemoryError keeps its traceback, so the template line can be reported
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 

@@ -46,10 +46,28 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
             raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
         return super().call(__context, __obj, *args, **kwargs)
 
+    # Reachable in plain Jinja (format is even wrapped safely), but no document needs them, and
+    # each has been a step in a published sandbox escape: refuse them outright.
+    _BLOCKED = frozenset({"format", "format_map", "mro", "model_construct", "model_copy",
+                          "model_validate", "model_validate_json", "model_validate_strings",
+                          "model_rebuild", "model_post_init", "copy", "construct", "parse_obj",
+                          "parse_raw", "parse_file", "update_forward_refs"})
+
+    def _blocked(self, name: object) -> bool:
+        return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if self._blocked(attribute):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: object, argument: object) -> object:
+        if self._blocked(argument):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
-        if attr.startswith("_") or attr in {"model_construct", "model_copy", "model_validate",
-                                            "model_validate_json", "model_rebuild", "mro",
-                                            "format", "format_map"}:
+        if self._blocked(attr):
             return False
         return super().is_safe_attribute(obj, attr, value)
 
