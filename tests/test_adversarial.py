@@ -152,6 +152,22 @@ def test_profile_values_come_out_literally(project: Path, value: str) -> None:
     assert value[:200] in header
 
 
+def test_scripts_and_emoji_come_out_in_body_tables_headers_and_footers(project: Path) -> None:
+    value = "Equipo 🚑 日本語 हिन्दी Ελληνικά"
+    set_value(project, "  name: HEART\n", f"  name: '{value}'\n")
+    set_value(project, "agency: Durham Police Department", f"agency: '{value} police'")
+    bundle = run_build(project, ["html", "pdf", "docx"])
+    for fmt, reader in (("html", html_text), ("pdf", pdf_text), ("docx", docx_text)):
+        text = squash(reader(bundle / f"{STEM}.{fmt}"))
+        assert f"{value} police" in text, fmt          # a table cell
+        assert f"City of Durham · {value}" in text, fmt  # the running header
+    import docx
+
+    document = docx.Document(str(bundle / f"{STEM}.docx"))
+    footer = " ".join(p.text for p in document.sections[0].footer.paragraphs)
+    assert value in footer
+
+
 def test_very_long_text_comes_out_whole(project: Path) -> None:
     long_text = " ".join(f"word{i}" for i in range(1500))
     set_value(project, "    why_invite: >-\n", f"    why_invite: '{long_text}'\n    x_old: >-\n")
