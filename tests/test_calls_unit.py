@@ -1,0 +1,87 @@
+"""Small pieces of the call analysis: dates, classification, suppression, lazy imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from genkit.calls.classify import Classifier
+from genkit.calls.dates import make_parser, to_datetime
+from genkit.calls.suppress import counter
+from genkit.model.program import Program
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("fmt", "text", "expected"), [
+    ("%m/%d/%Y %I:%M:%S %p", "11/04/2023 6:08:26 PM", dt.datetime(2023, 11, 4, 18, 8, 26)),
+    ("%m/%d/%Y %I:%M:%S %p", "01/01/2020 12:00:01 AM", dt.datetime(2020, 1, 1, 0, 0, 1)),
+    ("%m/%d/%Y %I:%M:%S %p", "01/01/2020 12:30:00 pm", dt.datetime(2020, 1, 1, 12, 30)),
+    ("%Y-%m-%dT%H:%M:%S", "2024-02-29T23:59:59", dt.datetime(2024, 2, 29, 23, 59, 59)),
+    ("%Y-%m-%d %H:%M:%S.%f", "2024-02-29 07:05:09.123", dt.datetime(2024, 2, 29, 7, 5, 9)),
+    ("%d %b %Y %H:%M", "3 Mar 2022 14:15", dt.datetime(2022, 3, 3, 14, 15)),
+    ("%m/%d/%y %H:%M", " 3/7/22  14:15 ", dt.datetime(2022, 3, 7, 14, 15)),
+])
+def test_dates_parse_like_strptime(fmt: str, text: str, expected: dt.datetime) -> None:
+    assert to_datetime(make_parser(fmt)(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["02/30/2023 1:00:00 PM", "13/01/2023 1:00:00 PM",
+                                  "01/01/2023 13:00:00 PM", "01/01/2023 1:60:00 PM", "",
+                                  "01/01/2023 1:00:00 PM extra", "2023-01-01 13:00:00"])
+def test_impossible_dates_are_refused(text: str) -> None:
+    assert make_parser("%m/%d/%Y %I:%M:%S %p")(text) is None
+
+
+def _program(**extra) -> Program:  # noqa: ANN003
+    base = {
+        "name": "T", "host_department": "D", "summary": "S",
+        "team": [{"role": "x", "title": "clinician"}],
+        "hours": {"always": "true"}, "service_area": {"description": "all"},
+        "call_types": [
+            {"id": "mh", "label": "Mental health", "patterns": ["MENTAL*"]},
+            {"id": "welfare", "label": "Welfare", "cad_codes": ["WELFARE  CHECK"]},
+        ],
+        "exclusions": [
+            {"id": "violent", "label": "Violent", "route_to": "police",
+             "patterns": ["*VIOLENT*", "*WELFARE*"]},
+        ],
+    }
+    base.update(extra)
+    return Program.model_validate(base)
+
+
+def test_classification_precedence() -> None:
+    classify = Classifier(_program())
+    assert classify("MENTAL NOT VIOLENT").status == "excluded"      # exclusion pattern wins
+    assert classify("mental  health").id == "mh"                     # case and spaces ignored
+    assert classify("Welfare Check").id == "welfare"                 # exact code beats patterns
+    assert classify("WELFARE CHECK - CHILD").id == "violent"
+    assert classify("MENTAL [TEST] (A)").id == "mh"                  # brackets are literal
+    assert classify("NOISE").status == "unmatched"
+
+
+def test_suppression() -> None:
+    count, share = counter(10)
+    assert str(count(9)) == "fewer than 10" and count(9).shown is None
+    assert count(9).short == "<10" and str(count(0)) == "0" and str(count(12345)) == "12,345"
+    assert str(share(9, 100)) == "not shown" and str(share(10, 40)) == "25.0%"
+
+
+def test_heavy_libraries_load_only_when_drawing() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from genkit.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\n"
+        "r = CliRunner().invoke(main, ['validate', 'durham'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(sorted(m for m in ('matplotlib', 'numpy', 'weasyprint') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
