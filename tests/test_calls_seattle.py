@@ -159,8 +159,9 @@ def bundle(seattle: Path, tmp_path_factory) -> Path:  # noqa: ANN001
 
 def test_document_in_all_formats(bundle: Path) -> None:
     html = (bundle / "analysis/call-analysis.html").read_text()
-    pdf = "\n".join(p.extract_text() for p in PdfReader(bundle / "analysis/call-analysis.pdf")
-                    .pages)
+    reader = PdfReader(bundle / "analysis/call-analysis.pdf")
+    pdf = "\n".join(p.extract_text() for p in reader.pages)
+    assert not any(page.images for page in reader.pages), "charts must stay vector in the PDF"
     docx = Document(bundle / "analysis/call-analysis.docx")
     word = "\n".join(p.text for p in docx.paragraphs) + "\n".join(
         c.text for t in docx.tables for row in t.rows for c in row.cells)

@@ -173,11 +173,17 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
                          for row in a.grid], dtype=float)
         masked = np.ma.masked_invalid(data)
         top = max(1.0, float(np.nanmax(data)) if not np.all(np.isnan(data)) else 1.0)
-        image = ax.imshow(masked, cmap="Blues", aspect="auto", vmin=0, vmax=top)
+        # pcolormesh, not imshow: imshow would embed a bitmap in the SVG, and so in the PDF.
+        image = ax.pcolormesh(np.arange(25) - 0.5, np.arange(8) - 0.5, masked, cmap="Blues",
+                              vmin=0, vmax=top, edgecolors="white", linewidth=0.5)
+        ax.set_xlim(-0.5, 23.5)
+        ax.set_ylim(6.5, -0.5)
         for d, row in enumerate(a.grid):
             for h, cell in enumerate(row):
-                if cell.suppressed:
-                    ax.add_patch(_hatch(h, d))
+                if cell.suppressed:  # grey and marked, never coloured by its hidden count
+                    ax.add_patch(_blank(h, d))
+                    ax.text(h, d, f"<{a.threshold}", ha="center", va="center", fontsize=6,
+                            color=MUTED)
                 elif cell.shown:
                     dark = cell.shown > 0.6 * top
                     ax.text(h, d, _short(cell.shown), ha="center", va="center", fontsize=6.5,
@@ -189,6 +195,7 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+        bar.solids.set_rasterized(False)  # keep the colour scale vector too
         bar.set_label("Eligible calls")
         _note_suppressed(ax, any(c.suppressed for row in a.grid for c in row), a.threshold)
 
@@ -202,11 +209,11 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
                    (7, 2.9))
 
 
-def _hatch(h: int, d: int):  # noqa: ANN202
+def _blank(h: int, d: int):  # noqa: ANN202
+    # A plain fill: hatching becomes an SVG pattern, which the PDF would turn into a bitmap.
     from matplotlib.patches import Rectangle
 
-    return Rectangle((h - 0.5, d - 0.5), 1, 1, facecolor="#f2f2f2", edgecolor="#b0b0b0",
-                     hatch="////", lw=0)
+    return Rectangle((h - 0.5, d - 0.5), 1, 1, facecolor="#e6e6e6", edgecolor="white", lw=0.5)
 
 
 def _short(n: int) -> str:
