@@ -85,3 +85,39 @@ def test_heavy_libraries_load_only_when_drawing() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_parallel_read_equals_one_pass(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Split reading gives the same tally, also with quoted line breaks, a stray quote and a
+    broken row (which makes it fall back to one pass when near a split)."""
+    from genkit.calls import parallel
+    from genkit.calls.reader import read_export
+    from genkit.errors import Problem
+    from genkit.model.calls import CallsData
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "EDGE_LINES", 2)
+    config = CallsData.model_validate({
+        "columns": {"call_type": "type", "received": "when", "source": "src", "area": "area"},
+        "date_format": "%Y-%m-%d %H:%M", "officer_initiated": ["ONVIEW"]})
+    lines = ["type,when,src,area\n"]
+    for i in range(3000):
+        kind = ['"WELFARE\nCHECK"', 'DISTURBANCE', '"SAY ""HI"""', 'NOISE 5" PIPE'][i % 4]
+        src = "ONVIEW" if i % 7 == 0 else "911"
+        lines.append(f"{kind},2024-01-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d},{src},B{i % 5}\n")
+        if i == 1234:
+            lines.append("broken,row\n")
+    path = tmp_path / "calls.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+
+    def where(p, m):  # noqa: ANN001, ANN202
+        return Problem("t", 0, 0, "", m)
+
+    one = read_export(path, config, where, workers=1).to_json()
+    for workers in (2, 3, 4):
+        assert read_export(path, config, where, workers=workers).to_json() == one
+    meta = one["meta"]
+    # header + 1,235 records before it, 309 of which span two lines (quoted line break)
+    assert meta["malformed"] == 1 and meta["malformed_lines"][0]["line"] == 1 + 1235 + 309 + 1
+    assert one["types"]["WELFARE CHECK"]["calls"] > 0
+    assert meta["demand"] + meta["officer_initiated"] == 3000

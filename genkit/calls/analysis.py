@@ -21,6 +21,7 @@ from genkit.model.program import DAY_NAMES, WEEK, Hours, clock_12h, minutes
 
 TOP_AREAS = 20
 TOP_DISPOSITIONS = 8
+TOP_UNMATCHED = 30
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class CallsAnalysis:
     by_exclusion: list[dict[str, Any]] = field(default_factory=list)
     unmatched: list[dict[str, Any]] = field(default_factory=list)
     unmatched_rare: int = 0
+    unmatched_more: int = 0
     grid: list[list[Count]] = field(default_factory=list)   # [weekday][hour], Monday first
     by_hour: list[Count] = field(default_factory=list)
     window: Window | None = None
@@ -211,7 +213,9 @@ def _unmatched(result: CallsAnalysis, types, status, threshold: int, count) -> N
     # small area could point to one incident. 'genkit calls' lists them all for staff.
     found = sorted(((types[c]["calls"], c) for c, m in status.items()
                     if m.status == "unmatched"), key=lambda x: (-x[0], x[1]))
-    result.unmatched = [{"code": c, "calls": count(n)} for n, c in found if n >= threshold]
+    named = [{"code": c, "calls": count(n)} for n, c in found if n >= threshold]
+    result.unmatched = named[:TOP_UNMATCHED]
+    result.unmatched_more = len(named) - len(result.unmatched)
     result.unmatched_rare = sum(1 for n, _ in found if n < threshold)
 
 

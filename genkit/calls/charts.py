@@ -230,8 +230,9 @@ def areas_chart(loaded: LoadedProfile) -> Figure | None:
         ax = fig.add_subplot()
         names = [_clip(r["name"]) for r in reversed(rows)]
         values = [r["calls"].shown for r in reversed(rows)]
-        ax.barh(range(len(values)), values, color=ACCENT)
+        ax.barh(range(len(values)), values, color=ACCENT, height=0.6)
         ax.set_yticks(range(len(values)), names)
+        ax.set_ylim(-0.7, max(len(values), 3) - 0.3)
         for i, v in enumerate(values):
             ax.annotate(f"{v:,}", (v, i), xytext=(3, 0), textcoords="offset points",
                         va="center", fontsize=8)
@@ -243,7 +244,7 @@ def areas_chart(loaded: LoadedProfile) -> Figure | None:
     listed = "; ".join(f"{r['name']}: {r['calls']}" for r in rows[:5])
     return _figure("calls-areas", f"Horizontal bar chart of eligible calls by area, busiest "
                    f"first. {listed}.", "Eligible calls by area (the busiest areas).", draw,
-                   (7, max(1.6, 0.28 * len(rows) + 0.9)))
+                   (7, max(1.8, 0.28 * len(rows) + 0.9)))
 
 
 def _clip(text: str, width: int = 28) -> str:
