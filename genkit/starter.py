@@ -59,9 +59,50 @@ program:
   call_types:                        # the 911 calls the team may take
     - {{id: welfare-check, label: Welfare check}}
     - {{id: mental-health-crisis, label: Mental health crisis with no weapon or violence}}
+  # To count these calls in your CAD data, give each one the CAD call types that mean it:
+  # cad_codes: ["WELFARE CHECK"] (exact) or patterns: ["WELFARE*"] (* means any text).
   exclusions:                        # situations the team never takes alone
     - {{id: weapon, label: A weapon is mentioned or seen, route_to: police}}
     - {{id: medical-emergency, label: A medical emergency, route_to: EMS}}
+
+# The call-taker's questions, in order. Each answer (yes or no) names the next question or an
+# outcome; every path must end in an outcome. Outcome kinds: community_team, co_response,
+# police, ems, clinician_phone, other.
+decision_tree:
+  questions:
+    - id: medical
+      ask: Is this a medical emergency?
+      exclusion: medical-emergency
+      yes: ems
+      no: weapon
+    - id: weapon
+      ask: Is a weapon mentioned or seen?
+      exclusion: weapon
+      yes: police
+      no: eligible
+    - id: eligible
+      ask: Is the call one of the team's call types?
+      call_types: [welfare-check, mental-health-crisis]
+      yes: team-free
+      no: police
+    - {{id: team-free, ask: Is a team free within service hours?, yes: team, no: police}}
+  outcomes:
+    - {{id: ems, kind: ems, label: Send fire and EMS}}
+    - {{id: police, kind: police, label: Send police}}
+    - {{id: team, kind: community_team, label: Send the community response team}}
+
+# 911 call data. To analyse a CAD export, remove the # signs below, put in your export's own
+# column names, and run:  genkit calls {slug} CALLS.csv
+# calls:
+#   columns:
+#     call_type: Initial Call Type    # the call type the call-taker chose
+#     received: Time Received         # when the call came in
+#     arrived: Time Arrived           # optional, like dispatched, cleared, disposition, area
+#     source: Call Source             # how the call came in (911, on-view...)
+#     area: Beat
+#   date_format: "%m/%d/%Y %H:%M:%S"  # how the export writes dates: see genkit schema
+#   officer_initiated: [ON-VIEW]      # source values of calls officers started themselves
+#   suppress_below: 10                # counts under this are hidden in every document
 
 stakeholders:                        # public-safety partners for the stakeholder worksheet
   - id: call-center
