@@ -8,7 +8,7 @@ from genkit import __version__
 from genkit.catalog import Document
 from genkit.errors import Problem, TemplateError
 from genkit.profiles import LoadedProfile
-from genkit.rules import resolve_path
+from genkit.rules import resolve_path, split_path
 
 FRIENDLY_PATHS = {
     "program.hours": "Service hours",
@@ -20,14 +20,67 @@ FRIENDLY_PATHS = {
     "program_director": "Program director (name and title)",
     "stakeholders": "Stakeholder profiles (priorities and questions)",
 }
+FRIENDLY_FIELDS = {
+    "fte": "Positions budgeted (FTE)",
+    "pay": "Pay range",
+    "hiring_min": "Hiring range",
+    "schedule": "Schedule",
+    "how_to_apply": "How to apply",
+}
+_LABEL_ATTRS = ("title", "name", "label", "agency", "id")
 
 
-def friendly(path: str) -> str:
-    """``program.launch_date`` -> ``Launch date`` for lists a reader sees."""
+def friendly(path: str, profile: Any = None) -> str:
+    """``program.launch_date`` -> ``Launch date`` for lists a reader sees.
+
+    When the path runs through a list item, the item is named too, so that
+    ``staffing.positions[2].pay`` reads ``Pay range (Advanced EMT)``.
+    """
     if path in FRIENDLY_PATHS:
         return FRIENDLY_PATHS[path]
     last = path.split(".")[-1].split("[")[0]
-    return last.replace("_", " ").capitalize()
+    text = FRIENDLY_FIELDS.get(last, last.replace("_", " ").capitalize())
+    item = _last_list_item(profile, path) if profile is not None else None
+    label = next((getattr(item, a) for a in _LABEL_ATTRS if getattr(item, a, None)), None)
+    return f"{text} ({label})" if label and label != text else text
+
+
+def _last_list_item(profile: Any, path: str) -> Any:
+    """The innermost list item a dotted path goes through, or None."""
+    current, found = profile, None
+    for part in split_path(path):
+        try:
+            current = current[part] if isinstance(part, int) else getattr(current, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return found
+        if isinstance(part, int):
+            found = current
+    return found
+
+
+def _covers(a: str, b: str) -> bool:
+    """Whether path ``a`` is ``b`` or one of its parents (``pay`` covers ``pay.min``)."""
+    return a == b or (b.startswith(a) and b[len(a)] in ".[")
+
+
+def path_helpers(profile: Any, references: dict[str, int]) -> dict[str, Any]:
+    """Template functions that say where a fact comes from.
+
+    ``sources_for(path)`` lists the reference numbers cited for a fact, its parents or its
+    parts; ``is_illustrative(path)`` tells whether any of them is listed under ``illustrative``.
+    """
+    def related(a: str, b: str) -> bool:
+        return _covers(a, b) or _covers(b, a)
+
+    def sources_for(path: str) -> list[int]:
+        numbers = {references[s] for p, ids in profile.citations.items() if related(p, path)
+                   for s in ids if s in references}
+        return sorted(numbers)
+
+    def is_illustrative(path: str) -> bool:
+        return any(related(p, path) for p in profile.illustrative)
+
+    return {"sources_for": sources_for, "is_illustrative": is_illustrative}
 
 
 def sample_notice(loaded: LoadedProfile) -> str | None:
@@ -42,7 +95,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
     profile = loaded.profile
     context: dict[str, Any] = {name: getattr(profile, name) for name in type(profile).model_fields}
     cited = [
-        {"fact": friendly(path), "path": path,
+        {"fact": friendly(path, profile), "path": path,
          "sources": [profile.sources[s] for s in ids]}
         for path, ids in profile.citations.items()
     ]
@@ -57,12 +110,25 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
         sample=profile.status == "sample",
         sample_notice=sample_notice(loaded),
         cited_facts=cited,
-        illustrative_facts=[friendly(p) for p in profile.illustrative],
+        illustrative_facts=[friendly(p, profile) for p in profile.illustrative],
         genkit_version=__version__,
+        **path_helpers(profile, references),
     )
     if item is not None:
         context[document.meta.item_name] = item
+        context["item_path"] = _item_path(profile, document.meta.each, item)
     return context
+
+
+def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
+    """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
+    if not each:
+        return None
+    current: Any = profile
+    for part in each.split("."):
+        current = getattr(current, part)
+    index = next((i for i, entry in enumerate(current) if entry is item), None)
+    return f"{each}[{index}]" if index is not None else None
 
 
 def _references(profile: Any) -> dict[str, int]:

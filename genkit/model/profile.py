@@ -11,6 +11,7 @@ from genkit.model.base import Model, ShortText, Slug
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
+from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
 
 
@@ -41,6 +42,10 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    staffing: Staffing = Field(
+        default_factory=Staffing,
+        description="Positions to hire for (one job description and interview guide each), "
+                    "and the role and competency libraries they build on.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,
