@@ -116,7 +116,17 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
     )
     if item is not None:
         context[document.meta.item_name] = item
-        context["item_path"] = _item_path(profile, document.meta.each, item)
+        item_path = _item_path(profile, document.meta.each, item)
+        context["item_path"] = item_path
+        # A document about one item lists its own facts, not its siblings' (one job
+        # description does not cite the pay of every other position).
+        if item_path and document.meta.each:
+            def mine(path: str) -> bool:
+                return not path.startswith(f"{document.meta.each}[") or _covers(item_path, path)
+
+            context["cited_facts"] = [f for f in cited if mine(f["path"])]
+            context["illustrative_facts"] = [friendly(p, profile) for p in profile.illustrative
+                                             if mine(p)]
     return context
 
 

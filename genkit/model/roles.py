@@ -57,8 +57,8 @@ class Competency(Model):
     definition: LongText
     behavioural: Behavioural
     situational: list[Situational] = Field(
-        min_length=1, description="Tried in order; the first whose scenario the program uses "
-                                  "is asked.")
+        min_length=1, description="Tried in order: the first whose scenario the program "
+                                  "links, and that the interview has not used yet, is asked.")
     anchors: Anchors
 
 
@@ -66,8 +66,11 @@ class Role(Model):
     """A library role: sound defaults a position builds on and may add to or replace."""
 
     title: ShortText
-    summary: LongText = Field(description="What the role does on the team, in a sentence or two.")
-    reports_to: ShortText | None = None
+    summary: LongText = Field(
+        description="What the job is, spoken to the applicant: 'You ...', a sentence or two.")
+    reports_to: ShortText | None = Field(
+        default=None, description="A role id (shown as the title of the position built on it) "
+                                  "or a title in words.")
     duties: list[ShortText] = Field(min_length=1)
     minimum_qualifications: list[ShortText] = Field(min_length=1)
     preferred_qualifications: list[ShortText] = Field(default_factory=list)

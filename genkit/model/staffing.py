@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from genkit.model.base import Clock, LongText, Model, ShortText, Slug, Text, Url
-from genkit.model.program import Day, Program, clock_12h, minutes
+from genkit.model.program import Day, Hours, Program, clock_12h, minutes
 from genkit.model.roles import Competency, LivedExperience, Role, Situational
 
 # Role fields a position may replace (``duties``) or add to (``add_duties``).
@@ -145,6 +145,9 @@ class Job:
     role: Role
     languages: list[str]
     interview: list[InterviewItem]
+    days_text: str            # "every day", "Monday to Friday"
+    shifts_text: str | None   # "9 am to 9 pm or noon to midnight"; None for office hours
+    reports_to: str | None    # a title: the supervising position's, when the plan has one
 
 
 class Staffing(Model):
@@ -186,13 +189,31 @@ class Staffing(Model):
         links = {link.scenario: link for link in self.scenarios}
         calls = {c.id: c for c in program.call_types}
         exclusions = {e.id: e for e in program.exclusions}
-        interview = []
+        interview: list[InterviewItem] = []
+        used: set[str] = set()
         for cid in role.competencies:
             competency = self.competency_library[cid]
-            question = next(q for q in competency.situational if q.scenario in links)
+            usable = [q for q in competency.situational if q.scenario in links]
+            # Prefer a scene this interview has not used yet, so that candidates meet as many
+            # of the program's kinds of call as the questions allow.
+            question = next((q for q in usable if q.scenario not in used), usable[0])
+            used.add(question.scenario)
             link = links[question.scenario]
             interview.append(InterviewItem(
                 cid, competency, question, calls[link.call_type],
                 exclusions.get(link.exclusion) if link.exclusion else None))
         languages = position.languages if position.languages is not None else self.languages
-        return Job(position, position.role, role, list(languages), interview)
+        days = position.schedule.days or program.hours.days
+        shifts = [s.summary for s in position.schedule.shifts]
+        shifts_text = (", ".join(shifts[:-1]) + " or " + shifts[-1]) if len(shifts) > 1 else (
+            shifts[0] if shifts else None)
+        return Job(position, position.role, role, list(languages), interview,
+                   Hours(days=days).days_text, shifts_text, self.title_of(role.reports_to))
+
+    def title_of(self, role_or_title: str | None) -> str | None:
+        """A role id becomes the title of the position built on it (or the role's own title);
+        anything else is already a title."""
+        if role_or_title is None or role_or_title not in self.role_library:
+            return role_or_title
+        holder = next((p.title for p in self.positions if p.role == role_or_title), None)
+        return holder or self.role_library[role_or_title].title

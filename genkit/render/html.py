@@ -44,7 +44,7 @@ class _BodyRenderer(RendererHTML):
         prompt = escape(special.text or "Your answer")
         rows = answer_lines(special)
         return (f'<div class="answer"><label for="{name}">{prompt}</label>'
-                f'<textarea id="{name}" name="{name}" rows="{rows}" '
+                f'<textarea id="{name}" name="{name}" title="{prompt}" rows="{rows}" '
                 f'style="height: {rows * 1.5:g}em"></textarea></div>\n')
 
     def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
