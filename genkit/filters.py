@@ -77,9 +77,14 @@ _NEEDS_THE = ("City of", "County of", "Town of", "Village of", "State of", "Comm
 
 
 def definite(name: str) -> str:
-    """``City of Durham`` -> ``the City of Durham``; ``Harris County`` stays as it is."""
+    """``City of Durham`` -> ``the City of Durham``; ``Phoenix Fire Department`` -> ``the
+    Phoenix Fire Department``; ``Harris County`` and ``police`` stay as they are."""
     name = str(name)
-    return f"the {name}" if name.startswith(_NEEDS_THE) else name
+    first = name.split(" ", 1)[0]
+    needs = name.startswith(_NEEDS_THE) or (
+        first[:1].isupper() and (name.startswith("Department") or " Department" in name
+                                 or " Office" in name))
+    return f"the {name}" if needs else name
 
 
 def upper_first(text: str) -> str:
