@@ -63,6 +63,28 @@ program:
     - {{id: weapon, label: A weapon is mentioned or seen, route_to: police}}
     - {{id: medical-emergency, label: A medical emergency, route_to: EMS}}
 
+staffing:                            # one job description and interview guide per position
+  scenarios:                         # which of your call types frames each interview scene
+    - {{scenario: older-adult-welfare-check, call_type: welfare-check}}
+    - {{scenario: sleeping-in-doorway, call_type: welfare-check}}
+    - {{scenario: intoxicated-near-traffic, call_type: welfare-check}}
+    - {{scenario: suicidal-caller, call_type: mental-health-crisis}}
+    - {{scenario: weapon-mentioned, call_type: mental-health-crisis, exclusion: weapon}}
+    - {{scenario: distress-in-public, call_type: mental-health-crisis}}
+  positions:
+    - id: peer-support-specialist    # names the files: job_descriptions/peer-support-specialist.pdf
+      title: Peer Support Specialist # the title your jurisdiction uses
+      role: peer-support-specialist  # the library role it builds on (see jurisdictions/_hiring)
+      team_role: peer-support        # the seat it fills in program.team
+      fte: 2
+      pay: {{min: 40000, max: 55000}}  # to be decided: your published range
+      schedule:
+        shifts:
+          - {{start: "09:00", end: "17:00"}}
+        hours_per_week: 40
+      # add_duties: [...] adds to the role's duties; duties: [...] replaces them. The same
+      # works for qualifications, certifications, working conditions and competencies.
+
 stakeholders:                        # public-safety partners for the stakeholder worksheet
   - id: call-center
     agency: 911 center (to be decided)

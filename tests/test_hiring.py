@@ -170,3 +170,17 @@ def test_position_without_a_library_role_is_built_from_its_own_fields(built) -> 
     assert "California Public Health Nurse certificate" in text
     assert "Medical screening and scope of practice" in html_text(
         built("long-beach") / "interview_guides" / "public-health-nurse.html")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_questions_fit_the_role_and_vary_the_scenes(name: str) -> None:
+    loaded = profile(name)
+    for position in loaded.staffing.positions:
+        job = loaded.staffing.job(position, loaded.program)
+        # A 911-center clinician is asked phone scenes, a manager office ones.
+        assert all(job.role.setting in item.situational.settings for item in job.interview)
+        scenes = [item.situational.scenario for item in job.interview]
+        assert len(set(scenes)) >= 4, (position.id, scenes)
+        assert max(scenes.count(s) for s in scenes) <= 2, (position.id, scenes)
+        calls = {c.id for c in loaded.program.call_types}
+        assert all(item.call_type.id in calls for item in job.interview)

@@ -111,12 +111,18 @@ def every_competency_has_a_scenario(profile: Profile) -> RuleResult:
     for i, position in enumerate(staffing.positions):
         if position.role is not None and position.role not in staffing.role_library:
             continue
-        for cid in staffing.role_fields(position).get("competencies") or []:
+        fields = staffing.role_fields(position)
+        setting = fields.get("setting") or "field"
+        for cid in fields.get("competencies") or []:
             competency = staffing.competency_library.get(cid)
-            if competency is None:
+            if competency is None or staffing.usable_questions(cid, setting, linked):
                 continue
-            options = [q.scenario for q in competency.situational]
-            if not linked.intersection(options):
+            options = [q.scenario for q in competency.situational if setting in q.settings]
+            if not options:
+                yield ("staffing", "positions", i, "competencies"), (
+                    f"competency '{cid}' has no situational question for a {setting} role; "
+                    "choose another competency or add a question to the library")
+            else:
                 yield ("staffing", "positions", i, "competencies"), (
                     f"competency '{cid}' needs one of these scenarios linked to a call type "
                     f"under staffing.scenarios, so its situational question fits this "

@@ -21,6 +21,9 @@ from pydantic import Field
 from genkit.model.base import LongText, Model, ShortText, Slug
 
 LivedExperience = Literal["required", "preferred", "welcome", "not_applicable"]
+Setting = Literal["field", "phone", "office"]
+"""Where the job is done: on scene, on the phone in the 911 center, or in the office. A
+situational question is only asked of roles whose setting it fits."""
 MIN_COMPETENCIES = 5
 MAX_COMPETENCIES = 8
 
@@ -39,6 +42,9 @@ class Situational(Model):
                                        "call types under staffing.scenarios.")
     situation: LongText = Field(description="What the team finds, read to the candidate.")
     question: ShortText
+    settings: list[Setting] = Field(
+        default_factory=lambda: ["field"], min_length=1,
+        description="The roles it suits: field, phone (911 center) or office.")
     probes: list[ShortText] = Field(min_length=1, max_length=6)
     look_for: list[ShortText] = Field(
         min_length=1, max_length=6, description="What a strong answer covers (panel only).")
@@ -57,8 +63,8 @@ class Competency(Model):
     definition: LongText
     behavioural: Behavioural
     situational: list[Situational] = Field(
-        min_length=1, description="Tried in order: the first whose scenario the program "
-                                  "links, and that the interview has not used yet, is asked.")
+        min_length=1, description="Options in order of preference; the guide asks one whose "
+                                  "scenario the program links and whose settings fit the role.")
     anchors: Anchors
 
 
@@ -78,3 +84,4 @@ class Role(Model):
     working_conditions: list[ShortText] = Field(min_length=1)
     competencies: list[Slug] = Field(min_length=MIN_COMPETENCIES, max_length=MAX_COMPETENCIES)
     lived_experience: LivedExperience = "not_applicable"
+    setting: Setting = "field"

@@ -12,20 +12,22 @@ Templates call ``staffing.job(position, program)`` to get the resolved view of o
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import product
 from typing import Any, Literal
 
 from pydantic import Field
 
 from genkit.model.base import Clock, LongText, Model, ShortText, Slug, Text, Url
 from genkit.model.program import Day, Hours, Program, clock_12h, minutes
-from genkit.model.roles import Competency, LivedExperience, Role, Situational
+from genkit.model.roles import Competency, LivedExperience, Role, Setting, Situational
 
 # Role fields a position may replace (``duties``) or add to (``add_duties``).
 LIST_FIELDS = ("duties", "minimum_qualifications", "preferred_qualifications", "certifications",
                "working_conditions", "competencies")
 # Role fields a position may replace with a single value.
-VALUE_FIELDS = ("summary", "reports_to", "lived_experience")
+VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting")
 
 
 class Pay(Model):
@@ -106,6 +108,7 @@ class Position(Model):
     summary: LongText | None = None
     reports_to: ShortText | None = None
     lived_experience: LivedExperience | None = None
+    setting: Setting | None = None
     duties: list[ShortText] | None = None
     add_duties: list[ShortText] = Field(default_factory=list)
     minimum_qualifications: list[ShortText] | None = None
@@ -189,18 +192,13 @@ class Staffing(Model):
         links = {link.scenario: link for link in self.scenarios}
         calls = {c.id: c for c in program.call_types}
         exclusions = {e.id: e for e in program.exclusions}
-        interview: list[InterviewItem] = []
-        used: set[str] = set()
-        for cid in role.competencies:
-            competency = self.competency_library[cid]
-            usable = [q for q in competency.situational if q.scenario in links]
-            # Prefer a scene this interview has not used yet, so that candidates meet as many
-            # of the program's kinds of call as the questions allow.
-            question = next((q for q in usable if q.scenario not in used), usable[0])
-            used.add(question.scenario)
+        chosen = choose_questions(
+            [self.usable_questions(cid, role.setting, set(links)) for cid in role.competencies])
+        interview = []
+        for cid, question in zip(role.competencies, chosen, strict=True):
             link = links[question.scenario]
             interview.append(InterviewItem(
-                cid, competency, question, calls[link.call_type],
+                cid, self.competency_library[cid], question, calls[link.call_type],
                 exclusions.get(link.exclusion) if link.exclusion else None))
         languages = position.languages if position.languages is not None else self.languages
         days = position.schedule.days or program.hours.days
@@ -210,6 +208,13 @@ class Staffing(Model):
         return Job(position, position.role, role, list(languages), interview,
                    Hours(days=days).days_text, shifts_text, self.title_of(role.reports_to))
 
+    def usable_questions(self, competency_id: str, setting: str,
+                         linked: set[str]) -> list[Situational]:
+        """A competency's situational questions that fit the role's setting and whose scenario
+        the program links to one of its call types, in the library's order of preference."""
+        return [q for q in self.competency_library[competency_id].situational
+                if q.scenario in linked and setting in q.settings]
+
     def title_of(self, role_or_title: str | None) -> str | None:
         """A role id becomes the title of the position built on it (or the role's own title);
         anything else is already a title."""
@@ -217,3 +222,23 @@ class Staffing(Model):
             return role_or_title
         holder = next((p.title for p in self.positions if p.role == role_or_title), None)
         return holder or self.role_library[role_or_title].title
+
+
+def choose_questions(options: list[list[Situational]]) -> list[Situational]:
+    """One question per competency, covering as many different scenes as possible.
+
+    Candidates should meet as many of the program's kinds of call as the questions allow, and
+    no scene should come up over and over; among equally varied choices the library's preferred
+    (earlier) questions win. An interview has at
+    most 8 competencies with a few options each, so trying every combination is cheap.
+    """
+    best: tuple | None = None
+    for combo in product(*(range(len(o)) for o in options)):
+        scenes = Counter(options[i][j].scenario for i, j in enumerate(combo))
+        # Most different scenes first; then no scene asked about too often; then preference.
+        key = (-len(scenes), max(scenes.values()), combo)
+        if best is None or key < best:
+            best = key
+    if best is None:  # a competency with no usable question; the rules report it first
+        raise ValueError("every competency needs at least one usable situational question")
+    return [options[i][j] for i, j in enumerate(best[2])]
