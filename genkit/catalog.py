@@ -24,9 +24,10 @@ from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.model.base import Flag, Model, ShortText, Text
-from genkit.paths import NAME_RE, RESERVED_NAMES
+from genkit.paths import RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
+_PART_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")  # family folders such as job_descriptions
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
@@ -121,10 +122,11 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
         stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
         if stem in found:
             continue
-        if not all(NAME_RE.match(part) and part not in RESERVED_NAMES
+        if not all(_PART_RE.match(part) and part not in RESERVED_NAMES
                    for part in stem.split("/")):
             problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
-                                    "names may use only lowercase letters, digits and hyphens "
+                                    "names may use only lowercase letters, digits, hyphens and "
+                                    "underscores "
                                     "(they name the output files)"))
             continue
         described = next((p for p in paths if _has_front_matter(p)), paths[0])

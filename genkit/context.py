@@ -8,7 +8,7 @@ from genkit import __version__
 from genkit.catalog import Document
 from genkit.errors import Problem, TemplateError
 from genkit.profiles import LoadedProfile
-from genkit.rules import resolve_path
+from genkit.rules import resolve_path, split_path
 
 FRIENDLY_PATHS = {
     "program.hours": "Service hours",
@@ -23,16 +23,69 @@ FRIENDLY_PATHS = {
     "decision_tree": "Call triage decision tree",
 }
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
+FRIENDLY_FIELDS = {
+    "fte": "Positions budgeted (FTE)",
+    "pay": "Pay range",
+    "hiring_min": "Hiring range",
+    "schedule": "Schedule",
+    "how_to_apply": "How to apply",
+}
+_LABEL_ATTRS = ("title", "name", "label", "agency", "id")
 
 
-def friendly(path: str) -> str:
-    """``program.launch_date`` -> ``Launch date`` for lists a reader sees."""
+def friendly(path: str, profile: Any = None) -> str:
+    """``program.launch_date`` -> ``Launch date`` for lists a reader sees.
+
+    When the path runs through a list item, the item is named too, so that
+    ``staffing.positions[2].pay`` reads ``Pay range (Advanced EMT)``.
+    """
     if path in FRIENDLY_PATHS:
         return FRIENDLY_PATHS[path]
     last = path.split(".")[-1].split("[")[0]
     if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
         return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"
-    return last.replace("_", " ").capitalize()
+    text = FRIENDLY_FIELDS.get(last, last.replace("_", " ").capitalize())
+    item = _last_list_item(profile, path) if profile is not None else None
+    label = next((getattr(item, a) for a in _LABEL_ATTRS if getattr(item, a, None)), None)
+    return f"{text} ({label})" if label and label != text else text
+
+
+def _last_list_item(profile: Any, path: str) -> Any:
+    """The innermost list item a dotted path goes through, or None."""
+    current, found = profile, None
+    for part in split_path(path):
+        try:
+            current = current[part] if isinstance(part, int) else getattr(current, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return found
+        if isinstance(part, int):
+            found = current
+    return found
+
+
+def _covers(a: str, b: str) -> bool:
+    """Whether path ``a`` is ``b`` or one of its parents (``pay`` covers ``pay.min``)."""
+    return a == b or (b.startswith(a) and b[len(a)] in ".[")
+
+
+def path_helpers(profile: Any, references: dict[str, int]) -> dict[str, Any]:
+    """Template functions that say where a fact comes from.
+
+    ``sources_for(path)`` lists the reference numbers cited for a fact, its parents or its
+    parts; ``is_illustrative(path)`` tells whether any of them is listed under ``illustrative``.
+    """
+    def related(a: str, b: str) -> bool:
+        return _covers(a, b) or _covers(b, a)
+
+    def sources_for(path: str) -> list[int]:
+        numbers = {references[s] for p, ids in profile.citations.items() if related(p, path)
+                   for s in ids if s in references}
+        return sorted(numbers)
+
+    def is_illustrative(path: str) -> bool:
+        return any(related(p, path) for p in profile.illustrative)
+
+    return {"sources_for": sources_for, "is_illustrative": is_illustrative}
 
 
 def sample_notice(loaded: LoadedProfile) -> str | None:
@@ -47,7 +100,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
     profile = loaded.profile
     context: dict[str, Any] = {name: getattr(profile, name) for name in type(profile).model_fields}
     cited = [
-        {"fact": friendly(path), "path": path,
+        {"fact": friendly(path, profile), "path": path,
          "sources": [profile.sources[s] for s in ids]}
         for path, ids in profile.citations.items()
     ]
@@ -62,14 +115,27 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
         sample=profile.status == "sample",
         sample_notice=sample_notice(loaded),
         cited_facts=cited,
-        illustrative_facts=list(dict.fromkeys(friendly(p) for p in profile.illustrative)),
+        illustrative_facts=list(dict.fromkeys(friendly(p, profile)
+                                              for p in profile.illustrative)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
+        **path_helpers(profile, references),
     )
     if item is not None:
         context[document.meta.item_name] = item
+        item_path = _item_path(profile, document.meta.each, item)
+        context["item_path"] = item_path
+        # A document about one item lists its own facts, not its siblings' (one job
+        # description does not cite the pay of every other position).
+        if item_path and document.meta.each:
+            def mine(path: str) -> bool:
+                return not path.startswith(f"{document.meta.each}[") or _covers(item_path, path)
+
+            context["cited_facts"] = [f for f in cited if mine(f["path"])]
+            context["illustrative_facts"] = [friendly(p, profile) for p in profile.illustrative
+                                             if mine(p)]
     return context
 
 
@@ -80,6 +146,15 @@ def _decision_steps(profile: Any) -> list[Any] | None:
     from genkit.triage import steps
 
     return steps(profile.decision_tree)
+def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
+    """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
+    if not each:
+        return None
+    current: Any = profile
+    for part in each.split("."):
+        current = getattr(current, part)
+    index = next((i for i, entry in enumerate(current) if entry is item), None)
+    return f"{each}[{index}]" if index is not None else None
 
 
 def _references(profile: Any) -> dict[str, int]:

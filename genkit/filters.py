@@ -55,6 +55,38 @@ def link(url: str, text: str | None = None) -> Markup:
     return Markup(f"[{label}](<{target}>)")
 
 
+def number_plain(value: float | int) -> str:
+    """``40.0`` -> ``40``; ``37.5`` -> ``37.5``: a count or quantity with no needless decimals."""
+    number_value = float(value)
+    if number_value.is_integer():
+        return f"{int(number_value):,}"
+    return f"{number_value:,.2f}".rstrip("0").rstrip(".")
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter so a sentence can continue: ``Staff follow`` -> ``staff
+    follow``. Words in capitals (``CAP crisis``, ``EMT``) are left alone."""
+    text = str(text)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_NEEDS_THE = ("City of", "County of", "Town of", "Village of", "State of", "Commonwealth of",
+              "City and County of", "Borough of", "Township of", "Consolidated City")
+
+
+def definite(name: str) -> str:
+    """``City of Durham`` -> ``the City of Durham``; ``Phoenix Fire Department`` -> ``the
+    Phoenix Fire Department``; ``Harris County`` and ``police`` stay as they are."""
+    name = str(name)
+    first = name.split(" ", 1)[0]
+    needs = name.startswith(_NEEDS_THE) or (
+        first[:1].isupper() and (name.startswith("Department") or " Department" in name
+                                 or " Office" in name))
+    return f"the {name}" if needs else name
+
+
 def upper_first(text: str) -> str:
     """Capitalise the first letter only (Jinja's ``capitalize`` lowercases the rest: EMT -> emt)."""
     text = str(text)
@@ -63,6 +95,9 @@ def upper_first(text: str) -> str:
 
 FILTERS = {
     "upper_first": upper_first,
+    "lower_first": lower_first,
+    "definite": definite,
+    "number_plain": number_plain,
     "link": link,
     "date_long": date_long,
     "money": money,

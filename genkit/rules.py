@@ -36,7 +36,7 @@ def run_rules(profile: Profile) -> list[tuple[Path_, str]]:
 def resolve_path(data: Any, dotted_path: str) -> bool:
     """Whether ``program.team[0].title`` names something that exists in ``data``."""
     current = data
-    for part in _split(dotted_path):
+    for part in split_path(dotted_path):
         if isinstance(part, int):
             if not isinstance(current, list) or part >= len(current):
                 return False
@@ -48,7 +48,7 @@ def resolve_path(data: Any, dotted_path: str) -> bool:
     return True
 
 
-def _split(dotted_path: str) -> Iterator[str | int]:
+def split_path(dotted_path: str) -> Iterator[str | int]:
     for chunk in dotted_path.split("."):
         name, _, rest = chunk.partition("[")
         if name:

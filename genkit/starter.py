@@ -103,6 +103,27 @@ decision_tree:
 #   date_format: "%m/%d/%Y %H:%M:%S"  # how the export writes dates: see genkit schema
 #   officer_initiated: [ON-VIEW]      # source values of calls officers started themselves
 #   suppress_below: 10                # counts under this are hidden in every document
+staffing:                            # one job description and interview guide per position
+  scenarios:                         # which of your call types frames each interview scene
+    - {{scenario: older-adult-welfare-check, call_type: welfare-check}}
+    - {{scenario: sleeping-in-doorway, call_type: welfare-check}}
+    - {{scenario: intoxicated-near-traffic, call_type: welfare-check}}
+    - {{scenario: suicidal-caller, call_type: mental-health-crisis}}
+    - {{scenario: weapon-mentioned, call_type: mental-health-crisis, exclusion: weapon}}
+    - {{scenario: distress-in-public, call_type: mental-health-crisis}}
+  positions:
+    - id: peer-support-specialist    # names the files: job_descriptions/peer-support-specialist.pdf
+      title: Peer Support Specialist # the title your jurisdiction uses
+      role: peer-support-specialist  # the library role it builds on (see jurisdictions/_hiring)
+      team_role: peer-support        # the seat it fills in program.team
+      fte: 2
+      pay: {{min: 40000, max: 55000}}  # to be decided: your published range
+      schedule:
+        shifts:
+          - {{start: "09:00", end: "17:00"}}
+        hours_per_week: 40
+      # add_duties: [...] adds to the role's duties; duties: [...] replaces them. The same
+      # works for qualifications, certifications, working conditions and competencies.
 
 stakeholders:                        # public-safety partners for the stakeholder worksheet
   - id: call-center

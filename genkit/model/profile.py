@@ -12,6 +12,7 @@ from genkit.model.calls import CallsData
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
+from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
 from genkit.model.triage import DecisionTree
 
@@ -49,6 +50,10 @@ class Profile(Model):
     decision_tree: DecisionTree | None = Field(
         default=None, description="The dispatcher's triage tree: yes/no questions ending in "
         "who is sent.")
+    staffing: Staffing = Field(
+        default_factory=Staffing,
+        description="Positions to hire for (one job description and interview guide each), "
+                    "and the role and competency libraries they build on.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

@@ -2,7 +2,8 @@
 
 Headings use Word's Heading 1-3 (so the navigation pane works), lists use List Bullet and List
 Number (each numbered list restarts at 1), tables repeat their header row on every page, and the
-footer carries "Page X of Y" fields. Answer areas become boxed table cells city staff type into.
+footer carries "Page X of Y" fields. Answer areas become boxed table cells city staff type into;
+score sheets become tables whose fill-in cells are left empty (with room to write in notes cells).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
-from genkit.render.markdown import answer_lines, fence_of
+from genkit.render.markdown import answer_lines, fence_of, form_field_of, form_table
 from genkit.render.zipnorm import normalize_docx
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -265,6 +266,9 @@ class _BodyWriter:
             for c, inline in enumerate(row):
                 para = table.cell(r, c).paragraphs[0]
                 self._inline(para, inline)
+                field = form_field_of(inline)
+                if field is not None and field.kind == "notes":
+                    table.cell(r, c).add_paragraph()  # room to write by hand or type
                 if r < header_rows:
                     for run in para.runs:
                         run.bold = True
@@ -283,6 +287,8 @@ class _BodyWriter:
             return
         if special is not None and special.kind == "figure":
             self._figure(self.figures.get(special.attrs.get("name", "")))
+        if special is not None and special.kind == "scoresheet":
+            self.write(form_table(special, 0))
             return
         if special is not None and special.kind == "answer":
             table = self.doc.add_table(rows=1, cols=1)

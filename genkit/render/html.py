@@ -8,16 +8,28 @@ from html import escape
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from genkit.render.markdown import answer_lines, answer_name, fence_of, parser
+from genkit.render.markdown import (
+    FormField,
+    answer_lines,
+    answer_name,
+    fence_of,
+    form_table,
+    parser,
+)
 
 
 class _BodyRenderer(RendererHTML):
-    """The standard renderer plus answer areas, page breaks and accessible tables."""
+    """The standard renderer plus answer areas, score sheets, page breaks and accessible tables.
+
+    markdown-it registers every public method as a rule for the token type of the same name,
+    so ``form_field`` renders the fill-in cells that ``form_table`` marks.
+    """
 
     def __init__(self, parser=None, figures=None):  # noqa: ANN001
         super().__init__(parser)
         self._answers = 0
         self._figures = figures or {}
+        self._sheets = 0
 
     def fence(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         special = fence_of(tokens[idx])
@@ -27,13 +39,25 @@ class _BodyRenderer(RendererHTML):
             return '<div class="page-break" aria-hidden="true"></div>\n'
         if special.kind == "figure":
             return figure_html(self._figures.get(special.attrs.get("name", "")))
+        if special.kind == "scoresheet":
+            self._sheets += 1
+            inner = self.render(form_table(special, self._sheets), options, env)
+            return f'<div class="scoresheet">\n{inner}</div>\n'
         self._answers += 1
         name = answer_name(special, self._answers)
         prompt = escape(special.text or "Your answer")
         rows = answer_lines(special)
         return (f'<div class="answer"><label for="{name}">{prompt}</label>'
-                f'<textarea id="{name}" name="{name}" rows="{rows}" '
+                f'<textarea id="{name}" name="{name}" title="{prompt}" rows="{rows}" '
                 f'style="height: {rows * 1.5:g}em"></textarea></div>\n')
+
+    def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        field: FormField = tokens[idx].meta["field"]
+        name, label = escape(field.name), escape(field.label)
+        if field.kind == "notes":
+            return (f'<textarea name="{name}" title="{label}" aria-label="{label}" '
+                    f'rows="2"></textarea>')
+        return f'<input type="text" name="{name}" title="{label}" aria-label="{label}">'
 
     def table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         return '<div class="table-wrap"><table>\n'

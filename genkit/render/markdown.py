@@ -8,6 +8,11 @@ with a meaning of their own:
 - ```` ```pagebreak ```` ```` ``` ````: start a new page in PDF and Word.
 - ```` ```figure name=calls-hours ```` ```` ``` ````: a chart or diagram made by genkit (see
   ``genkit/figures.py``); its picture, alternative text and caption come from Python.
+- ```` ```scoresheet name=score ```` ... ```` ``` ````: a Markdown table whose cells written
+  exactly ``[input]`` (one line) or ``[notes]`` (a few lines) are places to write: form fields in
+  HTML and PDF, empty cells in Word. The table is parsed as Markdown, so escaped values printed
+  into it read as plain text. Each field is named ``<name>_<row>_<column>`` from the first cell
+  of its row and its column heading, and labelled with both for screen readers.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-SPECIAL_FENCES = {"answer", "pagebreak", "figure"}
+SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet"}
+FIELD_MARKERS = {"[input]": "input", "[notes]": "notes"}
+FIELD_TOKEN = "form_field"
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -74,3 +81,64 @@ def figure_fences(tokens: list[Token]) -> list[tuple[str, int]]:
         if fence is not None and fence.kind == "figure":
             found.append((fence.attrs.get("name", ""), (token.map or [0])[0] + 1))
     return found
+@dataclass(frozen=True)
+class FormField:
+    """A place to write inside a scoresheet table."""
+
+    name: str    # unique field name, e.g. "score_1-crisis-de-escalation_rating-1-5"
+    label: str   # what it asks for, e.g. "1. Crisis de-escalation: Rating (1-5)"
+    kind: str    # "input" (one line) or "notes" (several lines)
+
+
+def _slug(text: str, limit: int) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-") or "x"
+
+
+def _plain(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
+def form_table(fence: Fence, index: int) -> list[Token]:
+    """Parse a scoresheet's table; each fill-in cell's inline token gets one FIELD_TOKEN child.
+
+    The marker is matched on the cell's source text, so a profile value that reads
+    ``[input]`` (printed escaped, ``\\[input\\]``) stays text.
+    """
+    prefix = fence.attrs.get("name", "")
+    prefix = prefix if _NAME_RE.match(prefix) else f"sheet{index}"
+    tokens = parser().parse(fence.text)
+    headers: list[str] = []
+    in_head, col, row_label = False, 0, ""
+    used: set[str] = set()
+    for tok in tokens:
+        if tok.type in ("thead_open", "thead_close"):
+            in_head = tok.type == "thead_open"
+        elif tok.type == "tr_open":
+            col, row_label = 0, ""
+        elif tok.type == "inline":
+            text = _plain(tok)
+            if in_head:
+                headers.append(text)
+            elif col == 0:
+                row_label = text
+            kind = FIELD_MARKERS.get(tok.content.strip())
+            if kind and not in_head:
+                header = headers[col] if col < len(headers) else f"column {col + 1}"
+                name = f"{prefix}_{_slug(row_label, 40)}_{_slug(header, 20)}"
+                while name in used:
+                    name += "-2"
+                used.add(name)
+                label = f"{row_label}: {header}" if row_label else header
+                field_token = Token(FIELD_TOKEN, "", 0)
+                field_token.meta = {"field": FormField(name, label, kind)}
+                tok.children = [field_token]
+            col += 1
+    return tokens
+
+
+def form_field_of(inline: Token) -> FormField | None:
+    """The fill-in field an inline token (a table cell) holds, if any."""
+    for child in inline.children or []:
+        if child.type == FIELD_TOKEN:
+            return child.meta["field"]
+    return None

@@ -1,0 +1,87 @@
+"""The hiring library: roles these programs hire, and the competencies an interview tests.
+
+Both libraries are data (YAML shipped in the ``_hiring`` base profile), not Python. A profile
+extends them under ``staffing.role_library`` and ``staffing.competency_library``: a new key adds
+an entry, an existing key changes only the fields it sets (mappings merge key by key).
+
+A competency carries everything a structured interview needs for it: one behavioural question
+(past behaviour), situational questions (what would you do) each tied to a *scenario*, follow-up
+probes, and behavioural anchors for low, middle and high ratings. A scenario (for example
+``older-adult-welfare-check``) is a kind of scene; each program ties the scenarios it uses to
+its own eligible call types under ``staffing.scenarios``, so the same question is framed by the
+call types that program really takes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from genkit.model.base import LongText, Model, ShortText, Slug
+
+LivedExperience = Literal["required", "preferred", "welcome", "not_applicable"]
+Setting = Literal["field", "phone", "office"]
+"""Where the job is done: on scene, on the phone in the 911 center, or in the office. A
+situational question is only asked of roles whose setting it fits."""
+MIN_COMPETENCIES = 5
+MAX_COMPETENCIES = 8
+
+
+class Behavioural(Model):
+    """A question about what the candidate did before: past behaviour predicts future behaviour."""
+
+    question: LongText
+    probes: list[ShortText] = Field(min_length=1, max_length=6)
+
+
+class Situational(Model):
+    """A question about a scene: what would the candidate do, and why."""
+
+    scenario: Slug = Field(description="The kind of scene; a program ties it to one of its "
+                                       "call types under staffing.scenarios.")
+    situation: LongText = Field(description="What the team finds, read to the candidate.")
+    question: ShortText
+    settings: list[Setting] = Field(
+        default_factory=lambda: ["field"], min_length=1,
+        description="The roles it suits: field, phone (911 center) or office.")
+    probes: list[ShortText] = Field(min_length=1, max_length=6)
+    look_for: list[ShortText] = Field(
+        min_length=1, max_length=6, description="What a strong answer covers (panel only).")
+
+
+class Anchors(Model):
+    """What an answer rated 1 (low), 3 (middle) and 5 (high) sounds like."""
+
+    low: LongText
+    middle: LongText
+    high: LongText
+
+
+class Competency(Model):
+    name: ShortText
+    definition: LongText
+    behavioural: Behavioural
+    situational: list[Situational] = Field(
+        min_length=1, description="Options in order of preference; the guide asks one whose "
+                                  "scenario the program links and whose settings fit the role.")
+    anchors: Anchors
+
+
+class Role(Model):
+    """A library role: sound defaults a position builds on and may add to or replace."""
+
+    title: ShortText
+    summary: LongText = Field(
+        description="What the job is, spoken to the applicant: 'You ...', a sentence or two.")
+    reports_to: ShortText | None = Field(
+        default=None, description="A role id (shown as the title of the position built on it) "
+                                  "or a title in words.")
+    duties: list[ShortText] = Field(min_length=1)
+    minimum_qualifications: list[ShortText] = Field(min_length=1)
+    preferred_qualifications: list[ShortText] = Field(default_factory=list)
+    certifications: list[ShortText] = Field(default_factory=list)
+    working_conditions: list[ShortText] = Field(min_length=1)
+    competencies: list[Slug] = Field(min_length=MIN_COMPETENCIES, max_length=MAX_COMPETENCIES)
+    lived_experience: LivedExperience = "not_applicable"
+    setting: Setting = "field"

@@ -1,0 +1,186 @@
+"""Hiring kit: a job description and a structured interview guide for every position, in HTML,
+PDF and Word, built for each sample jurisdiction from its own program facts."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from genkit.paths import SearchPath
+from genkit.profiles import load_profile
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
+
+JD_SECTIONS = ["About HEART", "The position", "Schedule", "Essential duties",
+               "Minimum qualifications", "Preferred qualifications", "Licences and certifications",
+               "Working conditions", "Pay and benefits", "Training", "Background check",
+               "Equal opportunity", "How to apply", "Sources and notes"]
+GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
+                  "Questions you must not ask", "Opening (read to every candidate)", "Questions",
+                  "Closing (read to every candidate)", "Scoring sheet"]
+
+
+def html_text(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    body = raw[raw.index("<main>"):raw.index("</main>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
+
+
+def docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return " ".join(" ".join(parts).split())
+
+
+def texts(bundle: Path, stem: str) -> dict[str, str]:
+    return {"html": html_text(bundle / f"{stem}.html"), "pdf": pdf_text(bundle / f"{stem}.pdf"),
+            "docx": docx_text(bundle / f"{stem}.docx")}
+
+
+def profile(name: str):  # noqa: ANN201
+    return load_profile(name, SearchPath.from_cwd(REPO)).profile
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_position_gets_a_job_description_and_an_interview_guide(built, name: str) -> None:
+    bundle = built(name)
+    positions = profile(name).staffing.positions
+    assert len(positions) >= 3
+    for position in positions:
+        for family in ("job_descriptions", "interview_guides"):
+            for ext in ("html", "pdf", "docx"):
+                path = bundle / family / f"{position.id}.{ext}"
+                assert path.is_file() and path.stat().st_size > 1000, path
+        guide = html_text(bundle / "interview_guides" / f"{position.id}.html")
+        assert position.title in guide
+
+
+def test_job_description_sections_in_all_formats(built) -> None:  # noqa: ANN001
+    for fmt, text in texts(built("durham"), "job_descriptions/peer-support-specialist").items():
+        for section in JD_SECTIONS:
+            assert section in text, (fmt, section)
+        assert "Peer Support Specialist" in text
+        assert "Durham Community Safety Department" in text
+        assert "North Carolina Certified Peer Support Specialist" in text, fmt
+        assert "$49,737 to $77,169 a year" in text, fmt
+        # Schedule derived from the program's hours and the position's shifts.
+        assert "9 am to 9 pm or noon to midnight" in text, fmt
+        assert "equal opportunity employer" in text, fmt
+
+
+def test_illustrative_pay_is_marked(built) -> None:  # noqa: ANN001
+    text = html_text(built("durham") / "job_descriptions" / "advanced-emt.html")
+    assert "Illustrative figure" in text
+    sourced = html_text(built("durham") / "job_descriptions" / "peer-support-specialist.html")
+    assert "Illustrative figure" not in sourced
+    # A job description lists its own illustrative facts, not every other position's.
+    assert "Pay range (Advanced EMT)" not in sourced
+
+
+def test_interview_guide_sections_in_all_formats(built) -> None:  # noqa: ANN001
+    loaded = profile("durham")
+    position = loaded.staffing.positions[0]
+    job = loaded.staffing.job(position, loaded.program)
+    assert 5 <= len(job.interview) <= 8
+    for fmt, text in texts(built("durham"), f"interview_guides/{position.id}").items():
+        for section in GUIDE_SECTIONS:
+            assert section in text, (fmt, section)
+        for item in job.interview:
+            assert item.competency.name in text, (fmt, item.competency.name)
+        assert "Behavioural question" in text and "Situational question" in text, fmt
+        assert "5: High" in text and "3: Middle" in text and "1: Low" in text, fmt
+        assert "Evidence and notes" in text, fmt
+    # Situational questions are framed by this program's own call types.
+    guide = html_text(built("durham") / "interview_guides" / f"{position.id}.html")
+    labels = {item.call_type.label for item in job.interview}
+    assert len(labels) >= 4
+    for label in labels:
+        assert f"call type {label}" in guide
+
+
+def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(built) -> None:  # noqa: ANN001
+    loaded = profile("durham")
+    position = loaded.staffing.positions[0]
+    job = loaded.staffing.job(position, loaded.program)
+    folder = built("durham") / "interview_guides"
+    fields = PdfReader(folder / f"{position.id}.pdf").get_fields() or {}
+    for name in ("interview_candidate_details", "interview_panel-member_details",
+                 "interview_date_details", "decision_agreed-total_details"):
+        assert name in fields, name
+    for i, item in enumerate(job.interview, start=1):
+        row = [n for n in fields if n.startswith(f"score_{i}-")]
+        rating = [n for n in row if n.endswith("_rating-1-to-5")]
+        notes = [n for n in row if n.endswith("_evidence-and-notes")]
+        assert len(rating) == 1 and len(notes) == 1, item.id
+        assert fields[rating[0]]["/FT"] == "/Tx"
+        assert fields[rating[0]]["/TU"].startswith(f"{i}. {item.competency.name}")
+    assert any(n.startswith("score_total") for n in fields)
+
+    page = (folder / f"{position.id}.html").read_text(encoding="utf-8")
+    assert page.count('name="score_') == 2 * len(job.interview) + 1
+
+    doc = Document(str(folder / f"{position.id}.docx"))
+    sheet = next(t for t in doc.tables if t.cell(0, 0).text == "Competency")
+    assert [c.text for c in sheet.rows[0].cells] == ["Competency", "Rating (1 to 5)",
+                                                      "Evidence and notes"]
+    assert len(sheet.rows) == len(job.interview) + 2
+    assert all(row.cells[1].text == "" and row.cells[2].text.strip() == ""
+               for row in sheet.rows[1:])
+
+
+def test_same_role_differs_between_jurisdictions(built) -> None:  # noqa: ANN001
+    durham = html_text(built("durham") / "job_descriptions" / "peer-support-specialist.html")
+    long_beach = html_text(built("long-beach") / "job_descriptions" / "peer-navigator.html")
+    assert profile("long-beach").staffing.positions[2].role == "peer-support-specialist"
+    assert "HEART" in durham and "HEART" not in long_beach
+    assert "CCR" in long_beach
+    assert "North Carolina Certified Peer Support Specialist" in durham
+    assert "North Carolina" not in long_beach and "Medi-Cal" in long_beach
+    assert "$49,737" in durham and "$49,737" not in long_beach
+    assert "trespass" in durham and "unwelcome person" in long_beach
+    assert "unwelcome person" not in durham
+
+    guides = "interview_guides"
+    durham_guide = html_text(built("durham") / guides / "crisis-response-clinician.html")
+    philly_guide = html_text(built("philadelphia") / guides / "cirt-clinician.html")
+    assert "HEART's call type" in durham_guide
+    assert "Philadelphia 911 Triage & Co-Responder / CIRT" in philly_guide
+    philly_jd = html_text(built("philadelphia") / "job_descriptions" / "cirt-clinician.html")
+    assert "Pennsylvania licence" in philly_jd and "police officer" in philly_jd
+    phoenix_jd = html_text(built("phoenix") / "job_descriptions" / "caseworker-ii.html")
+    assert "$40,976 to $62,317 a year" in phoenix_jd
+
+
+def test_position_without_a_library_role_is_built_from_its_own_fields(built) -> None:  # noqa: ANN001
+    nurse = profile("long-beach").staffing.positions[1]
+    assert nurse.role is None
+    text = html_text(built("long-beach") / "job_descriptions" / "public-health-nurse.html")
+    assert "California Public Health Nurse certificate" in text
+    assert "Medical screening and scope of practice" in html_text(
+        built("long-beach") / "interview_guides" / "public-health-nurse.html")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_questions_fit_the_role_and_vary_the_scenes(name: str) -> None:
+    loaded = profile(name)
+    for position in loaded.staffing.positions:
+        job = loaded.staffing.job(position, loaded.program)
+        # A 911-center clinician is asked phone scenes, a manager office ones.
+        assert all(job.role.setting in item.situational.settings for item in job.interview)
+        scenes = [item.situational.scenario for item in job.interview]
+        assert len(set(scenes)) >= 4, (position.id, scenes)
+        assert max(scenes.count(s) for s in scenes) <= 2, (position.id, scenes)
+        calls = {c.id for c in loaded.program.call_types}
+        assert all(item.call_type.id in calls for item in job.interview)

@@ -1,0 +1,133 @@
+"""Bad staffing plans fail validation at the file, line and field to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from genkit.cli import main
+from genkit.errors import ProfileError
+from genkit.paths import SearchPath
+from genkit.profiles import load_profile
+
+PEER_PAY = "      pay: {min: 49737, max: 77169}\n"
+
+
+def edit(project: Path, old: str, new: str) -> tuple[Path, int]:
+    """Replace text in the copied profile; return the file and the 1-based line it starts on."""
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, line
+
+
+def problems(project: Path) -> list:
+    with pytest.raises(ProfileError) as caught:
+        load_profile("town", SearchPath.from_cwd(project))
+    return caught.value.problems
+
+
+def test_pay_minimum_above_maximum(project: Path) -> None:
+    _, line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
+    [problem] = problems(project)
+    assert problem.file.endswith("jurisdictions/town/profile.yaml")
+    assert problem.line == line
+    assert problem.field == "staffing.positions[0].pay.min"
+    assert "above the maximum" in problem.message
+
+
+def test_pay_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["validate", "town"])
+    assert result.exit_code == 1
+    assert (f"jurisdictions/town/profile.yaml:{line}:" in result.output
+            and "staffing.positions[0].pay.min: pay minimum (97,737) is above the maximum "
+                "(77,169)" in result.output)
+    assert "Traceback" not in result.output
+
+
+def test_unknown_library_role(project: Path) -> None:
+    _, line = edit(project, "      role: peer-support-specialist\n",
+                   "      role: peer-supporter\n")
+    [problem] = problems(project)
+    assert (problem.line, problem.field) == (line, "staffing.positions[0].role")
+    assert "no role 'peer-supporter' in the role library" in problem.message
+    assert "peer-support-specialist" in problem.message  # the known roles are listed
+
+
+def test_position_without_role_must_define_everything(project: Path) -> None:
+    edit(project, "      role: care-navigator\n", "")
+    found = {p.field: p for p in problems(project)}
+    for name in ("summary", "duties", "minimum_qualifications", "working_conditions",
+                 "competencies"):
+        assert f"staffing.positions[4].{name}" in found, name
+        assert "not built on a library role" in found[f"staffing.positions[4].{name}"].message
+
+
+def test_fte_must_be_positive(project: Path) -> None:
+    _, line = edit(project, "      fte: 12\n", "      fte: 0\n")
+    [problem] = problems(project)
+    assert (problem.line, problem.field) == (line, "staffing.positions[0].fte")
+    assert "greater than 0" in problem.message
+
+
+def test_shift_outside_program_hours(project: Path) -> None:
+    _, line = edit(project, '          - {start: "09:00", end: "21:00"}\n',
+                   '          - {start: "06:00", end: "18:00"}\n')
+    [problem] = problems(project)
+    assert (problem.line, problem.field) == (line, "staffing.positions[0].schedule.shifts[0]")
+    assert "outside the program's hours" in problem.message
+
+
+def test_scenario_names_an_unknown_call_type(project: Path) -> None:
+    _, line = edit(project, "call_type: trespass}", "call_type: loitering}")
+    found = problems(project)
+    assert any(p.field == "staffing.scenarios[1].call_type" and p.line == line
+               and "no call type 'loitering'" in p.message for p in found)
+
+
+def test_competency_needs_a_linked_scenario(project: Path) -> None:
+    # With only the welfare-check scene linked, some competencies have no question that fits.
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    - {scenario: sleeping-in-doorway")
+    end = text.index("  benefits:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    found = problems(project)
+    assert any(p.field.endswith(".competencies") and "needs one of these scenarios" in p.message
+               for p in found)
+
+
+def test_unknown_competency(project: Path) -> None:
+    _, line = edit(project, "      role: emt\n",
+                   "      role: emt\n      add_competencies: [juggling]\n")
+    found = problems(project)
+    assert any(p.field == "staffing.positions[2].add_competencies"
+               and "no competency 'juggling'" in p.message for p in found)
+
+
+def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
+    edit(project, "staffing:\n", """staffing:
+  role_library:
+    outreach-worker:
+      title: Outreach Worker
+      summary: You find people where they are and offer help.
+      duties: [Walk the service area and meet people sleeping outside]
+      minimum_qualifications: [One year of outreach work]
+      working_conditions: [Field work in all weather]
+      competencies: [trauma-informed-engagement, resource-linkage, de-escalation, teamwork,
+                     resilience]
+""")
+    edit(project, "      role: care-navigator\n", "      role: outreach-worker\n")
+    loaded = load_profile("town", SearchPath.from_cwd(project)).profile
+    position = loaded.staffing.positions[4]
+    job = loaded.staffing.job(position, loaded.program)
+    assert job.role.duties == ["Walk the service area and meet people sleeping outside"]
+    assert [i.id for i in job.interview][0] == "trauma-informed-engagement"
+    # Library roles are still there.
+    assert "peer-support-specialist" in loaded.staffing.role_library

@@ -1,0 +1,53 @@
+"""The ```scoresheet block: a Markdown table whose [input]/[notes] cells are places to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+
+from genkit.escaping import markdown_value
+from genkit.render.docx import DocxPage, tokens_to_docx
+from genkit.render.html import body_html
+from genkit.render.markdown import parser
+
+# A profile value printed into the table arrives escaped, as a template would print it.
+TRICKY = markdown_value("Risk | safety [input] *now*")
+SOURCE = f"""
+```scoresheet name=panel
+| Competency | Rating | Notes |
+|---|---|---|
+| {TRICKY} | [input] | [notes] |
+| **Total** | [input] | |
+```
+"""
+
+
+def test_html_has_labelled_fields_in_cells() -> None:
+    page = body_html(parser().parse(SOURCE))
+    assert '<div class="scoresheet">' in page
+    assert page.count("<input") == 2 and page.count("<textarea") == 1
+    assert 'name="panel_risk-safety-input-now_rating"' in page
+    assert 'name="panel_total_rating"' in page
+    # The escaped value reads as plain text: no field, no emphasis, no broken table.
+    assert "Risk | safety [input] *now*" in page
+    assert 'title="Risk | safety [input] *now*: Notes"' in page
+    assert "<em>" not in page
+
+
+def test_docx_has_an_empty_table() -> None:
+    page = DocxPage("T", "A", "H", None, "F", dt.date(2025, 1, 1))
+    doc = Document(io.BytesIO(tokens_to_docx(parser().parse(SOURCE), page)))
+    [table] = doc.tables
+    assert [c.text for c in table.rows[0].cells] == ["Competency", "Rating", "Notes"]
+    assert table.cell(1, 0).text == "Risk | safety [input] *now*"
+    assert table.cell(1, 1).text == "" and table.cell(1, 2).text.strip() == ""
+    assert len(table.cell(1, 2).paragraphs) > 1  # room to write notes
+    assert table.cell(2, 0).text == "Total"
+
+
+def test_field_names_are_unique() -> None:
+    source = "```scoresheet\n| A | B |\n|---|---|\n| x | [input] |\n| x | [input] |\n```\n"
+    page = body_html(parser().parse(source))
+    assert 'name="sheet1_x_b"' in page and 'name="sheet1_x_b-2"' in page
