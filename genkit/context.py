@@ -19,15 +19,65 @@ FRIENDLY_PATHS = {
     "program.service_area": "Service area",
     "program_director": "Program director (name and title)",
     "stakeholders": "Stakeholder profiles (priorities and questions)",
+    "procurement.rfp_number": "RFP number",
+    "procurement.contact": "Procurement contact",
+    "procurement.timeline": "RFP dates",
+    "procurement.phases": "Ramp-up phases",
+    "procurement.renewal": "Renewal options",
+    "procurement.term_months": "Contract term",
+    "procurement.min_days_open": "Days the RFP stays open",
+    "procurement.readiness_days": "Time from contract start to first shift",
+    "procurement.staffing.minimum_teams": "Minimum teams on duty",
+    "procurement.staffing.shifts": "Shift pattern",
+    "procurement.evaluation.criteria": "Evaluation criteria and weights",
+    "procurement.evaluation.scale": "Scoring scale",
+    "procurement.evaluation.cost_rule": "Cost-scoring rule",
+    "procurement.terms.insurance": "Insurance requirements",
 }
+_ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 
 
-def friendly(path: str) -> str:
-    """``program.launch_date`` -> ``Launch date`` for lists a reader sees."""
+def friendly(path: str, profile: Any = None) -> str:
+    """``program.launch_date`` -> ``Launch date`` for lists a reader sees.
+
+    With the profile, an item of a list is named by its own name: ``metrics[1].target`` ->
+    ``Median response time: target``.
+    """
     if path in FRIENDLY_PATHS:
         return FRIENDLY_PATHS[path]
+    head, _, last = path.rpartition(".")
+    if profile is not None and "[" in path:
+        item = _item_at(profile, path if path.endswith("]") else head)
+        named = _item_label(profile, item)
+        if named:
+            if path.endswith("]"):
+                return f"{friendly(path[:path.rindex('[')])}: {named}"
+            return f"{named}: {last.replace('_', ' ')}"
     last = path.split(".")[-1].split("[")[0]
     return last.replace("_", " ").capitalize()
+
+
+def _item_at(profile: Any, path: str) -> Any:
+    current = profile
+    for chunk in path.split("."):
+        name, _, rest = chunk.partition("[")
+        current = getattr(current, name, None)
+        for index in rest.rstrip("]").split("]["):
+            if index.isdigit() and isinstance(current, list) and int(index) < len(current):
+                current = current[int(index)]
+            elif index:
+                return None
+    return current
+
+
+def _item_label(profile: Any, item: Any) -> str | None:
+    for attr in _ITEM_NAME:
+        if isinstance(getattr(item, attr, None), str):
+            return getattr(item, attr)
+    metric = getattr(item, "id", None)
+    if metric in getattr(profile, "metric_library", {}):
+        return profile.metric_library[metric].name
+    return None
 
 
 def sample_notice(loaded: LoadedProfile) -> str | None:
@@ -42,7 +92,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
     profile = loaded.profile
     context: dict[str, Any] = {name: getattr(profile, name) for name in type(profile).model_fields}
     cited = [
-        {"fact": friendly(path), "path": path,
+        {"fact": friendly(path, profile), "path": path,
          "sources": [profile.sources[s] for s in ids]}
         for path, ids in profile.citations.items()
     ]
@@ -57,7 +107,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None) -
         sample=profile.status == "sample",
         sample_notice=sample_notice(loaded),
         cited_facts=cited,
-        illustrative_facts=[friendly(p) for p in profile.illustrative],
+        illustrative_facts=[friendly(p, profile) for p in profile.illustrative],
         genkit_version=__version__,
     )
     if item is not None:
@@ -70,6 +120,9 @@ def _references(profile: Any) -> dict[str, int]:
     order: dict[str, int] = {}
     for item in profile.evidence:
         for sid in item.sources:
+            order.setdefault(sid, len(order) + 1)
+    for fact in profile.procurement.call_data if profile.procurement else []:
+        for sid in fact.sources:
             order.setdefault(sid, len(order) + 1)
     for ids in profile.citations.values():
         for sid in ids:
@@ -97,3 +150,17 @@ def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | Non
                                          f"items of '{each}' need an 'id' to name their files")])
         items.append((item_id, entry))
     return items
+
+
+def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]:
+    """The ``requires`` paths of a document that this profile leaves unset or empty."""
+    missing = []
+    for path in document.meta.requires:
+        current: Any = loaded.profile
+        for part in path.split("."):
+            current = getattr(current, part, None)
+            if current is None:
+                break
+        if current is None or current == [] or current == {}:
+            missing.append(path)
+    return missing

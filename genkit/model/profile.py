@@ -9,6 +9,7 @@ from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.metrics import MetricChoice, MetricDefinition
+from genkit.model.procurement import Procurement
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.stakeholders import Person, Stakeholder
@@ -41,6 +42,9 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    procurement: Procurement | None = Field(
+        default=None, description="The Request for Proposals for an operator: dates, money, "
+        "staffing, scoring and contract terms. Documents that need it are skipped without it.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

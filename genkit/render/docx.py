@@ -20,6 +20,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
+from genkit.render.docx_toc import add_bookmark, bookmark_names, write_toc
 from genkit.render.markdown import answer_lines, fence_of
 from genkit.render.zipnorm import normalize_docx
 
@@ -111,8 +112,12 @@ class _BodyWriter:
         self.doc = document
         self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
         self.in_item_paragraph = False
+        self.tokens: list[Token] = []
+        self.bookmarks: dict[str, str] = {}
 
     def write(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.bookmarks = bookmark_names(tokens)
         i = 0
         while i < len(tokens):
             i = self._block(tokens, i)
@@ -124,6 +129,9 @@ class _BodyWriter:
             level = min(int(tok.tag[1]), 3)
             para = self.doc.add_paragraph(style=f"Heading {level}")
             self._inline(para, tokens[i + 1])
+            name = self.bookmarks.get(str(tok.attrGet("id")))
+            if name:
+                add_bookmark(para, name, int(name.removeprefix("_Toc")))
             return i + 3
         if kind == "paragraph_open":
             para = self.doc.add_paragraph(style=self._paragraph_style(tok))
@@ -232,7 +240,7 @@ class _BodyWriter:
     def _hyperlink(self, para: Paragraph, url: str):  # noqa: ANN202
         el = OxmlElement("w:hyperlink")
         if url.startswith("#"):
-            el.set(qn("w:anchor"), url[1:])
+            el.set(qn("w:anchor"), self.bookmarks.get(url[1:], url[1:]))
         else:
             rid = para.part.relate_to(url, RT.HYPERLINK, is_external=True)
             el.set(qn("r:id"), rid)
@@ -279,6 +287,9 @@ class _BodyWriter:
         special = fence_of(tok)
         if special is not None and special.kind == "pagebreak":
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            return
+        if special is not None and special.kind == "toc":
+            write_toc(self.doc, special, self.tokens, self.bookmarks)
             return
         if special is not None and special.kind == "answer":
             table = self.doc.add_table(rows=1, cols=1)

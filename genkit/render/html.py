@@ -7,7 +7,15 @@ from html import escape
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from genkit.render.markdown import answer_lines, answer_name, fence_of, parser
+from genkit.render.markdown import (
+    Fence,
+    answer_lines,
+    answer_name,
+    fence_of,
+    parser,
+    toc_entries,
+    toc_levels,
+)
 
 
 class _BodyRenderer(RendererHTML):
@@ -23,6 +31,8 @@ class _BodyRenderer(RendererHTML):
             return super().fence(tokens, idx, options, env)
         if special.kind == "pagebreak":
             return '<div class="page-break" aria-hidden="true"></div>\n'
+        if special.kind == "toc":
+            return toc_html(special, tokens)
         self._answers += 1
         name = answer_name(special, self._answers)
         prompt = escape(special.text or "Your answer")
@@ -40,6 +50,16 @@ class _BodyRenderer(RendererHTML):
     def th_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         tokens[idx].attrSet("scope", "col")
         return self.renderToken(tokens, idx, options, env)
+
+
+def toc_html(fence: Fence, tokens: list[Token]) -> str:
+    """A list of links to the document's headings; the PDF adds page numbers in CSS."""
+    title = escape(fence.text or "Contents")
+    items = "".join(
+        f'<li class="toc-level-{e.level}"><a href="#{escape(e.id)}">{escape(e.text)}</a></li>\n'
+        for e in toc_entries(tokens, toc_levels(fence)))
+    return (f'<nav class="toc" aria-label="{title}"><p class="toc-title">{title}</p>\n'
+            f'<ul>\n{items}</ul></nav>\n')
 
 
 def body_html(tokens: list[Token]) -> str:
