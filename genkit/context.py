@@ -33,6 +33,16 @@ FRIENDLY_PATHS = {
     "procurement.evaluation.scale": "Scoring scale",
     "procurement.evaluation.cost_rule": "Cost-scoring rule",
     "procurement.terms.insurance": "Insurance requirements",
+    "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
+    "procurement.training": "Training requirements",
+    "procurement.reporting": "Reporting deadlines and meetings",
+    "procurement.submission": "Submission rules (page limit, references)",
+    "procurement.evaluation.finalists": "Number of finalists",
+    "procurement.evaluation.panel": "Evaluation panel",
+    "procurement.terms.records_retention_years": "Records retention period",
+    "procurement.terms.termination_notice_days": "Termination notice",
+    "procurement.terms.cure_days": "Cure period",
+    "program.follow_up_hours": "Follow-up window",
 }
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 

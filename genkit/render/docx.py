@@ -275,6 +275,8 @@ class _BodyWriter:
                 if r < header_rows:
                     for run in para.runs:
                         run.bold = True
+        for row in table.rows:  # a row split across two pages is hard to read
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for r in range(header_rows):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
             header = OxmlElement("w:tblHeader")
