@@ -27,6 +27,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _lower_first(name: str) -> str:
+    """``Written questions due`` -> ``written questions due``; ``RFP released`` stays."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 @rule
 def weights_sum_to_100(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
@@ -68,10 +73,10 @@ def timeline_in_order(profile: Profile) -> RuleResult:
     for before, after in zip(steps, steps[1:], strict=False):
         if after["step"].date <= before["step"].last_day:
             yield (*P, "timeline", after["key"]), (
-                f"{after['name']} ({long_date(after['step'].date)}) must come after "
-                f"{before['name'].lower()} ({long_date(before['step'].last_day)}); the dates "
-                "must run in this order: " + ", ".join(STEP_NAMES[s["key"]].lower()
-                                                       for s in steps))
+                f"{_lower_first(after['name'])} ({long_date(after['step'].date)}) must come after "
+                f"{_lower_first(before['name'])} ({long_date(before['step'].last_day)}); the "
+                "dates must run in this order: "
+                + ", ".join(_lower_first(STEP_NAMES[s["key"]]) for s in steps))
     release = proc.timeline.release.date
     open_days = (proc.timeline.proposals_due.date - release).days
     if 0 < open_days < proc.min_days_open:
@@ -118,10 +123,10 @@ def standards_name_metrics(profile: Profile) -> RuleResult:
     for i, standard in enumerate(proc.performance_standards):
         where = (*P, "performance_standards", i, "metric")
         if standard.metric not in chosen:
-            hint = (" It is in metric_library: add it under metrics with a target."
+            hint = ("; it is in metric_library, so add it under metrics with a target"
                     if standard.metric in profile.metric_library else "")
             yield where, (f"no metric '{standard.metric}' among the metrics this profile tracks "
-                          f"(metrics: {tracked}).{hint}")
+                          f"(metrics: {tracked}){hint}")
         elif chosen[standard.metric].target is None:
             yield where, (f"metric '{standard.metric}' has no target under metrics; a "
                           "performance standard needs one")
@@ -159,8 +164,8 @@ def shifts_cover_hours(profile: Profile) -> RuleResult:
         spans = ", ".join(f"{clock_12h(_clock(a))} to {clock_12h(_clock(b))}" for a, b in gaps)
         yield (*P, "staffing", "shifts"), (
             f"the shifts leave fewer than {staffing.minimum_teams} "
-            f"{'team' if staffing.minimum_teams == 1 else 'teams'} on duty from {spans}, inside "
-            f"the service hours ({hours.summary}); add a shift or teams, or change "
+            f"{'team' if staffing.minimum_teams == 1 else 'teams'} on duty from {spans}, but "
+            f"the service hours are {hours.summary}; add a shift or teams, or lower "
             "minimum_teams")
     window = _service_window(profile)
     for i, shift in enumerate(staffing.shifts):
@@ -169,7 +174,7 @@ def shifts_cover_hours(profile: Profile) -> RuleResult:
                    for a, b in window for shift_day in (-1440, 0, 1440)):
             yield (*P, "staffing", "shifts", i), (
                 f"shift '{shift.name}' ({shift.hours_text}) falls wholly outside the service "
-                f"hours ({hours.summary})")
+                f"hours, which are {hours.summary}")
 
 
 def _service_window(profile: Profile) -> list[tuple[int, int]]:
