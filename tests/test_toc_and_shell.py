@@ -124,3 +124,4 @@ def test_a_shell_cannot_escape_the_sandbox(project: Path, monkeypatch) -> None:
     result = build_worksheet(project, monkeypatch)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+    assert "_shells/default.docx: refused by the template sandbox" in result.output

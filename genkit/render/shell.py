@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,5 +73,9 @@ def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any
     except (TemplateError, SecurityError):
         raise
     except Exception as exc:  # noqa: BLE001 - a failure in a city's shell is theirs to fix
-        raise template_problem(exc, where) from None
+        error = template_problem(exc, where)
+        # Jinja only knows the shell's XML as "<template>", and its lines are not ones a person
+        # editing in Word can see: name the shell file instead.
+        raise type(error)([replace(p, file=where, line=0, col=0) if p.file == "<template>"
+                           else p for p in error.problems]) from None
     return normalize_docx(buffer.getvalue())
