@@ -169,3 +169,21 @@ def test_a_profile_without_procurement_builds_without_an_rfp(project: Path,
     result = CliRunner().invoke(main, ["build", "town", "--out", "out", "--only", "rfp"])
     assert result.exit_code == 1
     assert "'rfp/rfp' needs procurement in the profile of 'town'" in result.output
+
+
+def test_first_shift_must_fit_the_readiness_period(project: Path) -> None:
+    edit(project, "  readiness_days: 90\n", "  readiness_days: 60\n")
+    [problem] = problems(project)
+    assert problem.field == "procurement.timeline.service_start"
+    assert problem.message == (
+        "the first shift (28 September 2026) is 89 days after the contract start, but "
+        "readiness_days gives the contractor 60; make them agree")
+
+
+def test_first_phase_must_start_with_the_first_shift(project: Path) -> None:
+    edit(project, "      from_month: 3\n", "      from_month: 2\n")
+    [problem] = problems(project)
+    assert problem.field == "procurement.phases[0].from_month"
+    assert problem.message == (
+        "the first phase starts in month 2, but the first shift (28 September 2026) falls in "
+        "month 3 of the contract; make them agree")

@@ -87,6 +87,30 @@ def timeline_in_order(profile: Profile) -> RuleResult:
             f"{long_date(earliest)} or later")
 
 
+def contract_month(start: dt.date, day: dt.date) -> int:
+    """Which month of the contract ``day`` falls in: the start date begins month 1."""
+    months = (day.year - start.year) * 12 + day.month - start.month
+    return months + (1 if day.day >= start.day else 0)
+
+
+@rule
+def first_shift_fits_the_plan(profile: Profile) -> RuleResult:
+    proc = _procurement(profile)
+    if proc is None or proc.timeline.service_start is None:
+        return
+    start, first = proc.timeline.contract_start.date, proc.timeline.service_start.date
+    days = (first - start).days
+    if days > proc.readiness_days:
+        yield (*P, "timeline", "service_start"), (
+            f"the first shift ({long_date(first)}) is {days} days after the contract start, but "
+            f"readiness_days gives the contractor {proc.readiness_days}; make them agree")
+    month = contract_month(start, first)
+    if proc.phases and proc.phases[0].from_month != month:
+        yield (*P, "phases", 0, "from_month"), (
+            f"the first phase starts in month {proc.phases[0].from_month}, but the first shift "
+            f"({long_date(first)}) falls in month {month} of the contract; make them agree")
+
+
 @rule
 def budget_and_term(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
