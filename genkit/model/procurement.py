@@ -50,7 +50,8 @@ class Milestone(Model):
         return clock_12h(self.time) if self.time else ""
 
 
-Step = Annotated[Milestone, BeforeValidator(_date_shorthand)]
+Step = Annotated[Milestone, BeforeValidator(_date_shorthand,
+                                            json_schema_input_type=dt.date | Milestone)]
 
 STEP_NAMES = {
     "release": "RFP released",
