@@ -17,14 +17,10 @@ from genkit.escaping import long_date
 from genkit.filters import metric_value, money
 from genkit.paths import SearchPath
 from genkit.profiles import load_profile
+from tests.helpers import docx_text, html_text, pdf_text, squash
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
-
-
-def html_text(path: Path) -> str:
-    text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", html.unescape(text))
 
 
 def html_rows(path: Path) -> list[list[str]]:
@@ -35,20 +31,6 @@ def html_rows(path: Path) -> list[list[str]]:
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
         rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
     return rows
-
-
-def pdf_text(path: Path) -> str:
-    text = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return re.sub(r"\s+", " ", text)
-
-
-def docx_text(path: Path) -> str:
-    doc = Document(path)
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return re.sub(r"\s+", " ", " ".join(parts))
 
 
 def expected_facts(name: str) -> list[str]:
@@ -77,8 +59,9 @@ def program_hours(profile) -> str:  # noqa: ANN001
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_sample_builds_an_rfp_from_its_profile(built, name: str) -> None:
     folder = built(name) / "rfp"
-    texts = {"html": html_text(folder / "rfp.html"), "pdf": pdf_text(folder / "rfp.pdf"),
-             "docx": docx_text(folder / "rfp.docx")}
+    texts = {"html": squash(html_text(folder / "rfp.html")),
+             "pdf": squash(pdf_text(folder / "rfp.pdf")),
+             "docx": squash(docx_text(folder / "rfp.docx"))}
     for fmt, text in texts.items():
         for fact in expected_facts(name):
             assert fact in text, f"{name} {fmt}: missing {fact!r}"
@@ -97,14 +80,15 @@ def test_weights_and_timeline_rows_come_from_the_profile(built) -> None:
     assert rows["Notice of intent to propose due"][0] == "16 February 2026"
     assert rows["Evaluation panel review"][0] == "16 March 2026 to 27 March 2026"
     assert rows["Proposals due"][:2] == ["5 March 2026", "2 pm"]
-    text = html_text(page)
+    text = squash(html_text(page))
     # A county is "the County"; a yearly ceiling says so.
     assert 'the "County"' in text and "$6,600,000 a year" in text
 
 
 def test_contractor_supplies_only_its_roles(built) -> None:
     page = built("philadelphia") / "rfp" / "rfp.html"
-    assert "The contractor will supply the civilian mental health clinician" in html_text(page)
+    assert ("The contractor will supply the civilian mental health clinician"
+            in squash(html_text(page)))
     rows = {row[0]: row[1:] for row in html_rows(page) if row}
     assert rows["Police officer"] == ["1", "The City, not the contractor"]
     assert rows["Civilian mental health clinician"] == ["1", "The contractor"]
@@ -136,7 +120,7 @@ def test_html_contents_links_to_every_section(built) -> None:
 def test_long_beach_rfp_is_built_inside_its_word_shell(built) -> None:
     path = built("long-beach") / "rfp" / "rfp.docx"
     doc = Document(path)
-    text = docx_text(path)
+    text = squash(docx_text(path))
     assert "Notice to proposers." in text and "General conditions" in text
     assert "Request for Proposals RFP HE26-031" in text  # the generated body is inside
     header = " ".join(p.text for p in doc.sections[0].header.paragraphs)
@@ -155,6 +139,6 @@ def test_shell_rfp_converts_cleanly_with_libreoffice(built, tmp_path: Path) -> N
         capture_output=True, text=True, timeout=180, check=False)
     pdf = tmp_path / "rfp.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stderr
-    text = pdf_text(pdf)
+    text = squash(pdf_text(pdf))
     assert "RFP HE26-031" in text and "Contents" in text and "General conditions" in text
     assert len(PdfReader(pdf).pages) > 10

@@ -5,7 +5,7 @@ and heading styles, its boilerplate, and ``{{p body }}`` on a paragraph of its o
 generated RFP goes. This script makes such a file with python-docx so that the example can be
 rebuilt and reviewed as code. Run from the repository root::
 
-    python scripts/make_example_shell.py
+    python tools/make_example_shell.py
 
 Every fact in the shell is a tag filled from the profile; the boilerplate is generic.
 """
@@ -13,6 +13,7 @@ Every fact in the shell is a tag filled from the profile; the boilerplate is gen
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+
+from genkit.render.zipnorm import normalize_docx
 
 OUT = Path("jurisdictions/long-beach/templates/_shells/rfp/rfp.docx")
 INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's colour: a dark teal
@@ -125,7 +128,9 @@ def main() -> int:
     props.created = props.modified = stamp
     props.revision = 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    OUT.write_bytes(normalize_docx(buffer.getvalue()))  # pinned zip dates: same bytes each run
     print(f"wrote {OUT}")
     return 0
 
