@@ -187,3 +187,21 @@ def test_first_phase_must_start_with_the_first_shift(project: Path) -> None:
     assert problem.message == (
         "the first phase starts in month 2, but the first shift (28 September 2026) falls in "
         "month 3 of the contract; make them agree")
+
+
+def test_contact_email_and_deadline_time_are_checked(project: Path) -> None:
+    edit(project, "    email: heart-rfp@example.org\n", "    email: heart-rfp\n")
+    edit(project, 'questions_due: {date: 2026-03-19, time: "17:00"}',
+         'questions_due: {date: 2026-03-19, time: "5pm"}')
+    found = {p.field: p.message for p in problems(project)}
+    assert found["procurement.contact.email"] == (
+        "'heart-rfp' is not an email address such as name@example.org")
+    assert found["procurement.timeline.questions_due.time"].startswith(
+        "'5pm' is not a time of day")
+
+
+def test_a_bad_date_in_the_short_form_is_located(project: Path) -> None:
+    path = edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-02-30\n")
+    [problem] = problems(project)
+    assert problem.line == line_of(path, "answers_posted:")
+    assert problem.field.startswith("procurement.timeline.answers_posted")
