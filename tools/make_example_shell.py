@@ -55,6 +55,10 @@ def styles(doc) -> None:  # noqa: ANN001
     for level, size in ((1, 20), (2, 15), (3, 12)):
         style = doc.styles[f"Heading {level}"]
         style.font.name = "Georgia"
+        # Word's built-in headings name theme fonts, which win over a named font: drop them.
+        fonts = style.element.rPr.rFonts
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False
