@@ -16,7 +16,7 @@ from pathlib import Path
 
 from genkit.bundle import IndexEntry, bundle_zip, index_html, manifest_json
 from genkit.catalog import discover
-from genkit.context import sample_notice
+from genkit.context import build_context, sample_notice
 from genkit.errors import GenkitError
 from genkit.paths import SearchPath
 from genkit.plan import Plan, Unit, make_plan
@@ -198,18 +198,26 @@ class Builder:
             elif fmt == "pdf":
                 pending[path] = self._pdf(html, plan, str(unit.document.source))
             else:
-                outcome.files[path] = _docx(rendered, plan)
+                outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title
 
 
-def _docx(rendered, plan: Plan) -> bytes:  # noqa: ANN001
+def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
     from genkit.render.docx import DocxPage, tokens_to_docx
+    from genkit.render.shell import find_shell, render_in_shell
     from genkit.rendering import footer_text, running_header
 
     page = DocxPage(rendered.title, plan.loaded.profile.program.host_department,
                     running_header(plan.loaded), sample_notice(plan.loaded),
                     footer_text(plan.loaded), plan.loaded.profile.as_of)
-    return tokens_to_docx(rendered.tokens, page, rendered.figures)
+    body = tokens_to_docx(rendered.tokens, page, rendered.figures)
+    shell = find_shell(unit.document.id, plan.dirs)
+    if shell is None:
+        return body
+    # A city's Word shell: the generated body goes inside its letterhead and styles.
+    context = build_context(plan.loaded, unit.document, unit.item)
+    return render_in_shell(shell, search.display(shell), body, context, plan.dirs,
+                           rendered.title, plan.loaded.profile.as_of)
 
 
 def build(names: list[str], search: SearchPath, options: Options,

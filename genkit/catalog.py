@@ -43,6 +43,9 @@ class FrontMatter(Model):
     each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
                              "one document is made per item, named after the item's id.")
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
+    requires: list[str] = Field(
+        default_factory=list, description="Dotted paths of profile sections this document "
+        "needs; a jurisdiction that leaves one empty does not get the document.")
     order: int = 100
     compact: Flag = Field(default=False, description="Tighter type and spacing, for a card "
                           "that must fit on one printed page.")

@@ -21,7 +21,32 @@ FRIENDLY_PATHS = {
     "stakeholders": "Stakeholder profiles (priorities and questions)",
     "calls": "CAD export layout and call analysis settings",
     "decision_tree": "Call triage decision tree",
+    "procurement.rfp_number": "RFP number",
+    "procurement.contact": "Procurement contact",
+    "procurement.timeline": "RFP dates",
+    "procurement.phases": "Ramp-up phases",
+    "procurement.renewal": "Renewal options",
+    "procurement.term_months": "Contract term",
+    "procurement.min_days_open": "Days the RFP stays open",
+    "procurement.readiness_days": "Time from contract start to first shift",
+    "procurement.staffing.minimum_teams": "Minimum teams on duty",
+    "procurement.staffing.shifts": "Shift pattern",
+    "procurement.evaluation.criteria": "Evaluation criteria and weights",
+    "procurement.evaluation.scale": "Scoring scale",
+    "procurement.evaluation.cost_rule": "Cost-scoring rule",
+    "procurement.terms.insurance": "Insurance requirements",
+    "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
+    "procurement.training": "Training requirements",
+    "procurement.reporting": "Reporting deadlines and meetings",
+    "procurement.submission": "Submission rules (page limit, references)",
+    "procurement.evaluation.finalists": "Number of finalists",
+    "procurement.evaluation.panel": "Evaluation panel",
+    "procurement.terms.records_retention_years": "Records retention period",
+    "procurement.terms.termination_notice_days": "Termination notice",
+    "procurement.terms.cure_days": "Cure period",
+    "program.follow_up_hours": "Follow-up window",
 }
+_ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
 FRIENDLY_FIELDS = {
     "fte": "Positions budgeted (FTE)",
@@ -36,11 +61,20 @@ _LABEL_ATTRS = ("title", "name", "label", "agency", "id")
 def friendly(path: str, profile: Any = None) -> str:
     """``program.launch_date`` -> ``Launch date`` for lists a reader sees.
 
-    When the path runs through a list item, the item is named too, so that
-    ``staffing.positions[2].pay`` reads ``Pay range (Advanced EMT)``.
+    With the profile, a path through a list item names the item too: ``metrics[1].target`` ->
+    ``Median response time: target``, ``staffing.positions[2].pay`` -> ``Pay range (Advanced
+    EMT)`` when the item has no label of its own kind.
     """
     if path in FRIENDLY_PATHS:
         return FRIENDLY_PATHS[path]
+    head, _, last = path.rpartition(".")
+    if profile is not None and "[" in path:
+        item = _item_at(profile, path if path.endswith("]") else head)
+        named = _item_label(profile, item)
+        if named:
+            if path.endswith("]"):
+                return f"{friendly(path[:path.rindex('[')])}: {named}"
+            return f"{named}: {last.replace('_', ' ')}"
     last = path.split(".")[-1].split("[")[0]
     if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
         return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"
@@ -86,6 +120,29 @@ def path_helpers(profile: Any, references: dict[str, int]) -> dict[str, Any]:
         return any(related(p, path) for p in profile.illustrative)
 
     return {"sources_for": sources_for, "is_illustrative": is_illustrative}
+
+
+def _item_at(profile: Any, path: str) -> Any:
+    current = profile
+    for chunk in path.split("."):
+        name, _, rest = chunk.partition("[")
+        current = getattr(current, name, None)
+        for index in rest.rstrip("]").split("]["):
+            if index.isdigit() and isinstance(current, list) and int(index) < len(current):
+                current = current[int(index)]
+            elif index:
+                return None
+    return current
+
+
+def _item_label(profile: Any, item: Any) -> str | None:
+    for attr in _ITEM_NAME:
+        if isinstance(getattr(item, attr, None), str):
+            return getattr(item, attr)
+    metric = getattr(item, "id", None)
+    if metric in getattr(profile, "metric_library", {}):
+        return profile.metric_library[metric].name
+    return None
 
 
 def sample_notice(loaded: LoadedProfile) -> str | None:
@@ -163,6 +220,9 @@ def _references(profile: Any) -> dict[str, int]:
     for item in profile.evidence:
         for sid in item.sources:
             order.setdefault(sid, len(order) + 1)
+    for fact in profile.procurement.call_data if profile.procurement else []:
+        for sid in fact.sources:
+            order.setdefault(sid, len(order) + 1)
     for ids in profile.citations.values():
         for sid in ids:
             order.setdefault(sid, len(order) + 1)
@@ -189,3 +249,17 @@ def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | Non
                                          f"items of '{each}' need an 'id' to name their files")])
         items.append((item_id, entry))
     return items
+
+
+def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]:
+    """The ``requires`` paths of a document that this profile leaves unset or empty."""
+    missing = []
+    for path in document.meta.requires:
+        current: Any = loaded.profile
+        for part in path.split("."):
+            current = getattr(current, part, None)
+            if current is None:
+                break
+        if current is None or current == [] or current == {}:
+            missing.append(path)
+    return missing

@@ -22,6 +22,9 @@ def money(value: float | int | None) -> str:
 
 
 def number(value: float | int) -> str:
+    """``1234`` -> ``1,234``; ``40.0`` -> ``40``; ``12.25`` -> ``12.2``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
 
 
@@ -93,7 +96,39 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def clock(value: str) -> str:
+    """``"21:00"`` -> ``"9 pm"``: times of day as residents say them."""
+    from genkit.model.program import clock_12h
+
+    return clock_12h(str(value))
+
+
+def metric_value(value: float | None, unit: str) -> str:
+    """A metric's baseline or target in its unit: percent targets are fractions (0.5 -> 50%)."""
+    if value is None:
+        return "to be decided"
+    if unit == "percent":
+        return f"{value * 100:.3f}".rstrip("0").rstrip(".") + "%"
+    if unit == "dollars":
+        return money(value)
+    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    if unit in ("minutes", "hours"):
+        return f"{shown} {unit}" if value != 1 else f"1 {unit[:-1]}"
+    return shown
+
+
+def vocabulary(value: str, kind: str) -> str:
+    """The reader's words for a metric group, data source or breakdown id."""
+    from genkit.model.metrics import BREAKDOWN_NAMES, GROUP_NAMES, SOURCE_NAMES
+
+    names = {"group": GROUP_NAMES, "source": SOURCE_NAMES, "breakdown": BREAKDOWN_NAMES}[kind]
+    return names.get(value, value.replace("_", " "))
+
+
 FILTERS = {
+    "clock": clock,
+    "metric_value": metric_value,
+    "vocabulary": vocabulary,
     "upper_first": upper_first,
     "lower_first": lower_first,
     "definite": definite,

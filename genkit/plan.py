@@ -17,7 +17,7 @@ from typing import Any
 
 from genkit import __version__
 from genkit.catalog import Document
-from genkit.context import items_for
+from genkit.context import items_for, missing_requirements
 from genkit.errors import Problem, UsageError
 from genkit.paths import NAME_RE
 from genkit.profiles import LoadedProfile
@@ -97,6 +97,14 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
     units: list[Unit] = []
     for document in documents:
         if not selected(document, only):
+            continue
+        missing = missing_requirements(loaded, document)
+        if missing and only:
+            raise UsageError([Problem(
+                "genkit", 0, 0, "--only",
+                f"'{document.id}' needs {', '.join(missing)} in the profile of "
+                f"'{loaded.name}', which does not set it")])
+        if missing:
             continue
         for item_id, item in items_for(loaded, document):
             if item_id is not None and not NAME_RE.match(str(item_id)):

@@ -183,10 +183,12 @@ def _message(err: dict[str, Any], loc: Path_) -> str:
 
 def _pattern_message(loc: Path_, value: Any) -> str:
     field = str(loc[-1]) if loc else ""
-    if field in {"start", "end"}:
+    if field in {"start", "end", "time"}:
         return f"'{value}' is not a time of day; write it as HH:MM on the 24-hour clock, e.g. 21:00"
     if field in {"url"}:
         return f"'{value}' is not a web address starting with http:// or https://"
+    if field == "email":
+        return f"'{value}' is not an email address such as name@example.org"
     return (f"'{value}' is not a valid identifier: use lowercase letters, digits and hyphens "
             "(for example peer-support)")
 

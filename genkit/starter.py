@@ -140,6 +140,9 @@ stakeholders:                        # public-safety partners for the stakeholde
     expertise: Field knowledge of which calls turn dangerous.
     priorities: [Officer and resident safety]
     likely_questions: [When will the team call for officers?]
+
+# To build the Request for Proposals (rfp/rfp), add a `procurement:` section and the `metrics:`
+# its performance standards name. The sample profiles show a complete one:  genkit list durham
 """
 
 

@@ -74,7 +74,7 @@ def test_builds_are_byte_identical_across_clock_zone_locale_and_hash_seed(tmp_pa
 
 def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: Path) -> None:
     search = SearchPath.from_cwd(project)
-    options = Options(out_root=project / "build", formats=["html", "docx"])
+    options = Options(out_root=project / "build", formats=["html", "docx"], only=["worksheets"])
     first = build(["town"], search, options)[0]
     assert first.rendered and not first.reused
     again = build(["town"], search, options)[0]
@@ -88,7 +88,7 @@ def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: P
 def test_failed_write_leaves_previous_bundle_whole(project: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     search = SearchPath.from_cwd(project)
-    options = Options(out_root=project / "build", formats=["html"])
+    options = Options(out_root=project / "build", formats=["html"], only=["worksheets"])
     build(["town"], search, options)
     bundle = project / "build/town"
     before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
@@ -105,7 +105,7 @@ def test_failed_write_leaves_previous_bundle_whole(project: Path,
     profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
     with pytest.raises(OSError):
         build(["town"], search, Options(out_root=project / "build", formats=["html"],
-                                        force=True))
+                                        only=["worksheets"], force=True))
     monkeypatch.setattr(writer.os, "replace", real_replace)
     writer.sweep(bundle)  # what the next run does first
     after = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}

@@ -25,7 +25,7 @@ def override(project: Path, body: str, name: str = "stakeholder-worksheet.md.j2"
 
 def build_town(project: Path, formats: list[str] | None = None) -> Path:
     build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", formats=formats or ["html"]))
+          Options(out_root=project / "build", formats=formats or ["html"], only=["worksheets"]))
     return project / "build" / "town"
 
 

@@ -10,6 +10,7 @@ from pydantic import Field
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.calls import CallsData
 from genkit.model.metrics import MetricChoice, MetricDefinition
+from genkit.model.procurement import Procurement
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
@@ -54,6 +55,9 @@ class Profile(Model):
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "
                     "and the role and competency libraries they build on.")
+    procurement: Procurement | None = Field(
+        default=None, description="The Request for Proposals for an operator: dates, money, "
+        "staffing, scoring and contract terms. Documents that need it are skipped without it.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

@@ -21,6 +21,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
+from genkit.render.docx_toc import add_bookmark, bookmark_names, write_toc
 from genkit.render.markdown import answer_lines, fence_of, form_field_of, form_table
 from genkit.render.zipnorm import normalize_docx
 
@@ -113,8 +114,12 @@ class _BodyWriter:
         self.figures = figures or {}
         self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
         self.in_item_paragraph = False
+        self.tokens: list[Token] = []
+        self.bookmarks: dict[str, str] = {}
 
     def write(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.bookmarks = bookmark_names(tokens)
         i = 0
         while i < len(tokens):
             i = self._block(tokens, i)
@@ -126,6 +131,9 @@ class _BodyWriter:
             level = min(int(tok.tag[1]), 3)
             para = self.doc.add_paragraph(style=f"Heading {level}")
             self._inline(para, tokens[i + 1])
+            name = self.bookmarks.get(str(tok.attrGet("id")))
+            if name:
+                add_bookmark(para, name, int(name.removeprefix("_Toc")))
             return i + 3
         if kind == "paragraph_open":
             para = self.doc.add_paragraph(style=self._paragraph_style(tok))
@@ -234,7 +242,7 @@ class _BodyWriter:
     def _hyperlink(self, para: Paragraph, url: str):  # noqa: ANN202
         el = OxmlElement("w:hyperlink")
         if url.startswith("#"):
-            el.set(qn("w:anchor"), url[1:])
+            el.set(qn("w:anchor"), self.bookmarks.get(url[1:], url[1:]))
         else:
             rid = para.part.relate_to(url, RT.HYPERLINK, is_external=True)
             el.set(qn("r:id"), rid)
@@ -272,6 +280,8 @@ class _BodyWriter:
                 if r < header_rows:
                     for run in para.runs:
                         run.bold = True
+        for row in table.rows:  # a row split across two pages is hard to read
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for r in range(header_rows):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
             header = OxmlElement("w:tblHeader")
@@ -289,6 +299,8 @@ class _BodyWriter:
             self._figure(self.figures.get(special.attrs.get("name", "")))
         if special is not None and special.kind == "scoresheet":
             self.write(form_table(special, 0))
+        if special is not None and special.kind == "toc":
+            write_toc(self.doc, special, self.tokens, self.bookmarks)
             return
         if special is not None and special.kind == "answer":
             table = self.doc.add_table(rows=1, cols=1)

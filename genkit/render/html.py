@@ -9,12 +9,15 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from genkit.render.markdown import (
+    Fence,
     FormField,
     answer_lines,
     answer_name,
     fence_of,
     form_table,
     parser,
+    toc_entries,
+    toc_levels,
 )
 
 
@@ -43,6 +46,8 @@ class _BodyRenderer(RendererHTML):
             self._sheets += 1
             inner = self.render(form_table(special, self._sheets), options, env)
             return f'<div class="scoresheet">\n{inner}</div>\n'
+        if special.kind == "toc":
+            return toc_html(special, tokens)
         self._answers += 1
         name = answer_name(special, self._answers)
         prompt = escape(special.text or "Your answer")
@@ -78,6 +83,16 @@ def figure_html(figure) -> str:  # noqa: ANN001 - genkit.figures.Figure
     return (f'<figure class="figure" id="figure-{escape(figure.name)}">'
             f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
             f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
+
+
+def toc_html(fence: Fence, tokens: list[Token]) -> str:
+    """A list of links to the document's headings; the PDF adds page numbers in CSS."""
+    title = escape(fence.text or "Contents")
+    items = "".join(
+        f'<li class="toc-level-{e.level}"><a href="#{escape(e.id)}">{escape(e.text)}</a></li>\n'
+        for e in toc_entries(tokens, toc_levels(fence)))
+    return (f'<nav class="toc" aria-label="{title}"><p class="toc-title">{title}</p>\n'
+            f'<ul>\n{items}</ul></nav>\n')
 
 
 def body_html(tokens: list[Token], figures: dict | None = None) -> str:

@@ -13,6 +13,11 @@ with a meaning of their own:
   HTML and PDF, empty cells in Word. The table is parsed as Markdown, so escaped values printed
   into it read as plain text. Each field is named ``<name>_<row>_<column>`` from the first cell
   of its row and its column heading, and labelled with both for screen readers.
+- ```` ```toc levels=2-3 ```` ```` ``` ````: a table of contents of the headings at those levels
+  (a TOC field in Word, a list of links in HTML with page numbers in the PDF); the fence's text,
+  if any, is its title.
+
+Every heading gets an ``id`` made from its text, so documents can link to their own sections.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet"}
+SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet", "toc"}
 FIELD_MARKERS = {"[input]": "input", "[notes]": "notes"}
 FIELD_TOKEN = "form_field"
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
@@ -33,7 +38,51 @@ _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
+    md.core.ruler.push("heading_ids", _heading_ids)
     return md
+
+
+def slug(text: str) -> str:
+    """``"3.4 Eligible calls & exclusions"`` -> ``"3-4-eligible-calls-exclusions"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].rstrip("-") or "section"
+
+
+def _heading_ids(state) -> None:  # noqa: ANN001 - markdown-it's StateCore
+    seen: dict[str, int] = {}
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        base = slug("".join(c.content for c in (tokens[i + 1].children or [])))
+        seen[base] = seen.get(base, 0) + 1
+        token.attrSet("id", base if seen[base] == 1 else f"{base}-{seen[base]}")
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    id: str
+
+
+def toc_levels(fence: Fence) -> tuple[int, int]:
+    """``levels=2-3`` -> (2, 3); anything unreadable falls back to levels 1 to 3."""
+    match = re.fullmatch(r"([1-6])(?:-([1-6]))?", fence.attrs.get("levels", "1-3"))
+    if not match:
+        return (1, 3)
+    low = int(match.group(1))
+    high = int(match.group(2) or low)
+    return (min(low, high), max(low, high))
+
+
+def toc_entries(tokens: list[Token], levels: tuple[int, int]) -> list[TocEntry]:
+    """The headings a table of contents lists, in document order."""
+    entries = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and levels[0] <= int(token.tag[1]) <= levels[1]:
+            text = "".join(c.content for c in (tokens[i + 1].children or []))
+            entries.append(TocEntry(int(token.tag[1]), text, str(token.attrGet("id") or "")))
+    return entries
 
 
 @dataclass(frozen=True)
