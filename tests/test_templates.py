@@ -70,7 +70,7 @@ def test_syntax_error_fails_at_template_line(project: Path) -> None:
 def test_cli_reports_template_error_without_traceback(project: Path, monkeypatch) -> None:  # noqa: ANN001
     override(project, "{#---\ntitle: T\naudience: A\n---#}\n{{ nope }}\n")
     monkeypatch.chdir(project)
-    result = CliRunner().invoke(main, ["build", "town"])
+    result = CliRunner().invoke(main, ["build", "town", "--only", "worksheets"])
     assert result.exit_code == 1
     assert "stakeholder-worksheet.md.j2:5: undefined: 'nope' is undefined" in result.output
     assert "Traceback" not in result.output
