@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from genkit.model.base import Flag, LongText, Model, ShortText, Slug, Text
 
@@ -44,13 +44,23 @@ class MetricDefinition(Model):
     numerator: ShortText | None = None
     denominator: ShortText | None = None
     unit: Unit
-    data_sources: list[DataSource] = Field(min_length=1)
+    data_sources: list[DataSource] = Field(
+        description="Where the numbers come from; every metric needs at least one.")
     frequency: Frequency = "monthly"
     breakdowns: list[Breakdown] = Field(default_factory=list)
     higher_is_better: Flag = True
     benchmark: Text | None = Field(
         default=None, description="A published figure from another program, with its source.")
     benchmark_source: Slug | None = None
+
+    @field_validator("data_sources")
+    @classmethod
+    def _has_source(cls, value: list[str]) -> list[str]:
+        # A metric nobody can compute is a promise, not a metric: say where the data comes from.
+        if not value:
+            raise ValueError("list at least one data source (one of: "
+                             + ", ".join(SOURCE_NAMES) + ")")
+        return value
 
 
 class MetricChoice(Model):

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
+from genkit.model.briefings import Briefings
+from genkit.model.evaluation import Evaluation
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
@@ -41,6 +43,12 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    briefings: Briefings = Field(
+        default_factory=Briefings,
+        description="Community briefing sheets: languages, reading level, wording, figures.")
+    evaluation: Evaluation = Field(
+        default_factory=Evaluation,
+        description="The evaluation plan: questions, logic model, data, reporting, design.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

@@ -36,7 +36,9 @@ class DocxPage:
     sample_notice: str | None
     footer: str
     created: dt.date
-    lang: str = "en-US"
+    lang: str = "en-US"      # Word's language tag: spelling, grammar and hyphenation follow it
+    page_word: str = "Page"
+    of_word: str = "of"
 
 
 def tokens_to_docx(tokens: list[Token], page: DocxPage) -> bytes:
@@ -59,6 +61,7 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
     props.modified = stamp
     props.revision = 1
     props.language = page.lang
+    _set_language(document, page.lang)
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)
@@ -72,14 +75,36 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
         run.bold = True
         _small(notice, RGBColor(0x8A, 0x1C, 0x1C))
     footer = section.footer.paragraphs[0]
-    footer.add_run(page.footer + "    Page ")
+    footer.add_run(f"{page.footer}    {page.page_word} ")
     _field(footer, "PAGE")
-    footer.add_run(" of ")
+    footer.add_run(f" {page.of_word} ")
     _field(footer, "NUMPAGES")
     _small(footer, RGBColor(0x4A, 0x4A, 0x4A))
     # Field results take the paragraph style's size, not the run's: size the style too.
     document.styles["Footer"].font.size = Pt(8)
     document.styles["Header"].font.size = Pt(8)
+
+
+def _set_language(document, lang: str) -> None:  # noqa: ANN001
+    """Mark all text with the document's language (the default run properties of styles.xml)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), lang)
 
 
 def _small(paragraph: Paragraph, color: RGBColor) -> None:
