@@ -8,12 +8,9 @@ Facts marked illustrative in the profile are collected too, so the handout can s
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markupsafe import Markup
-
-_INDEX = re.compile(r"\[\d+\]")
 
 
 def _covers(key: str, path: str) -> bool:
@@ -51,7 +48,7 @@ class Citations:
                         self._number(source_id)
             for key in self._profile.illustrative:
                 if _covers(key, path):
-                    name = self._fact_name(_INDEX.sub("", key))
+                    name = self._fact_name(key)
                     if name not in self._illustrative:
                         self._illustrative.append(name)
         return ""

@@ -72,14 +72,15 @@ def join_words(context: Context, items: Iterable[object]) -> str:
 @pass_context
 def metric_value(context: Context, value: float | None, unit: str) -> str:
     """A metric's baseline or target with its unit: ``50%``, ``30 minutes``, ``$151``."""
+    ui = _ui(context)
     if value is None:
-        return "to be set"
+        return ui.not_set
     if unit == "percent":
         return percent(context, value, 0 if round(value * 100) == value * 100 else 1)
     if unit == "dollars":
         return money(value)
     shown = number(context, int(value) if value == int(value) else value)
-    return f"{shown} {unit}" if unit in ("minutes", "hours") else shown
+    return f"{shown} {ui.unit_words[unit]}" if unit in ui.unit_words else shown
 
 
 def join_and(items: Iterable[object], word: str = "and") -> str:

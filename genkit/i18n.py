@@ -63,6 +63,10 @@ class UiStrings(Model):
     am: ShortText
     pm: ShortText
     hours_pattern: ShortText
+    not_set: ShortText
+    metric_target: ShortText
+    metric_baseline: ShortText
+    unit_words: dict[Literal["minutes", "hours"], ShortText]
     phone_letters: Literal["letters_first", "digits_first"] = "letters_first"
     fact_names: dict[str, ShortText] = {}
 

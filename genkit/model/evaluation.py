@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from genkit.model.base import LongText, Model, ShortText
+from genkit.model.base import Flag, LongText, Model, ShortText
 from genkit.model.metrics import DataSource
 
 ReportFrequency = Literal["weekly", "monthly", "quarterly", "twice_yearly", "annually"]
@@ -61,11 +61,21 @@ class Privacy(Model):
         default_factory=list, description="Further privacy rules the program follows.")
 
 
+FREQUENCY_NAMES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly",
+                   "twice_yearly": "twice a year", "annually": "yearly"}
+
+
 class Report(Model):
     product: ShortText
     audience: ShortText
     frequency: ReportFrequency
     content: LongText | None = None
+    public: Flag = Field(default=False, description="Published for residents (the briefing "
+                         "sheets point to it).")
+
+    @property
+    def frequency_name(self) -> str:
+        return FREQUENCY_NAMES[self.frequency]
 
 
 class Design(Model):

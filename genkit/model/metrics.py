@@ -36,6 +36,15 @@ SOURCE_NAMES = {
     "hr_records": "human-resources records", "finance": "finance records",
 }
 
+BREAKDOWN_NAMES = {
+    "race_ethnicity": "race and ethnicity", "age": "age", "gender": "gender",
+    "language": "language", "housing_status": "housing status",
+    "neighbourhood": "neighbourhood", "time_of_day": "time of day", "call_type": "call type",
+    "same_call_types_handled_by_police": "the same call types handled by police",
+}
+UNIT_NAMES = {"count": "count", "percent": "percentage", "minutes": "minutes", "hours": "hours",
+              "dollars": "dollars", "rate": "rate"}
+
 
 class MetricDefinition(Model):
     name: ShortText
@@ -52,6 +61,18 @@ class MetricDefinition(Model):
     benchmark: Text | None = Field(
         default=None, description="A published figure from another program, with its source.")
     benchmark_source: Slug | None = None
+
+    @property
+    def group_name(self) -> str:
+        return GROUP_NAMES[self.group]
+
+    @property
+    def source_names(self) -> list[str]:
+        return [SOURCE_NAMES[s] for s in self.data_sources]
+
+    @property
+    def breakdown_names(self) -> list[str]:
+        return [BREAKDOWN_NAMES[b] for b in self.breakdowns]
 
     @field_validator("data_sources")
     @classmethod
