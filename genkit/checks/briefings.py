@@ -58,20 +58,25 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
     for field, source in needs.items():
         if source and getattr(wording, field) is None:
             yield (*here, field), f"is required for a sheet in '{lang}' (it translates '{source}')"
+    team = [m.role for m in program.team]
+    calls = [c.id for c in program.call_types]
+    exclusions = [e.id for e in program.exclusions]
+    # (what, ids that need a wording, ids a wording may name, where they are defined)
     keyed = {
-        "team": ("team member", [m.role for m in program.team], "program.team"),
-        "call_types": ("call type", [c.id for c in program.call_types], "program.call_types"),
-        "exclusions": ("exclusion", [e.id for e in program.exclusions], "program.exclusions"),
-        "metrics": ("metric", [m.id for m in profile.metrics], "metrics"),
+        "team": ("team member", team, team, "program.team"),
+        "call_types": ("call type", calls, calls, "program.call_types"),
+        "exclusions": ("exclusion", exclusions, exclusions, "program.exclusions"),
+        "metrics": ("metric", [m.id for m in profile.metrics], list(profile.metric_library),
+                    "metrics"),
     }
-    for field, (what, ids, where) in keyed.items():
+    for field, (what, needed, known, where) in keyed.items():
         given = getattr(wording, field)
-        for index, fid in enumerate(ids):
+        for index, fid in enumerate(needed):
             if fid not in given:
                 yield (*here, field), (f"no '{lang}' wording for {what} '{fid}' "
                                        f"({where}[{index}]); add it here")
         for fid in given:
-            if fid not in ids:
+            if fid not in known:
                 yield (*here, field, fid), f"names no {what} in {where}"
     counted = {
         "goals": (len(program.goals), "program.goals"),

@@ -35,7 +35,8 @@ SOURCE_NAMES = {
     "partner_data": "partner agencies' data", "survey": "surveys",
     "hr_records": "human-resources records", "finance": "finance records",
 }
-
+SOURCE_SHORT = {"cad": "CAD", "program_records": "Program records", "partner_data": "Partners",
+                "survey": "Surveys", "hr_records": "HR", "finance": "Finance"}
 BREAKDOWN_NAMES = {
     "race_ethnicity": "race and ethnicity", "age": "age", "gender": "gender",
     "language": "language", "housing_status": "housing status",
@@ -69,6 +70,10 @@ class MetricDefinition(Model):
     @property
     def source_names(self) -> list[str]:
         return [SOURCE_NAMES[s] for s in self.data_sources]
+
+    @property
+    def source_short(self) -> list[str]:
+        return [SOURCE_SHORT[s] for s in self.data_sources]
 
     @property
     def breakdown_names(self) -> list[str]:
