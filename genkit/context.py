@@ -61,7 +61,11 @@ def sample_notice(loaded: LoadedProfile, ui: UiStrings | None = None) -> str | N
     if profile.status != "sample":
         return None
     ui = ui or builtin_strings(profile.language)
-    return ui.fill(ui.sample_notice, jurisdiction=profile.jurisdiction.name,
+    name = profile.jurisdiction.name
+    # "the City of Durham" but "Harris County": English needs the article only before "X of Y".
+    the_name = f"the {name}" if re.match(r"^(City|County|Town|Village|City and County) of ",
+                                         name) else name
+    return ui.fill(ui.sample_notice, jurisdiction=name, the_jurisdiction=the_name,
                    program=profile.program.name)
 
 
