@@ -205,7 +205,7 @@ class Builder:
             elif fmt == "pdf":
                 pending[path] = self._pdf(html, plan, str(unit.document.source))
             else:
-                outcome.files[path] = _docx(rendered, plan, unit.lang)
+                outcome.files[path] = _docx(rendered, plan, unit.lang, unit.document.meta.layout)
         return rendered.title
 
     def _measure(self, unit: Unit, plan: Plan, rendered, outcome: Outcome) -> None:  # noqa: ANN001
@@ -221,7 +221,7 @@ class Builder:
                 "and everyday words in the template and in the profile's wording"))
 
 
-def _docx(rendered, plan: Plan, lang: str) -> bytes:  # noqa: ANN001
+def _docx(rendered, plan: Plan, lang: str, layout: str = "document") -> bytes:  # noqa: ANN001
     from genkit.render.docx import DocxPage, tokens_to_docx
     from genkit.rendering import footer_text, local_names, running_header
 
@@ -229,7 +229,7 @@ def _docx(rendered, plan: Plan, lang: str) -> bytes:  # noqa: ANN001
     page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
                     running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
                     footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
-                    ui.word_language, ui.page, ui.of)
+                    ui.word_language, ui.page, ui.of, layout)
     return tokens_to_docx(rendered.tokens, page)
 
 

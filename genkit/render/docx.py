@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
@@ -39,6 +39,7 @@ class DocxPage:
     lang: str = "en-US"      # Word's language tag: spelling, grammar and hyphenation follow it
     page_word: str = "Page"
     of_word: str = "of"
+    layout: str = "document"  # "sheet": compact, two columns, like the printed handout
 
 
 def tokens_to_docx(tokens: list[Token], page: DocxPage) -> bytes:
@@ -83,6 +84,30 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
     # Field results take the paragraph style's size, not the run's: size the style too.
     document.styles["Footer"].font.size = Pt(8)
     document.styles["Header"].font.size = Pt(8)
+    if page.layout == "sheet":
+        _sheet_layout(document)
+
+
+def _sheet_layout(document) -> None:  # noqa: ANN001
+    """A handout: narrow margins, smaller type, two newspaper columns (as in the PDF)."""
+    section = document.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(15))
+    section.top_margin, section.bottom_margin = Mm(14), Mm(14)
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), str(int(Mm(7).twips)))
+    sizes = {"Normal": 9.5, "Heading 1": 15, "Heading 2": 11.5, "Heading 3": 10}
+    for name, size in sizes.items():
+        style = document.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(6 if name.startswith("Heading") else 0)
+        style.paragraph_format.space_after = Pt(2)
+    for name in ("List Bullet", "List Bullet 2", "List Number", "List Continue"):
+        document.styles[name].paragraph_format.space_after = Pt(1)
 
 
 def _set_language(document, lang: str) -> None:  # noqa: ANN001
