@@ -46,6 +46,8 @@ class Outcome:
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    pending: dict[str, Future | bytes] = field(default_factory=dict)
+    finish: Callable[[], None] = lambda: None
     readings: list[Reading] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -119,6 +121,10 @@ class Builder:
 
     def __enter__(self) -> Builder:
         if self.options.jobs > 1:
+            if not self.options.formats or "pdf" in self.options.formats:
+                # Import WeasyPrint once here, so forked workers inherit it ready to use.
+                import genkit.render.pdf  # noqa: F401
+
             self._pool = ProcessPoolExecutor(self.options.jobs, mp_context=get_context("fork"))
         return self
 
@@ -154,8 +160,19 @@ class Builder:
             entries.append(IndexEntry(title, unit.document.meta.audience,
                                       unit.document.meta.description, unit.document.family,
                                       dict(unit.outputs)))
-        for path, result in pending.items():
+        outcome.pending = pending
+        outcome.finish = lambda: self._finish(outcome, plan, html_env, css, entries,
+                                              fingerprints, titles)
+        return outcome
+
+    def _finish(self, outcome: Outcome, plan: Plan, html_env, css: str,  # noqa: ANN001
+                entries: list[IndexEntry], fingerprints: dict[str, str],
+                titles: dict[str, str]) -> None:
+        """Collect PDFs from the pool and add the index, manifest and zip."""
+        name = outcome.name
+        for path, result in outcome.pending.items():
             outcome.files[path] = result.result() if isinstance(result, Future) else result
+        outcome.pending = {}
         files = dict(sorted(outcome.files.items()))
         files["index.html"] = index_html(html_env, plan.loaded, entries, css,
                                          sample_notice(plan.loaded))
@@ -163,7 +180,6 @@ class Builder:
                                                plan.inputs_fingerprint)
         files[f"{name}-bundle.zip"] = bundle_zip(name, files)
         outcome.files = files
-        return outcome
 
     def _render_unit(self, unit: Unit, plan: Plan, previous: dict, out_dir: Path,
                      envs: tuple, css: str, pending: dict, outcome: Outcome) -> str:
@@ -238,7 +254,11 @@ def build(names: list[str], search: SearchPath, options: Options,
     loaded = load_all(names, search)
     plans = [plan_for(lp, search, options) for lp in loaded]
     with Builder(search, options, progress) as builder:
+        # Render every jurisdiction first (PDFs go to the pool), then collect: with -j N the
+        # pool works on all jurisdictions' PDFs at once.
         outcomes = [builder.render(plan) for plan in plans]
+        for outcome in outcomes:
+            outcome.finish()
     warnings = [w for outcome in outcomes for w in outcome.warnings]
     if options.strict and warnings:
         raise StrictError(warnings, [f"{o.name}: {r.describe()}" for o in outcomes

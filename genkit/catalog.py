@@ -28,6 +28,7 @@ from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.model.base import Flag, Model, ShortText, Text
+from genkit.paths import NAME_RE, RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
@@ -112,30 +113,50 @@ def _is_document(rel: Path) -> bool:
     return rel.name.endswith(MARKDOWN_SUFFIX) or rel.suffix == DOCX_SUFFIX
 
 
+def _has_front_matter(path: Path) -> bool:
+    if path.suffix == DOCX_SUFFIX:
+        return path.with_name(path.name + ".yaml").is_file()
+    with open(path, encoding="utf-8") as handle:
+        return handle.read(5) == "{#---"
+
+
 def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
-    """Every document on the search path; the first folder that has a name wins."""
-    found: dict[str, Document] = {}
-    problems: list[Problem] = []
+    """Every document on the search path; the first folder that has a name wins.
+
+    An override without front matter of its own (typically one that ``{% extends %}`` the
+    built-in file to replace a block) keeps the description of the file it overrides.
+    """
+    candidates: dict[str, list[Path]] = {}
     for folder in dirs:
         for path in sorted(folder.glob("*/*")):
             rel = path.relative_to(folder)
-            if not path.is_file() or not _is_document(rel):
-                continue
-            name = rel.as_posix()
-            stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
-            if stem in found:
-                continue
-            try:
-                meta = _front_matter(path, display(path))
-            except TemplateError as exc:
-                problems.extend(exc.problems)
-                continue
-            kind = "docx" if path.suffix == DOCX_SUFFIX else "markdown"
-            lang = _language_of(stem)
-            if (lang is None) != (meta.languages is None):
-                problems.append(_language_problem(display(path), lang))
-                continue
-            found[stem] = Document(stem, name, path, kind, meta, lang)
+            if path.is_file() and _is_document(rel):
+                candidates.setdefault(rel.as_posix(), []).append(path)
+    found: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for name, paths in sorted(candidates.items()):
+        stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
+        if stem in found:
+            continue
+        lang = _language_of(stem)
+        base = stem.removesuffix(f".{lang}") if lang else stem
+        if not all(NAME_RE.match(part) and part not in RESERVED_NAMES
+                   for part in base.split("/")):
+            problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
+                                    "names may use only lowercase letters, digits and hyphens "
+                                    "(they name the output files)"))
+            continue
+        described = next((p for p in paths if _has_front_matter(p)), paths[0])
+        try:
+            meta = _front_matter(described, display(described))
+        except TemplateError as exc:
+            problems.extend(exc.problems)
+            continue
+        kind = "docx" if name.endswith(DOCX_SUFFIX) else "markdown"
+        if (lang is None) != (meta.languages is None):
+            problems.append(_language_problem(display(described), lang))
+            continue
+        found[stem] = Document(stem, name, paths[0], kind, meta, lang)
     if problems:
         raise TemplateError(problems)
     return sorted(found.values(), key=lambda d: (d.meta.order, d.id))

@@ -29,7 +29,31 @@ def _csv(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Turns failures nobody anticipated into one readable line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        import os
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as exc:
+            if os.environ.get("GENKIT_DEBUG"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"could not use{where}: {exc.strerror or exc}") from None
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("GENKIT_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(exc).__name__}: {exc}). This is a bug in genkit, not "
+                "in your files; run again with GENKIT_DEBUG=1 for details and report it."
+            ) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="genkit")
 def main() -> None:
     """Build the rollout documents of an alternative 911 response program from a profile."""
@@ -80,7 +104,9 @@ def validate(names: tuple[str, ...]) -> None:
 
     search = _search()
     chosen = _names(names, False, search)
-    outcomes = run_build(chosen, search, Options(formats=["html"], force=True), write=False)
+    # Rendering HTML and Word checks every template without the cost of PDF layout.
+    outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
+                         write=False)
     with report(quiet=False, verbose=True) as progress:
         progress.done(outcomes, written=False)
     click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "

@@ -14,6 +14,9 @@ from genkit.errors import UsageError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+# Names Windows reserves for devices, in any case and with any extension.
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                  *(f"lpt{i}" for i in range(10))}
 BASE_PREFIX = "_"  # profiles such as _base hold shared defaults and are not built on their own
 
 
@@ -83,7 +86,7 @@ class SearchPath:
 def check_name(name: str, what: str) -> str:
     """Refuse names that could escape a folder or mean something to the OS (``..``, ``/``)."""
     bare = name[1:] if name.startswith(BASE_PREFIX) else name
-    if not NAME_RE.match(bare):
+    if not NAME_RE.match(bare) or bare in RESERVED_NAMES:
         raise UsageError(
             f"'{name}' is not a valid {what} name: use lowercase letters, digits and hyphens "
             "(for example long-beach)")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from genkit.errors import Problem, ProfileError
 from genkit.model import Profile
-from genkit.paths import SearchPath, check_name
+from genkit.paths import SearchPath
 from genkit.rules import run_rules
 from genkit.yamlload import LoadedYaml, Path_, dotted, load_yaml
 
@@ -105,13 +105,11 @@ def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = ()) -> 
                                         + " -> ".join((*chain, name, parent_name)))])
     if len(chain) >= MAX_EXTENDS_DEPTH:
         raise ProfileError([own.problem(("extends",), "too many levels of 'extends'")])
-    try:
-        check_name(parent_name, "profile")
-        parent = read_located(parent_name, search, (*chain, name))
-    except ProfileError:
-        raise
-    except Exception as exc:  # an unknown parent is the child's mistake: point at the child
-        raise ProfileError([own.problem(("extends",), str(getattr(exc, "message", exc)))]) from None
+    known = search.jurisdiction_names(include_bases=True)
+    if parent_name not in known:
+        raise ProfileError([own.problem(("extends",), f"no profile named '{parent_name}' to "
+                                        f"extend (known: {', '.join(known)})")])
+    parent = read_located(parent_name, search, (*chain, name))
     merged = _merge(parent, own)
     merged.data.pop("extends", None)
     return merged

@@ -18,6 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from genkit import filters
 from genkit.escaping import markdown_value
+from genkit.limits import check_binop
 
 BUILTIN_PREFIX = "builtin"
 
@@ -29,10 +30,44 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
     keeps pydantic internals (``_abc_impl``, ``__pydantic_fields__``) out of reach too.
     """
 
+    intercepted_binops = frozenset({"*", "**", "+"})
+    # Methods that allocate as much memory as their argument asks for.
+    _SIZED_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+    def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204, N807
+        if getattr(__obj, "__name__", "") in self._SIZED_METHODS and any(
+                isinstance(a, int) and a > 10_000 for a in args):
+            from genkit.limits import RenderLimitExceeded
+
+            raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
+        return super().call(__context, __obj, *args, **kwargs)
+
+    # Reachable in plain Jinja (format is even wrapped safely), but no document needs them, and
+    # each has been a step in a published sandbox escape: refuse them outright.
+    _BLOCKED = frozenset({"format", "format_map", "mro", "model_construct", "model_copy",
+                          "model_validate", "model_validate_json", "model_validate_strings",
+                          "model_rebuild", "model_post_init", "copy", "construct", "parse_obj",
+                          "parse_raw", "parse_file", "update_forward_refs"})
+
+    def _blocked(self, name: object) -> bool:
+        return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if self._blocked(attribute):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: object, argument: object) -> object:
+        if self._blocked(argument):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
-        if attr.startswith("_") or attr in {"model_construct", "model_copy", "model_validate",
-                                            "model_validate_json", "model_rebuild", "mro",
-                                            "format", "format_map"}:
+        if self._blocked(attr):
             return False
         return super().is_safe_attribute(obj, attr, value)
 
@@ -66,6 +101,8 @@ def make_env(loader: jinja2.BaseLoader,
         auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
+    for name in ("center", "indent", "wordwrap"):  # unbounded padding; documents do not need them
+        env.filters.pop(name, None)
     return env
 
 

@@ -13,13 +13,16 @@ import tempfile
 from pathlib import Path
 
 from genkit.errors import GenkitError
+from genkit.paths import RESERVED_NAMES
 
 _SAFE_MEMBER = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
 
 
 def check_member(rel: str) -> str:
     """A path inside a bundle: relative, lowercase, no ``..``, nothing the OS treats specially."""
-    if not _SAFE_MEMBER.match(rel) or ".." in rel.split("/"):
+    parts = rel.split("/")
+    if not _SAFE_MEMBER.match(rel) or ".." in parts or any(
+            p.split(".")[0] in RESERVED_NAMES for p in parts):
         raise GenkitError(f"refusing to write '{rel}': not a safe file name inside the bundle")
     return rel
 

@@ -23,6 +23,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from genkit.errors import Problem, ProfileError
 
@@ -187,8 +188,14 @@ def parse_yaml_text(text: str, file: str) -> LoadedYaml:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = (exc.problem or exc.context or "invalid YAML").strip()
         raise ProfileError([Problem(file, line, col, "", f"YAML syntax: {reason}")]) from None
+    except ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        raise ProfileError([Problem(file, line, col, "", f"the control character U+{char:04X} "
+                                    "cannot appear in a profile; delete it")]) from None
     except YAMLError as exc:
-        raise ProfileError([Problem(file, 0, 0, "", f"YAML syntax: {exc}")]) from None
+        raise ProfileError([Problem(file, 1, 1, "", f"YAML syntax: {exc}")]) from None
     except RecursionError:
         raise ProfileError([Problem(file, 0, 0, "", "nesting is too deep")]) from None
     if builder.problems:

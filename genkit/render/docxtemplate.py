@@ -15,6 +15,7 @@ from pathlib import Path
 from genkit.catalog import Document
 from genkit.context import build_context
 from genkit.errors import Problem, SecurityError, TemplateError
+from genkit.limits import render_limits
 from genkit.profiles import LoadedProfile
 from genkit.render.zipnorm import normalize_docx
 from genkit.templating import make_env, make_loader
@@ -59,7 +60,8 @@ def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[P
     context = build_context(loaded, document, item, ui)  # type: ignore[arg-type]
     try:
         template = DocxTemplate(io.BytesIO(raw))
-        template.render(context, jinja_env=env, autoescape=True)
+        with render_limits():
+            template.render(context, jinja_env=env, autoescape=True)
         buffer = io.BytesIO()
         template.save(buffer)
     except (TemplateError, SecurityError):

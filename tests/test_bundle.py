@@ -1,0 +1,120 @@
+"""The bundle: index, manifest, zip, byte-identical rebuilds, reuse and atomic writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from genkit import writer
+from genkit.build import Options, build
+from genkit.paths import SearchPath
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_manifest_lists_every_file_with_size_and_hash(built) -> None:  # noqa: ANN001
+    bundle = built("durham")
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    assert manifest["jurisdiction"] == "durham"
+    assert len(manifest["inputs_fingerprint"]) == 64
+    listed = {f["path"]: f for f in manifest["files"]}
+    on_disk = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    assert on_disk - set(listed) == {"manifest.json", "durham-bundle.zip"}
+    for path, entry in listed.items():
+        data = (bundle / path).read_bytes()
+        assert entry["size"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_index_links_every_document(built) -> None:  # noqa: ANN001
+    bundle = built("durham")
+    index = (bundle / "index.html").read_text()
+    for path in bundle.joinpath("worksheets").iterdir():
+        assert f'href="worksheets/{path.name}"' in index
+    assert 'href="durham-bundle.zip"' in index
+
+
+def test_zip_holds_the_bundle_with_safe_names(built) -> None:  # noqa: ANN001
+    bundle = built("durham")
+    with zipfile.ZipFile(bundle / "durham-bundle.zip") as archive:
+        names = archive.namelist()
+        assert "durham/manifest.json" in names
+        assert "durham/worksheets/stakeholder-worksheet.pdf" in names
+        assert all(not n.startswith("/") and ".." not in n for n in names)
+        assert archive.read("durham/index.html") == (bundle / "index.html").read_bytes()
+
+
+def _build_in_subprocess(out: Path, env_extra: dict[str, str], prefix: list[str]) -> None:
+    env = {**os.environ, **env_extra}
+    subprocess.run([*prefix, sys.executable, "-m", "genkit", "build", "durham", "--out",
+                    str(out), "-q"], cwd=REPO, env=env, check=True)
+
+
+def test_builds_are_byte_identical_across_clock_zone_locale_and_hash_seed(tmp_path) -> None:  # noqa: ANN001
+    first, second = tmp_path / "a", tmp_path / "b"
+    _build_in_subprocess(first, {"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8"}, [])
+    faketime = shutil.which("faketime")
+    prefix = [faketime, "2031-02-03 04:05:06"] if faketime else []
+    _build_in_subprocess(second, {"TZ": "Asia/Kolkata", "PYTHONHASHSEED": "977",
+                                  "LC_ALL": "C"}, prefix)
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: Path) -> None:
+    search = SearchPath.from_cwd(project)
+    options = Options(out_root=project / "build", formats=["html", "docx"])
+    first = build(["town"], search, options)[0]
+    assert first.rendered and not first.reused
+    again = build(["town"], search, options)[0]
+    assert again.rendered == [] and sorted(again.reused) == sorted(first.rendered)
+    profile = project / "jurisdictions/town/profile.yaml"
+    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
+    changed = build(["town"], search, options)[0]
+    assert sorted(changed.rendered) == sorted(first.rendered)
+
+
+def test_failed_write_leaves_previous_bundle_whole(project: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    search = SearchPath.from_cwd(project)
+    options = Options(out_root=project / "build", formats=["html"])
+    build(["town"], search, options)
+    bundle = project / "build/town"
+    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    real_replace = os.replace
+
+    def explode(src, dst):  # noqa: ANN001, ANN202
+        if Path(dst) == bundle:
+            raise OSError("disk full")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(writer.os, "replace", explode)
+    profile = project / "jurisdictions/town/profile.yaml"
+    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
+    with pytest.raises(OSError):
+        build(["town"], search, Options(out_root=project / "build", formats=["html"],
+                                        force=True))
+    monkeypatch.setattr(writer.os, "replace", real_replace)
+    writer.sweep(bundle)  # what the next run does first
+    after = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list((project / "build").glob(".town.*"))
+
+
+def test_refuses_unsafe_member_names(tmp_path: Path) -> None:
+    for bad in ("../x.pdf", "/etc/x", "a/../../b", "CON/x", "a\\b"):
+        with pytest.raises(Exception, match="not a safe file name"):
+            writer.write_bundle(tmp_path / "out", {bad: b"x"})
+    assert not (tmp_path / "out").exists()

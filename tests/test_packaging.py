@@ -1,0 +1,59 @@
+"""Installed from a wheel, genkit builds the sample bundles from any folder; and every DOCX of
+the Durham bundle opens in LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_builds_durham_from_an_empty_folder(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(wheels), str(REPO)], check=True)
+    wheel = next(wheels.glob("genkit-*.whl"))
+    env_dir = tmp_path / "venv"
+    # Dependencies come from this interpreter's site-packages; genkit itself only from the wheel.
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
+                    "--no-deps", str(wheel)], check=True)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    where = subprocess.run([str(python), "-c", "import genkit, sys; print(genkit.__file__)"],
+                           cwd=empty, env=env, capture_output=True, text=True, check=True)
+    assert str(env_dir) in where.stdout, "genkit must come from the wheel, not the checkout"
+    subprocess.run([str(env_dir / "bin" / "genkit"), "build", "durham", "--format",
+                    "html,docx", "-q"], cwd=empty, env=env, check=True)
+    assert (empty / "build/durham/worksheets/stakeholder-worksheet.docx").is_file()
+    assert (empty / "build/durham/index.html").is_file()
+
+
+needs_soffice = pytest.mark.skipif(
+    not shutil.which("soffice") and not os.environ.get("CI"),
+    reason="LibreOffice is not installed (CI installs it)")
+
+
+@needs_soffice
+def test_every_docx_of_the_durham_bundle_converts_with_libreoffice(built, tmp_path) -> None:  # noqa: ANN001
+    docs = sorted(built("durham").rglob("*.docx"))
+    assert docs
+    out = tmp_path / "lo"
+    profile_dir = tmp_path / "lo-profile"
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile_dir}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out), *map(str, docs)],
+        capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    for doc in docs:
+        pdf = out / (doc.stem + ".pdf")
+        assert pdf.is_file() and pdf.stat().st_size > 1000, doc
