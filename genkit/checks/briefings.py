@@ -61,15 +61,17 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
     team = [m.role for m in program.team]
     calls = [c.id for c in program.call_types]
     exclusions = [e.id for e in program.exclusions]
-    # (what, ids that need a wording, ids a wording may name, where they are defined)
+    # (what, ids that need a wording, where they are chosen, ids a wording may name, where
+    # those are defined)
     keyed = {
-        "team": ("team member", team, team, "program.team"),
-        "call_types": ("call type", calls, calls, "program.call_types"),
-        "exclusions": ("exclusion", exclusions, exclusions, "program.exclusions"),
-        "metrics": ("metric", [m.id for m in profile.metrics], list(profile.metric_library),
-                    "metrics"),
+        "team": ("team member", team, "program.team", team, "program.team"),
+        "call_types": ("call type", calls, "program.call_types", calls, "program.call_types"),
+        "exclusions": ("exclusion", exclusions, "program.exclusions", exclusions,
+                       "program.exclusions"),
+        "metrics": ("metric", [m.id for m in profile.metrics], "metrics",
+                    list(profile.metric_library), "metric_library"),
     }
-    for field, (what, needed, known, where) in keyed.items():
+    for field, (what, needed, where, known, defined) in keyed.items():
         given = getattr(wording, field)
         for index, fid in enumerate(needed):
             if fid not in given:
@@ -77,7 +79,7 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
                                        f"({where}[{index}]); add it here")
         for fid in given:
             if fid not in known:
-                yield (*here, field, fid), f"names no {what} in {where}"
+                yield (*here, field, fid), f"names no {what} in {defined}"
     counted = {
         "goals": (len(program.goals), "program.goals"),
         "units": (len(program.units), "program.units"),
