@@ -78,6 +78,11 @@ stakeholders:                        # public-safety partners for the stakeholde
     expertise: Field knowledge of which calls turn dangerous.
     priorities: [Officer and resident safety]
     likely_questions: [When will the team call for officers?]
+
+# Community briefing sheets are made in English. To add Spanish (or another language), list it
+# under briefings.languages and write the sheets' text in that language under briefings.text;
+# jurisdictions/durham/profile.yaml shows a complete example. genkit validate names anything
+# still missing.
 """
 
 
