@@ -9,7 +9,7 @@ from genkit import __version__
 from genkit.catalog import Document
 from genkit.citations import Citations
 from genkit.errors import Problem, TemplateError
-from genkit.i18n import UiStrings, builtin_strings, is_main
+from genkit.i18n import UiStrings, builtin_strings, is_english
 from genkit.profiles import LoadedProfile
 from genkit.rules import resolve_path
 
@@ -37,23 +37,20 @@ _METRIC_FIGURE = re.compile(r"^metrics\[(\d+)\]\.(baseline|target)$")
 _INDEX = re.compile(r"\[\d+\]")
 
 
-def fact_name(path: str, ui: UiStrings, profile: Any) -> str:
+def fact_name(path: str, ui: UiStrings, profile: Any, lang: str) -> str:
     """A profile path as a reader of the document's language should see it."""
     match = _METRIC_FIGURE.match(path)
     if match and int(match.group(1)) < len(profile.metrics):
         metric_id = profile.metrics[int(match.group(1))].id
-        name = (profile.metric_library[metric_id].name if is_main(ui.word_language) else
-                profile.briefings.wording(_lang_of(ui)).metrics.get(metric_id, metric_id))
+        name = (profile.metric_library[metric_id].name if is_english(ui) else
+                profile.briefings.wording(lang).metrics.get(metric_id, metric_id))
         pattern = ui.metric_target if match.group(2) == "target" else ui.metric_baseline
         return ui.fill(pattern, metric=name)
     path = _INDEX.sub("", path)
-    if is_main(ui.word_language):
+    if is_english(ui):
         return friendly(path)
     return ui.fact_names.get(path, path)
 
-
-def _lang_of(ui: UiStrings) -> str:
-    return ui.word_language.split("-")[0]
 
 
 def sample_notice(loaded: LoadedProfile, ui: UiStrings | None = None) -> str | None:
@@ -93,7 +90,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         lang=lang,
         ui=ui,
         wording=profile.briefings.wording(lang),
-        citations=Citations(profile, lambda path: fact_name(path, ui, profile)),
+        citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
         cited_facts=cited,
         illustrative_facts=[friendly(p) for p in profile.illustrative],
         genkit_version=__version__,

@@ -24,7 +24,10 @@ def _ui(context: Context) -> i18n.UiStrings:
 
 @pass_context
 def date_long(context: Context, value: dt.date | None) -> str:
-    return i18n.date_long(value, _ui(context)) if value else "to be decided"
+    ui = _ui(context)
+    if not value:
+        return "to be decided" if i18n.is_english(ui) else ui.not_set
+    return i18n.date_long(value, ui)
 
 
 @pass_context

@@ -118,12 +118,13 @@ def builtin_strings(lang: str = "en") -> UiStrings:
     return strings
 
 
-def is_main(lang: str) -> bool:
-    return lang.split("-")[0] == "en"
+def is_english(ui: UiStrings) -> bool:
+    """English documents keep genkit's own formats (and the program's facts as written)."""
+    return ui.word_language.split("-")[0] == "en"
 
 
 def date_long(value: dt.date, ui: UiStrings) -> str:
-    if is_main(ui.word_language):
+    if is_english(ui):
         return long_date(value)
     from babel.dates import format_date
 
@@ -131,7 +132,7 @@ def date_long(value: dt.date, ui: UiStrings) -> str:
 
 
 def month_year(value: dt.date, ui: UiStrings) -> str:
-    if is_main(ui.word_language):
+    if is_english(ui):
         return long_date(value).split(" ", 1)[1]
     from babel.dates import format_date
 
@@ -139,7 +140,7 @@ def month_year(value: dt.date, ui: UiStrings) -> str:
 
 
 def number(value: float | int, ui: UiStrings) -> str:
-    if is_main(ui.word_language):
+    if is_english(ui):
         return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
     from babel.numbers import format_decimal
 
@@ -149,7 +150,7 @@ def number(value: float | int, ui: UiStrings) -> str:
 
 def percent(value: float, ui: UiStrings, digits: int = 0) -> str:
     """``0.5`` -> ``50%`` (English) or ``50 %`` (Spanish, as CLDR writes it)."""
-    if is_main(ui.word_language):
+    if is_english(ui):
         return f"{value * 100:.{digits}f}%"
     from babel.numbers import format_percent
 
@@ -199,7 +200,7 @@ def join_words(items: list[str], ui: UiStrings) -> str:
 
 def hours_text(hours: Hours, ui: UiStrings) -> str:
     """The service hours in the words of a language (``hours.summary`` for English)."""
-    if is_main(ui.word_language):
+    if is_english(ui):
         return hours.summary
     if hours.is_24_7:
         return ui.always
