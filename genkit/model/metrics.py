@@ -43,8 +43,6 @@ BREAKDOWN_NAMES = {
     "neighbourhood": "neighbourhood", "time_of_day": "time of day", "call_type": "call type",
     "same_call_types_handled_by_police": "the same call types handled by police",
 }
-UNIT_NAMES = {"count": "count", "percent": "percentage", "minutes": "minutes", "hours": "hours",
-              "dollars": "dollars", "rate": "rate"}
 
 
 class MetricDefinition(Model):
