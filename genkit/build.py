@@ -17,10 +17,11 @@ from pathlib import Path
 from genkit.bundle import IndexEntry, bundle_zip, index_html, manifest_json
 from genkit.catalog import discover
 from genkit.context import build_context, sample_notice
-from genkit.errors import GenkitError
+from genkit.errors import GenkitError, Problem
 from genkit.paths import SearchPath
 from genkit.plan import Plan, Unit, make_plan
 from genkit.profiles import LoadedProfile, load_profile
+from genkit.readability import Reading, measure
 from genkit.rendering import page_html, render_markdown, stylesheet
 from genkit.templating import make_env, make_loader, search_dirs
 from genkit.writer import write_bundle
@@ -35,6 +36,7 @@ class Options:
     formats: list[str] = field(default_factory=list)
     jobs: int = 1
     force: bool = False
+    strict: bool = False  # warnings (such as a reading grade over the limit) fail the build
 
 
 @dataclass
@@ -46,6 +48,23 @@ class Outcome:
     files: dict[str, bytes] = field(default_factory=dict)
     pending: dict[str, Future | bytes] = field(default_factory=dict)
     finish: Callable[[], None] = lambda: None
+    readings: list[Reading] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class StrictError(GenkitError):
+    """Warnings found while building with --strict: nothing was written."""
+
+    def __init__(self, problems: list[Problem], readings: list[str] | None = None):
+        self.readings = readings or []
+        super().__init__(problems)
+
+    def format_message(self) -> str:
+        lines = list(self.readings) + [f"warning: {p}" for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} warning{'s' if count != 1 else ''} in strict mode; "
+                     "nothing was written.")
+        return "\n".join(lines)
 
 
 def load_all(names: list[str], search: SearchPath) -> list[LoadedProfile]:
@@ -64,7 +83,7 @@ def load_all(names: list[str], search: SearchPath) -> list[LoadedProfile]:
 def plan_for(loaded: LoadedProfile, search: SearchPath, options: Options) -> Plan:
     dirs = search_dirs(loaded.templates_dir, search.template_dirs())
     documents = discover(dirs, search.display)
-    return make_plan(loaded, dirs, documents, options.only, options.formats)
+    return make_plan(loaded, dirs, documents, options.only, options.formats, search.display)
 
 
 def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
@@ -173,22 +192,26 @@ class Builder:
                 outcome.reused.append(unit.outputs[fmt])
         needs = [fmt for fmt, data in reused.items() if data is None]
         known_title = previous.get(f"title:{unit.stem}", ("", ""))[1]
-        if not needs and known_title:
+        measured = unit.document.meta.readability and unit.document.kind == "markdown"
+        if not needs and known_title and not measured:
             return known_title
+        ui = plan.strings[unit.lang]
         if unit.document.kind == "docx":
             from genkit.render.docxtemplate import render_docx_template
 
             path = unit.outputs["docx"]
             self.progress(plan.loaded.name, f"rendering {path}")
             outcome.files[path] = render_docx_template(unit.document, plan.loaded, plan.dirs,
-                                                       unit.item)
+                                                       unit.item, ui)
             outcome.rendered.append(path)
             return unit.document.meta.title
         md_env, html_env = envs
-        rendered = render_markdown(md_env, plan.loaded, unit.document, unit.item)
+        rendered = render_markdown(md_env, plan.loaded, unit.document, unit.item, ui)
+        if measured:
+            self._measure(unit, plan, rendered, outcome)
         if not needs:
             return rendered.title
-        html = page_html(html_env, plan.loaded, unit.document, rendered, css)
+        html = page_html(html_env, plan.loaded, unit.document, rendered, css, ui)
         for fmt in needs:
             path = unit.outputs[fmt]
             outcome.rendered.append(path)
@@ -201,15 +224,29 @@ class Builder:
                 outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title
 
+    def _measure(self, unit: Unit, plan: Plan, rendered, outcome: Outcome) -> None:  # noqa: ANN001
+        """Reading grade of a document that asks for it; above the profile's limit, a warning."""
+        limit = plan.loaded.profile.briefings.max_reading_grade
+        reading = measure(unit.stem, unit.lang, rendered.tokens, plan.strings[unit.lang], limit)
+        outcome.readings.append(reading)
+        if reading.over:
+            outcome.warnings.append(Problem(
+                self.search.display(unit.document.source), 0, 0, "",
+                f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
+                f"the limit of {limit:g} (briefings.max_reading_grade); use shorter sentences "
+                "and everyday words in the template and in the profile's wording"))
 
 def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
     from genkit.render.docx import DocxPage, tokens_to_docx
     from genkit.render.shell import find_shell, render_in_shell
-    from genkit.rendering import footer_text, running_header
+    from genkit.rendering import footer_text, local_names, running_header
 
-    page = DocxPage(rendered.title, plan.loaded.profile.program.host_department,
-                    running_header(plan.loaded), sample_notice(plan.loaded),
-                    footer_text(plan.loaded), plan.loaded.profile.as_of)
+    lang = unit.lang
+    ui = plan.strings[lang]
+    page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
+                    running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
+                    footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
+                    ui.word_language, ui.page, ui.of, unit.document.meta.layout)
     body = tokens_to_docx(rendered.tokens, page, rendered.figures)
     shell = find_shell(unit.document.id, plan.dirs)
     if shell is None:
@@ -230,6 +267,10 @@ def build(names: list[str], search: SearchPath, options: Options,
         outcomes = [builder.render(plan) for plan in plans]
         for outcome in outcomes:
             outcome.finish()
+    warnings = [w for outcome in outcomes for w in outcome.warnings]
+    if options.strict and warnings:
+        raise StrictError(warnings, [f"{o.name}: {r.describe()}" for o in outcomes
+                                     for r in o.readings])
     if write:
         for outcome in outcomes:
             write_bundle(outcome.out_dir, outcome.files)

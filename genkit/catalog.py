@@ -8,6 +8,10 @@ A Markdown template starts with a Jinja comment holding YAML::
     formats: [html, pdf, docx]
     ---#}
 
+A document written once per language has one file per language, ``NAME.LANG.md.j2`` (for example
+``resident-sheet.es.md.j2``), whose front matter names the profile list of languages it is made
+in (``languages: briefings.languages``). Each language's file has its own title and text.
+
 A Word template ``name.docx`` is described by ``name.docx.yaml`` beside it. Files and folders
 whose names start with ``_`` are partials and layouts, not documents. Adding a document needs
 no Python change: drop a template into a family folder.
@@ -24,13 +28,14 @@ from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.model.base import Flag, Model, ShortText, Text
-from genkit.paths import RESERVED_NAMES
+from genkit.paths import NAME_RE, RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
 _PART_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")  # family folders such as job_descriptions
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
+LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
 FORMATS = ("html", "pdf", "docx")
 Format = Literal["html", "pdf", "docx"]
 
@@ -49,6 +54,14 @@ class FrontMatter(Model):
     order: int = 100
     compact: Flag = Field(default=False, description="Tighter type and spacing, for a card "
                           "that must fit on one printed page.")
+    languages: str | None = Field(
+        default=None, description="Dotted path of the profile's list of languages this "
+        "document is made in; needs one template per language, NAME.LANG.md.j2.")
+    readability: Flag = Field(
+        default=False, description="Measure the reading grade level of the document's prose; "
+        "the build reports it and warns above the profile's limit.")
+    layout: Literal["document", "sheet"] = Field(
+        default="document", description="'sheet' sets a compact page for short handouts.")
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,12 @@ class Document:
     source: Path              # the file that won on the search path
     kind: Literal["markdown", "docx"]
     meta: FrontMatter
+    lang: str | None = None   # the language of a per-language template, from its file name
+
+    @property
+    def base_id(self) -> str:
+        """The id shared by every language of a document: ``briefings/resident-sheet``."""
+        return self.id.removesuffix(f".{self.lang}") if self.lang else self.id
 
     @property
     def family(self) -> str:
@@ -125,8 +144,10 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
         stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
         if stem in found:
             continue
+        lang = _language_of(stem)
+        base = stem.removesuffix(f".{lang}") if lang else stem
         if not all(_PART_RE.match(part) and part not in RESERVED_NAMES
-                   for part in stem.split("/")):
+                   for part in base.split("/")):
             problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
                                     "names may use only lowercase letters, digits, hyphens and "
                                     "underscores "
@@ -139,7 +160,24 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
             problems.extend(exc.problems)
             continue
         kind = "docx" if name.endswith(DOCX_SUFFIX) else "markdown"
-        found[stem] = Document(stem, name, paths[0], kind, meta)
+        if (lang is None) != (meta.languages is None):
+            problems.append(_language_problem(display(described), lang))
+            continue
+        found[stem] = Document(stem, name, paths[0], kind, meta, lang)
     if problems:
         raise TemplateError(problems)
     return sorted(found.values(), key=lambda d: (d.meta.order, d.id))
+
+
+def _language_of(stem: str) -> str | None:
+    match = LANGUAGE_SUFFIX.match(stem.rsplit("/", 1)[-1])
+    return match.group("lang") if match else None
+
+
+def _language_problem(shown: str, lang: str | None) -> Problem:
+    if lang is None:
+        return Problem(shown, 1, 1, "languages", "a document made in several languages needs "
+                       "one template per language, named NAME.LANG.md.j2 (e.g. sheet.en.md.j2)")
+    return Problem(shown, 1, 1, "languages", f"this template is for language '{lang}' (from its "
+                   "name); say which profile list gives the document's languages, e.g. "
+                   "languages: briefings.languages")

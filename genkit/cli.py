@@ -69,10 +69,13 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Render PDFs in this many parallel processes.")
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
+@click.option("--strict", is_flag=True,
+              help="Treat warnings (e.g. a reading grade above the limit) as errors: exit 1 and "
+                   "write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
 def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, formats: str | None,
-          jobs: int, force: bool, quiet: bool, verbose: bool) -> None:
+          jobs: int, force: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Build the bundle of one or more jurisdictions (all of them with --all)."""
     from genkit.build import Options
     from genkit.build import build as run_build
@@ -84,7 +87,8 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
         raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
                                  param_hint="--format")
     search = _search()
-    options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force)
+    options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
+                      strict=strict)
     with report(quiet=quiet, verbose=verbose) as progress:
         outcomes = run_build(_names(names, all_, search), search, options, progress.step)
         progress.done(outcomes)
@@ -96,11 +100,15 @@ def validate(names: tuple[str, ...]) -> None:
     """Check profiles and templates without writing anything."""
     from genkit.build import Options
     from genkit.build import build as run_build
+    from genkit.progress import report
 
     search = _search()
     chosen = _names(names, False, search)
     # Rendering HTML and Word checks every template without the cost of PDF layout.
-    run_build(chosen, search, Options(formats=["html", "docx"], force=True), write=False)
+    outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
+                         write=False)
+    with report(quiet=False, verbose=True) as progress:
+        progress.done(outcomes, written=False)
     click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "
                f"are valid: {', '.join(chosen)}")
 

@@ -1,17 +1,39 @@
-"""Formatting filters available to every template (dates, money, lists, plurals)."""
+"""Formatting filters available to every template (dates, money, lists, plurals).
+
+Filters that format for a reader (dates, numbers, percentages, phone numbers, hours) follow
+the language of the document being rendered: they read ``ui`` (its strings) from the context.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
-from genkit.escaping import long_date, markdown_value
+from genkit import i18n
+from genkit.escaping import markdown_value
 
 
-def date_long(value: dt.date | None) -> str:
-    return long_date(value) if value else "to be decided"
+def _ui(context: Context) -> i18n.UiStrings:
+    ui = context.get("ui")
+    return ui if isinstance(ui, i18n.UiStrings) else i18n.builtin_strings("en")
+
+
+@pass_context
+def date_long(context: Context, value: dt.date | None) -> str:
+    ui = _ui(context)
+    if not value:
+        return "to be decided" if i18n.is_english(ui) else ui.not_set
+    return i18n.date_long(value, ui)
+
+
+@pass_context
+def month_year(context: Context, value: dt.date) -> str:
+    """``June 2022`` / ``junio de 2022``."""
+    return i18n.month_year(value, _ui(context))
 
 
 def money(value: float | int | None) -> str:
@@ -21,16 +43,50 @@ def money(value: float | int | None) -> str:
     return f"${value:,.2f}" if value != int(value) else f"${int(value):,}"
 
 
-def number(value: float | int) -> str:
-    """``1234`` -> ``1,234``; ``40.0`` -> ``40``; ``12.25`` -> ``12.2``."""
+@pass_context
+def number(context: Context, value: float | int) -> str:
+    """``1234`` -> ``1,234``; ``40.0`` -> ``40``; ``12.25`` -> ``12.2`` (in the page's language)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return i18n.number(value, _ui(context))
 
 
-def percent(value: float, digits: int = 0) -> str:
+@pass_context
+def percent(context: Context, value: float, digits: int = 0) -> str:
     """``0.5`` -> ``50%``."""
-    return f"{value * 100:.{digits}f}%"
+    return i18n.percent(value, _ui(context), digits)
+
+
+@pass_context
+def phone(context: Context, value: str) -> str:
+    """``562.435.6711`` -> ``562-435-6711``; a number spelled with letters gets its digits."""
+    return i18n.phone(value, _ui(context))
+
+
+@pass_context
+def hours_text(context: Context, hours: object) -> str:
+    """Service hours in the document's language (``program.hours.summary`` in English)."""
+    return i18n.hours_text(hours, _ui(context))  # type: ignore[arg-type]
+
+
+@pass_context
+def join_words(context: Context, items: Iterable[object]) -> str:
+    """``[a, b, c]`` -> ``a, b and c`` / ``a, b y c``, in the document's language."""
+    return i18n.join_words([str(i) for i in items], _ui(context))
+
+
+@pass_context
+def metric_value(context: Context, value: float | None, unit: str) -> str:
+    """A metric's baseline or target with its unit: ``50%``, ``30 minutes``, ``$151``."""
+    ui = _ui(context)
+    if value is None:
+        return ui.not_set
+    if unit == "percent":
+        return percent(context, value, 0 if round(value * 100) == value * 100 else 1)
+    if unit == "dollars":
+        return money(value)
+    shown = number(context, int(value) if value == int(value) else value)
+    return f"{shown} {ui.unit_words[unit]}" if unit in ui.unit_words else shown
 
 
 def join_and(items: Iterable[object], word: str = "and") -> str:
@@ -135,6 +191,11 @@ FILTERS = {
     "number_plain": number_plain,
     "link": link,
     "date_long": date_long,
+    "month_year": month_year,
+    "phone": phone,
+    "hours_text": hours_text,
+    "join_words": join_words,
+    "metric_value": metric_value,
     "money": money,
     "number": number,
     "percent": percent,

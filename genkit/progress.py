@@ -27,11 +27,19 @@ class _Reporter:
         elif self.verbose:
             click.echo(f"{name}: {message}", err=True)
 
-    def done(self, outcomes: list) -> None:  # noqa: ANN001
+    def done(self, outcomes: list, written: bool = True) -> None:  # noqa: ANN001
         self.stop()
+        for outcome in outcomes:
+            # Warnings are problems to fix: shown even with --quiet, on stderr.
+            for warning in outcome.warnings:
+                click.echo(f"warning: {warning}", err=True)
         if self.quiet:
             return
         for outcome in outcomes:
+            for reading in outcome.readings:
+                click.echo(f"{outcome.name}: {reading.describe()}")
+            if not written:
+                continue
             where = _short(outcome.out_dir)
             click.echo(f"{outcome.name}: {len(outcome.rendered)} rendered, "
                        f"{len(outcome.reused)} unchanged -> {where}")

@@ -49,6 +49,11 @@ def resolve_path(data: Any, dotted_path: str) -> bool:
 
 
 def split_path(dotted_path: str) -> Iterator[str | int]:
+    """``program.team[0].title`` -> ``program``, ``team``, ``0``, ``title``."""
+    return _split(dotted_path)
+
+
+def _split(dotted_path: str) -> Iterator[str | int]:
     for chunk in dotted_path.split("."):
         name, _, rest = chunk.partition("[")
         if name:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from genkit.model.base import Flag, LongText, Model, ShortText, Slug, Text
 
@@ -35,6 +35,14 @@ SOURCE_NAMES = {
     "partner_data": "partner agencies' data", "survey": "surveys",
     "hr_records": "human-resources records", "finance": "finance records",
 }
+SOURCE_SHORT = {"cad": "CAD", "program_records": "Program records", "partner_data": "Partners",
+                "survey": "Surveys", "hr_records": "HR", "finance": "Finance"}
+BREAKDOWN_NAMES = {
+    "race_ethnicity": "race and ethnicity", "age": "age", "gender": "gender",
+    "language": "language", "housing_status": "housing status",
+    "neighbourhood": "neighbourhood", "time_of_day": "time of day", "call_type": "call type",
+    "same_call_types_handled_by_police": "the same call types handled by police",
+}
 
 BREAKDOWN_NAMES = {
     "race_ethnicity": "race and ethnicity", "age": "age group", "gender": "gender",
@@ -52,13 +60,39 @@ class MetricDefinition(Model):
     numerator: ShortText | None = None
     denominator: ShortText | None = None
     unit: Unit
-    data_sources: list[DataSource] = Field(min_length=1)
+    data_sources: list[DataSource] = Field(
+        description="Where the numbers come from; every metric needs at least one.")
     frequency: Frequency = "monthly"
     breakdowns: list[Breakdown] = Field(default_factory=list)
     higher_is_better: Flag = True
     benchmark: Text | None = Field(
         default=None, description="A published figure from another program, with its source.")
     benchmark_source: Slug | None = None
+
+    @property
+    def group_name(self) -> str:
+        return GROUP_NAMES[self.group]
+
+    @property
+    def source_names(self) -> list[str]:
+        return [SOURCE_NAMES[s] for s in self.data_sources]
+
+    @property
+    def source_short(self) -> list[str]:
+        return [SOURCE_SHORT[s] for s in self.data_sources]
+
+    @property
+    def breakdown_names(self) -> list[str]:
+        return [BREAKDOWN_NAMES[b] for b in self.breakdowns]
+
+    @field_validator("data_sources")
+    @classmethod
+    def _has_source(cls, value: list[str]) -> list[str]:
+        # A metric nobody can compute is a promise, not a metric: say where the data comes from.
+        if not value:
+            raise ValueError("list at least one data source (one of: "
+                             + ", ".join(SOURCE_NAMES) + ")")
+        return value
 
 
 class MetricChoice(Model):

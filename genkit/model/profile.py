@@ -9,6 +9,8 @@ from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.calls import CallsData
+from genkit.model.briefings import Briefings
+from genkit.model.evaluation import Evaluation
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.procurement import Procurement
 from genkit.model.program import Program
@@ -58,6 +60,12 @@ class Profile(Model):
     procurement: Procurement | None = Field(
         default=None, description="The Request for Proposals for an operator: dates, money, "
         "staffing, scoring and contract terms. Documents that need it are skipped without it.")
+    briefings: Briefings = Field(
+        default_factory=Briefings,
+        description="Community briefing sheets: languages, reading level, wording, figures.")
+    evaluation: Evaluation = Field(
+        default_factory=Evaluation,
+        description="The evaluation plan: questions, logic model, data, reporting, design.")
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

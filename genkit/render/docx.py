@@ -17,7 +17,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.shared import Inches, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
@@ -38,7 +38,10 @@ class DocxPage:
     sample_notice: str | None
     footer: str
     created: dt.date
-    lang: str = "en-US"
+    lang: str = "en-US"      # Word's language tag: spelling, grammar and hyphenation follow it
+    page_word: str = "Page"
+    of_word: str = "of"
+    layout: str = "document"  # "sheet": compact, two columns, like the printed handout
 
 
 def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = None) -> bytes:
@@ -61,6 +64,7 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
     props.modified = stamp
     props.revision = 1
     props.language = page.lang
+    _set_language(document, page.lang)
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)
@@ -74,14 +78,60 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
         run.bold = True
         _small(notice, RGBColor(0x8A, 0x1C, 0x1C))
     footer = section.footer.paragraphs[0]
-    footer.add_run(page.footer + "    Page ")
+    footer.add_run(f"{page.footer}    {page.page_word} ")
     _field(footer, "PAGE")
-    footer.add_run(" of ")
+    footer.add_run(f" {page.of_word} ")
     _field(footer, "NUMPAGES")
     _small(footer, RGBColor(0x4A, 0x4A, 0x4A))
     # Field results take the paragraph style's size, not the run's: size the style too.
     document.styles["Footer"].font.size = Pt(8)
     document.styles["Header"].font.size = Pt(8)
+    if page.layout == "sheet":
+        _sheet_layout(document)
+
+
+def _sheet_layout(document) -> None:  # noqa: ANN001
+    """A handout: narrow margins, smaller type, two newspaper columns (as in the PDF)."""
+    section = document.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(15))
+    section.top_margin, section.bottom_margin = Mm(14), Mm(14)
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), str(int(Mm(7).twips)))
+    sizes = {"Normal": 9.5, "Heading 1": 15, "Heading 2": 11.5, "Heading 3": 10}
+    for name, size in sizes.items():
+        style = document.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(6 if name.startswith("Heading") else 0)
+        style.paragraph_format.space_after = Pt(2)
+    for name in ("List Bullet", "List Bullet 2", "List Number", "List Continue"):
+        document.styles[name].paragraph_format.space_after = Pt(1)
+
+
+def _set_language(document, lang: str) -> None:  # noqa: ANN001
+    """Mark all text with the document's language (the default run properties of styles.xml)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), lang)
 
 
 def _small(paragraph: Paragraph, color: RGBColor) -> None:

@@ -49,7 +49,7 @@ def check_docx_package(data: bytes, where: str) -> None:
 
 
 def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[Path],
-                         item: object = None) -> bytes:
+                         item: object = None, ui: object = None) -> bytes:
     from docxtpl import DocxTemplate
 
     from genkit.rendering import template_problem
@@ -57,7 +57,7 @@ def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[P
     raw = document.source.read_bytes()
     check_docx_package(raw, str(document.source))
     env = make_env(make_loader(dirs, dirs[-1]), finalize=None)
-    context = build_context(loaded, document, item)
+    context = build_context(loaded, document, item, ui)  # type: ignore[arg-type]
     try:
         template = DocxTemplate(io.BytesIO(raw))
         with render_limits():

@@ -1,0 +1,92 @@
+"""The evaluation plan: every section, the profile's metrics with their definitions, sources,
+baselines, targets and equity breakdowns, and a timeline dated from the launch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from genkit.paths import SearchPath
+from genkit.profiles import load_profile
+from tests.conftest import REPO
+from tests.helpers import docx_text, html_text, pdf_text, squash
+
+SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
+STEM = "evaluation/evaluation-plan"
+SECTIONS = ["1. Goals and evaluation questions", "2. Logic model", "Inputs", "Activities",
+            "Outputs", "Outcomes", "3. Metrics", "4. Equity analysis",
+            "5. Data collection and data-sharing agreements", "6. Privacy", "7. Reporting",
+            "8. Evaluation design", "9. Timeline", "Sources"]
+
+
+def texts(bundle) -> dict[str, str]:  # noqa: ANN001
+    return {
+        "html": squash(html_text(bundle / f"{STEM}.html")),
+        # A line that breaks after a hyphen comes out of the PDF as "computer- aided".
+        "pdf": re.sub(r"(\w)- (\w)", r"\1-\2", squash(pdf_text(bundle / f"{STEM}.pdf"))),
+        "docx": squash(docx_text(bundle / f"{STEM}.docx")),
+    }
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_plan_has_every_section_and_every_chosen_metric(built, name) -> None:  # noqa: ANN001
+    profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
+    assert profile.selected_metrics, name
+    for fmt, text in texts(built(name)).items():
+        for section in SECTIONS:
+            assert section in text, (name, fmt, section)
+        for metric in profile.selected_metrics:
+            definition = metric["definition"]
+            assert definition.name in text, (name, fmt, metric["id"])
+            assert squash(definition.definition) in text, (name, fmt, metric["id"])
+            for source in definition.source_names:
+                assert f"Data source: {source}" in text or source in text, (name, fmt, source)
+        for question in profile.evaluation.questions:
+            assert question in text, (name, fmt, question)
+
+
+def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
+    for fmt, text in texts(built("durham")).items():
+        for phrase in (
+            "Numerator: Eligible calls the team handled.",
+            "Denominator: All eligible calls.",
+            "Baseline: 50%. Target: 75% (field teams reached 50 to 55% in 2025).",
+            "Baseline: 18,710.",
+            "Target: 20 minutes",
+            "Broken down by: race and ethnicity, age, gender, language, neighbourhood and the "
+            "same call types handled by police.",
+            "Durham Emergency Communications Center computer-aided dispatch (CAD)",
+            "Compared with police.",
+            "Any count smaller than 11 is suppressed",
+            "No names, addresses, dates of birth or other direct identifiers",
+            "Public report",
+            "Approach: stepped roll-out",
+            "12 police beats",
+            "Benchmark: Durham's field teams reached 50 to 55%",
+        ):
+            assert phrase in text, (fmt, phrase)
+        # Timeline dated from the launch on 27 June 2022: six months before, launch, a year on.
+        for when in ("December 2021 Sign data-sharing agreements", "June 2022 Launch",
+                     "June 2023 First annual evaluation report"):
+            assert when in text.replace("|", " ").replace("  ", " "), (fmt, when)
+
+
+def test_plan_without_launch_date_counts_months_from_launch(built) -> None:  # noqa: ANN001
+    for fmt, text in texts(built("phoenix")).items():
+        assert "6 months before launch" in text, fmt
+        assert "24 months after launch" in text, fmt
+        assert "Interrupted time series" in text or "interrupted time series" in text, fmt
+
+
+def test_a_profile_extends_the_metric_library(built) -> None:  # noqa: ANN001
+    for fmt, text in texts(built("philadelphia")).items():
+        assert "Use of force on crisis calls" in text, fmt
+        assert "Co-responder calls with a reported use of force" in text, fmt
+        assert "police use-of-force and arrest records" in text, fmt
+
+
+def test_illustrative_targets_are_marked(built) -> None:  # noqa: ANN001
+    for fmt, text in texts(built("durham")).items():
+        assert "Illustrative, not from a published source:" in text, fmt
+        assert "target for Share of eligible calls handled" in text, fmt
