@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.model.base import Flag, Model, ShortText, Text
-from genkit.paths import NAME_RE, RESERVED_NAMES
+from genkit.paths import RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
 _PART_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")  # family folders such as job_descriptions

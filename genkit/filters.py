@@ -159,20 +159,6 @@ def clock(value: str) -> str:
     return clock_12h(str(value))
 
 
-def metric_value(value: float | None, unit: str) -> str:
-    """A metric's baseline or target in its unit: percent targets are fractions (0.5 -> 50%)."""
-    if value is None:
-        return "to be decided"
-    if unit == "percent":
-        return f"{value * 100:.3f}".rstrip("0").rstrip(".") + "%"
-    if unit == "dollars":
-        return money(value)
-    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
-    if unit in ("minutes", "hours"):
-        return f"{shown} {unit}" if value != 1 else f"1 {unit[:-1]}"
-    return shown
-
-
 def vocabulary(value: str, kind: str) -> str:
     """The reader's words for a metric group, data source or breakdown id."""
     from genkit.model.metrics import BREAKDOWN_NAMES, GROUP_NAMES, SOURCE_NAMES
@@ -195,7 +181,6 @@ FILTERS = {
     "phone": phone,
     "hours_text": hours_text,
     "join_words": join_words,
-    "metric_value": metric_value,
     "money": money,
     "number": number,
     "percent": percent,

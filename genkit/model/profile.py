@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug
-from genkit.model.calls import CallsData
 from genkit.model.briefings import Briefings
+from genkit.model.calls import CallsData
 from genkit.model.evaluation import Evaluation
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.procurement import Procurement
