@@ -21,6 +21,9 @@ def _covers(key: str, path: str) -> bool:
     return within(key, path) or within(path, key)
 
 
+_INTERNAL_DETAILS = {"patterns", "cad_codes"}
+
+
 class Citations:
     def __init__(self, profile: Any, fact_name):  # noqa: ANN001 - fact_name: path -> str
         self._profile = profile
@@ -47,6 +50,9 @@ class Citations:
                     for source_id in ids:
                         self._number(source_id)
             for key in self._profile.illustrative:
+                # CAD matching details (patterns, codes) are never printed on a handout.
+                if key.rsplit(".", 1)[-1] in _INTERNAL_DETAILS:
+                    continue
                 if _covers(key, path):
                     name = self._fact_name(key)
                     if name not in self._illustrative:

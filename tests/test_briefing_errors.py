@@ -162,7 +162,11 @@ def test_missing_translation_points_at_the_wording(project) -> None:  # noqa: AN
     assert match, found
     assert "no 'es' wording for call type 'trespass' (program.call_types[2])" in \
         match[0].message
-    assert match[0].line == line_of(project, "      call_types:")
+    lines = (project / "jurisdictions/town/profile.yaml").read_text().splitlines()
+    start = lines.index("briefings:")
+    expected = next(i for i, line in enumerate(lines[start:], start + 1)
+                    if line == "      call_types:")
+    assert match[0].line == expected
 
 
 def test_stale_translation_and_unknown_fact_are_errors(project) -> None:  # noqa: ANN001

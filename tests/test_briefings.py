@@ -193,10 +193,10 @@ def test_services_and_illustrative_marking(built) -> None:  # noqa: ANN001
     for fmt, text in texts(built("long-beach"), "briefings/resident-sheet.en").items():
         assert "Give you a ride to services" in text, fmt
         assert "resolved 59% of its calls on the spot" in text, fmt
-        assert "Illustrative, not from a published source: Crisis line 988." in text, fmt
+        assert "Illustrative, not from a published source: Crisis line 988" in text, fmt
     for fmt, text in texts(built("long-beach"), "briefings/resident-sheet.es").items():
         assert "Llevarle a algún servicio" in text, fmt
-        assert "Datos ilustrativos, sin fuente publicada: uso de la línea 988." in text, fmt
+        assert "Datos ilustrativos, sin fuente publicada: uso de la línea 988" in text, fmt
 
 
 def test_index_lists_each_language_version(built) -> None:  # noqa: ANN001

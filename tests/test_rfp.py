@@ -14,7 +14,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from genkit.escaping import long_date
-from genkit.filters import metric_value, money
+from genkit.filters import metric_value as _metric_value
+from genkit.filters import money
 from genkit.paths import SearchPath
 from genkit.profiles import load_profile
 from tests.helpers import docx_text, html_text, pdf_text, squash
@@ -54,6 +55,11 @@ def expected_facts(name: str) -> list[str]:
 
 def program_hours(profile) -> str:  # noqa: ANN001
     return profile.program.hours.summary
+
+
+def metric_value(value: float | None, unit: str) -> str:
+    """The filter as an English document prints it (no template context: English strings)."""
+    return _metric_value({}, value, unit)
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -12,6 +12,8 @@ from genkit.errors import ProfileError
 from genkit.paths import SearchPath
 from genkit.profiles import load_profile
 
+REPO = Path(__file__).resolve().parent.parent
+
 
 def edit(project: Path, old: str, new: str) -> Path:
     path = project / "jurisdictions" / "town" / "profile.yaml"
@@ -73,13 +75,14 @@ def test_standard_naming_no_metric_fails(project: Path) -> None:
     [problem] = problems(project)
     assert problem.line == line_of(path, "{metric: backup-rat}")
     assert problem.field == "procurement.performance_standards[2].metric"
+    tracked = [m.id for m in load_profile("durham", SearchPath.from_cwd(REPO)).profile.metrics]
     assert problem.message == (
         "no metric 'backup-rat' among the metrics this profile tracks (metrics: "
-        "share-eligible-handled, response-time, backup-rate, follow-up-on-time)")
+        f"{', '.join(tracked)})")
 
 
 def test_standard_on_a_library_metric_not_chosen_says_how_to_fix(project: Path) -> None:
-    edit(project, "    - {metric: backup-rate}\n", "    - {metric: felt-safe}\n")
+    edit(project, "    - {metric: backup-rate}\n", "    - {metric: training-hours}\n")
     [problem] = problems(project)
     assert problem.message.endswith(
         "; it is in metric_library, so add it under metrics with a target")
@@ -136,7 +139,8 @@ def test_response_time_must_agree_with_the_program(project: Path) -> None:
     edit(project, "  follow_up_hours: 48\n",
          "  follow_up_hours: 48\n  response_time_target_min: 25\n")
     [problem] = problems(project)
-    assert problem.field == "metrics[1].target"
+    tracked = [m.id for m in load_profile("durham", SearchPath.from_cwd(REPO)).profile.metrics]
+    assert problem.field == f"metrics[{tracked.index('response-time')}].target"
     assert "differs from program.response_time_target_min (25)" in problem.message
 
 

@@ -44,14 +44,6 @@ BREAKDOWN_NAMES = {
     "same_call_types_handled_by_police": "the same call types handled by police",
 }
 
-BREAKDOWN_NAMES = {
-    "race_ethnicity": "race and ethnicity", "age": "age group", "gender": "gender",
-    "language": "preferred language", "housing_status": "housing status",
-    "neighbourhood": "neighbourhood or district", "time_of_day": "time of day",
-    "call_type": "call type",
-    "same_call_types_handled_by_police": "the same call types when police handled them",
-}
-
 
 class MetricDefinition(Model):
     name: ShortText
