@@ -27,6 +27,8 @@ from genkit.model.base import Model, ShortText, Text
 from genkit.paths import NAME_RE, RESERVED_NAMES
 from genkit.yamlload import dotted, parse_yaml_text
 
+# Family folders name output folders; the spec'd ones use underscores (job_descriptions).
+FAMILY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
@@ -119,11 +121,13 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
         stem = name.removesuffix(MARKDOWN_SUFFIX).removesuffix(DOCX_SUFFIX)
         if stem in found:
             continue
-        if not all(NAME_RE.match(part) and part not in RESERVED_NAMES
-                   for part in stem.split("/")):
+        family, _, doc_name = stem.partition("/")
+        if not (FAMILY_RE.match(family) and NAME_RE.match(doc_name)
+                and not {family, doc_name} & RESERVED_NAMES):
             problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
-                                    "names may use only lowercase letters, digits and hyphens "
-                                    "(they name the output files)"))
+                                    "names may use only lowercase letters, digits and hyphens, "
+                                    "and folder names underscores too (they name the output "
+                                    "files)"))
             continue
         described = next((p for p in paths if _has_front_matter(p)), paths[0])
         try:
