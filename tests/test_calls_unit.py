@@ -131,3 +131,15 @@ def test_parallel_read_equals_one_pass(tmp_path: Path, monkeypatch) -> None:  # 
     assert meta["malformed"] == 1 and meta["malformed_lines"][0]["line"] == 1 + 1235 + 309 + 1
     assert one["types"]["WELFARE CHECK"]["calls"] > 0
     assert meta["demand"] + meta["officer_initiated"] == 3000
+
+
+def test_date_cache_is_never_misled() -> None:
+    """Halves of odd values (extra spaces) are not cached, so later values still parse right."""
+    values = [" 11/04/2023 1:00:00 PM", " 12/05/2023 2:00:00 PM", "11/04/2023  1:00:00 PM",
+              " 11/04/2023 1:00:00 PM", "12/05/2023 2:00:00 PM", "11/04/2023 1:00:00 PM",
+              "02/30/2023 1:00:00 PM", "11/04/2023 13:00:00 PM", "11/04/2023 1:00:00 PM"]
+    cached = make_parser("%m/%d/%Y %I:%M:%S %p")
+    for value in values * 2:
+        fresh = make_parser("%m/%d/%Y %I:%M:%S %p")
+        assert cached(value) == fresh(value), value
+    assert to_datetime(cached(" 11/04/2023 1:00:00 PM")) == dt.datetime(2023, 11, 4, 13)
