@@ -100,13 +100,16 @@ def validate(names: tuple[str, ...]) -> None:
     """Check profiles and templates without writing anything."""
     from genkit.build import Options
     from genkit.build import build as run_build
+    from genkit.figures import placeholders
     from genkit.progress import report
 
     search = _search()
     chosen = _names(names, False, search)
-    # Rendering HTML and Word checks every template without the cost of PDF layout.
-    outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
-                         write=False)
+    # Rendering HTML and Word checks every template without the cost of PDF layout; figures
+    # are checked (names, data) but not drawn, so no plotting library loads.
+    with placeholders():
+        outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
+                             write=False)
     with report(quiet=False, verbose=True) as progress:
         progress.done(outcomes, written=False)
     click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "

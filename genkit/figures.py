@@ -8,7 +8,8 @@ Pictures are made lazily: a document that uses no figure never imports a plottin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,12 +27,14 @@ class Figure:
     _cache: dict[str, bytes] = field(default_factory=dict)
 
     def svg(self) -> bytes:
+        if _PLACEHOLDERS:
+            return PLACEHOLDER_SVG
         if "svg" not in self._cache:
             self._cache["svg"] = self.make_svg()
         return self._cache["svg"]
 
     def png(self) -> bytes | None:
-        if self.make_png is None:
+        if self.make_png is None or _PLACEHOLDERS:
             return None
         if "png" not in self._cache:
             self._cache["png"] = self.make_png()
@@ -39,6 +42,21 @@ class Figure:
 
 
 Builder = Callable[["LoadedProfile"], "Figure | None"]
+
+PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                   b"<title>figure not drawn</title></svg>")
+_PLACEHOLDERS = False
+
+
+@contextmanager
+def placeholders() -> Iterator[None]:
+    """Check figures without drawing them (``genkit validate``: no plotting library loads)."""
+    global _PLACEHOLDERS
+    before, _PLACEHOLDERS = _PLACEHOLDERS, True
+    try:
+        yield
+    finally:
+        _PLACEHOLDERS = before
 
 
 def _registry() -> dict[str, Builder]:

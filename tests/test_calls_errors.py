@@ -149,3 +149,23 @@ def test_code_listed_twice_is_refused(project: Path) -> None:
     assert problem.field == "program.exclusions[2].cad_codes[0]" and problem.line > 0
     assert "CAD code 'overdose' is already listed under program.call_types[2] (trespass)" in \
         problem.message
+
+
+def test_durham_layout_and_time_on_task_from_the_export(project: Path) -> None:
+    """The Durham sample's column map reads an export of that shape; without a planning
+    figure, the staffing estimate uses the export's median time on task."""
+    profile = project / "jurisdictions/town/profile.yaml"
+    profile.write_text(profile.read_text().replace("  minutes_per_call: 60\n", ""))
+    header = ("Incident,Nature Code,Call Received,First Unit Dispatched,First Unit Arrived,"
+              "Call Closed,Call Source,Disposition,Beat\n")
+    rows = [f"{i},WELFARE CHECK,2024-03-0{1 + i % 7} 10:00:00,2024-03-0{1 + i % 7} 10:05:00,"
+            f"2024-03-0{1 + i % 7} 10:20:00,2024-03-0{1 + i % 7} 11:{10 + i:02d}:00,911,"
+            f"Advised,B{i % 3}\n" for i in range(12)]
+    rows.append("99,TRAFFIC STOP,2024-03-01 10:00:00,,,,Officer Initiated,Cited,B1\n")
+    (project / "calls.csv").write_text(header + "".join(rows))
+    run_calls("town", project / "calls.csv", SearchPath.from_cwd(project))
+    analysis = load_profile("town", SearchPath.from_cwd(project)).calls_analysis
+    assert analysis.officer_initiated == 1 and analysis.eligible_total._value == 12
+    # dispatch 10:05 to clear 11:10..11:21: 65..76 minutes, median 70
+    assert analysis.medians["on_task"] == 70
+    assert (analysis.minutes_per_call, analysis.minutes_source) == (70, "export")

@@ -72,18 +72,28 @@ def test_suppression() -> None:
     assert str(share(9, 100)) == "not shown" and str(share(10, 40)) == "25.0%"
 
 
-def test_heavy_libraries_load_only_when_drawing() -> None:
+def test_heavy_libraries_load_only_when_drawing(tmp_path: Path) -> None:
+    """--help and validate stay light, even for a jurisdiction whose analysis has charts."""
+    import shutil
+
+    from genkit.calls.run import run_calls
+    from genkit.paths import SearchPath
+
+    data = REPO / "tests" / "data"
+    shutil.copytree(data / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
+    run_calls("seattle-town", data / "seattle_calls_sample.csv", SearchPath.from_cwd(tmp_path))
     code = (
         "import sys\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
         "from click.testing import CliRunner\n"
         "from genkit.cli import main\n"
         "CliRunner().invoke(main, ['--help'])\n"
-        "r = CliRunner().invoke(main, ['validate', 'durham'])\n"
+        "r = CliRunner().invoke(main, ['validate', 'durham', 'seattle-town'])\n"
         "assert r.exit_code == 0, r.output\n"
         "print(sorted(m for m in ('matplotlib', 'numpy', 'weasyprint') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
@@ -121,3 +131,15 @@ def test_parallel_read_equals_one_pass(tmp_path: Path, monkeypatch) -> None:  # 
     assert meta["malformed"] == 1 and meta["malformed_lines"][0]["line"] == 1 + 1235 + 309 + 1
     assert one["types"]["WELFARE CHECK"]["calls"] > 0
     assert meta["demand"] + meta["officer_initiated"] == 3000
+
+
+def test_date_cache_is_never_misled() -> None:
+    """Halves of odd values (extra spaces) are not cached, so later values still parse right."""
+    values = [" 11/04/2023 1:00:00 PM", " 12/05/2023 2:00:00 PM", "11/04/2023  1:00:00 PM",
+              " 11/04/2023 1:00:00 PM", "12/05/2023 2:00:00 PM", "11/04/2023 1:00:00 PM",
+              "02/30/2023 1:00:00 PM", "11/04/2023 13:00:00 PM", "11/04/2023 1:00:00 PM"]
+    cached = make_parser("%m/%d/%Y %I:%M:%S %p")
+    for value in values * 2:
+        fresh = make_parser("%m/%d/%Y %I:%M:%S %p")
+        assert cached(value) == fresh(value), value
+    assert to_datetime(cached(" 11/04/2023 1:00:00 PM")) == dt.datetime(2023, 11, 4, 13)

@@ -22,6 +22,7 @@ from genkit.model.program import DAY_NAMES, WEEK, Hours, clock_12h, minutes
 TOP_AREAS = 20
 TOP_DISPOSITIONS = 8
 TOP_UNMATCHED = 30
+DEFAULT_MINUTES = 60
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class CallsAnalysis:
     medians: dict[str, int] = field(default_factory=dict)
     staffing: list[StaffingHour] = field(default_factory=list)
     minutes_per_call: int = 60
+    minutes_source: str = "profile"   # "profile", "export" (median on task) or "default"
     target_utilisation: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
@@ -148,7 +150,6 @@ def analyse(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
         mapped=classify.configured,
         grid=[[count(v) for v in row] for row in grid_raw],
         by_hour=[count(v) for v in by_hour_raw],
-        minutes_per_call=config.minutes_per_call,
         target_utilisation=config.target_utilisation,
         coverage_target=config.coverage_target,
     )
@@ -165,7 +166,9 @@ def analyse(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
                            for k, v in sorted(disp.items(), key=lambda kv: (-kv[1], kv[0]))
                            [:TOP_DISPOSITIONS]]
     result.medians = _medians(types, eligible)
-    result.staffing = _staffing(grid_raw, first, days, config, count)
+    result.minutes_per_call, result.minutes_source = _minutes_per_call(config, result.medians)
+    result.staffing = _staffing(grid_raw, first, days, result.minutes_per_call,
+                                config.target_utilisation, count)
     return result
 
 
@@ -272,15 +275,24 @@ def _medians(types: dict, eligible: list[str]) -> dict[str, int]:
     return out
 
 
-def _staffing(grid: list[list[int]], first: dt.date | None, days: int, config: CallsData,
-              count) -> list[StaffingHour]:  # noqa: ANN001
+def _minutes_per_call(config: CallsData, medians: dict[str, int]) -> tuple[int, str]:
+    """The profile's figure, else what the export shows, else an hour."""
+    if config.minutes_per_call is not None:
+        return config.minutes_per_call, "profile"
+    if medians.get("on_task"):
+        return medians["on_task"], "export"
+    return DEFAULT_MINUTES, "default"
+
+
+def _staffing(grid: list[list[int]], first: dt.date | None, days: int, minutes_per_call: int,
+              utilisation: float, count) -> list[StaffingHour]:  # noqa: ANN001
     if not first or not days:
         return []
     # How many Mondays, Tuesdays... the period holds: a rate per weekday needs its own count.
     per_weekday = [0] * 7
     for offset in range(days):
         per_weekday[(first + dt.timedelta(days=offset)).weekday()] += 1
-    load = config.minutes_per_call / 60 / config.target_utilisation
+    load = minutes_per_call / 60 / utilisation
 
     def teams(calls: float) -> int:
         return math.ceil(calls * load - 1e-9) if calls else 0

@@ -53,7 +53,7 @@ def check_format(fmt: str) -> None:
         raise ValueError(f"'{fmt}' uses %{duplicates[0]} twice")
 
 
-def _pattern(fmt: str) -> re.Pattern[str]:
+def _pattern(fmt: str, bare: bool = False) -> re.Pattern[str]:
     out, i = [], 0
     while i < len(fmt):
         char = fmt[i]
@@ -65,11 +65,67 @@ def _pattern(fmt: str) -> re.Pattern[str]:
         # A space in the format matches one or more spaces in the data (exports pad times).
         out.append(r"\s+" if char == " " else re.escape(char))
         i += 1
+    if bare:
+        return re.compile("".join(out))
     return re.compile(r"\s*" + "".join(out) + r"\s*$")
 
 
+_DATE_CODES, _TIME_CODES = set("Yymbd"), set("HIMSfp")
+CACHE_LIMIT = 200_000
+
+
 def make_parser(fmt: str) -> Parser:
-    """A function ``text -> seconds since 0001-01-01`` (None when the text does not match)."""
+    """A function ``text -> seconds since 0001-01-01`` (None when the text does not match).
+
+    Where the format is a date, one separator and a time (``%m/%d/%Y %I:%M:%S %p``), each half
+    of a value is looked up in a cache filled by full parses: a year of calls has 365 dates and
+    at most 86,400 times of day, so nearly every value costs two dictionary look-ups.
+    """
+    full = _full_parser(fmt)
+    separator = _separator(fmt)
+    if separator is None:
+        return full
+    # A half is cached only when it is exactly a date (or a time) on its own: a value with
+    # stray spaces still parses, but never puts a misleading key in the cache.
+    head, tail = fmt.split(separator, 1)
+    is_date, is_time = _pattern(head, bare=True).fullmatch, _pattern(tail, bare=True).fullmatch
+    dates: dict[str, int] = {}
+    times: dict[str, int] = {}
+
+    def parse(text: str) -> int | None:
+        date_text, _, time_text = text.partition(separator)
+        midnight = dates.get(date_text)
+        if midnight is not None:
+            offset = times.get(time_text)
+            if offset is not None:
+                return midnight + offset
+        value = full(text)
+        if (value is not None and len(times) < CACHE_LIMIT and is_date(date_text)
+                and is_time(time_text)):
+            midnight = value - value % DAY_SECONDS
+            dates[date_text] = midnight
+            times[time_text] = value - midnight
+        return value
+
+    return parse
+
+
+def _separator(fmt: str) -> str | None:
+    """The one character between an all-date part and an all-time part, if the format has it."""
+    codes = re.findall(r"%(.)", fmt)
+    for i, char in enumerate(fmt):
+        if char in " T" and i > 0 and fmt[i - 1] != "%":
+            head, tail = fmt[:i], fmt[i + 1:]
+            if char in head:  # the split must be the separator's first appearance
+                return None
+            head_codes, tail_codes = re.findall(r"%(.)", head), re.findall(r"%(.)", tail)
+            if (set(head_codes) <= _DATE_CODES and set(tail_codes) <= _TIME_CODES
+                    and len(head_codes) + len(tail_codes) == len(codes) and tail_codes):
+                return char
+    return None
+
+
+def _full_parser(fmt: str) -> Parser:
     check_format(fmt)
     pattern = _pattern(fmt)
     match = pattern.match

@@ -70,10 +70,11 @@ class CallsData(Model):
     coverage_target: float = Field(
         default=0.8, gt=0, le=1,
         description="Share of eligible calls the recommended daily service window must cover.")
-    minutes_per_call: int = Field(
-        default=60, ge=5, le=600,
-        description="Team time for one call (travel, time on scene, notes), used for the "
-        "staffing estimate.")
+    minutes_per_call: int | None = Field(
+        default=None, ge=5, le=600,
+        description="Team time for one call (travel, time on scene, notes), for the staffing "
+        "estimate. If not set, the export's median time from dispatch to clearing an eligible "
+        "call is used, or 60 minutes when the export has no such times.")
     target_utilisation: float = Field(
         default=0.6, gt=0, le=1,
         description="Share of a team's shift spent on calls, leaving time for travel back, "
