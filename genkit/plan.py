@@ -8,6 +8,7 @@ copied instead of rendered.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -71,9 +72,20 @@ def _library_versions() -> str:
     return ";".join(versions)
 
 
+@functools.cache
+def _code_fingerprint() -> str:
+    """genkit's own source: a code change must re-render, even within one version number."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path]) -> str:
     digest = hashlib.sha256()
-    digest.update(f"genkit={__version__};{_library_versions()}\n".encode())
+    digest.update(f"genkit={__version__};{_code_fingerprint()};{_library_versions()}\n".encode())
     profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
     digest.update(profile_json.encode())
     # The stored call analysis feeds documents too: a new analysis must rebuild them.
