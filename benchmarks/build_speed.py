@@ -60,11 +60,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         full = run("build", NAME, "--out", str(out / "a"), "--force", "-q")
+        single = run("build", NAME, "--out", str(out / "s"), "--force", "-q", "-j", "1")
         rebuild = run("build", NAME, "--out", str(out / "a"), "-q")
         floor = floor_seconds(out / "a" / NAME)
         ratio = full / floor
-        results.append(("full build / WeasyPrint floor <= 1.3", ratio <= 1.3,
-                        f"{full:.2f}s / {floor:.2f}s = {ratio:.2f}"))
+        results.append(("full build (default: one process per core) / WeasyPrint floor <= 1.3",
+                         ratio <= 1.3, f"{full:.2f}s / {floor:.2f}s = {ratio:.2f}"))
+        # Reported, not a target: the same build held to one process.
+        print(f"info  full build with -j 1 / floor: {single:.2f}s / {floor:.2f}s = "
+              f"{single / floor:.2f}")
         share = rebuild / full
         results.append(("unchanged rebuild <= 25% of full build", share <= 0.25,
                         f"{rebuild:.2f}s / {full:.2f}s = {share:.0%}"))

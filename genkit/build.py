@@ -93,6 +93,8 @@ def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
         found = {f["path"]: (f.get("fingerprint", ""), f["sha256"]) for f in manifest["files"]}
         found.update({f"title:{stem}": ("", title)
                       for stem, title in manifest.get("titles", {}).items()})
+        found.update({f"reading:{stem}": (r["formula"], str(r["grade"]))
+                      for stem, r in manifest.get("readings", {}).items()})
         return found
     except (OSError, ValueError, KeyError, TypeError):
         return {}
@@ -120,12 +122,6 @@ class Builder:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Builder:
-        if self.options.jobs > 1:
-            if not self.options.formats or "pdf" in self.options.formats:
-                # Import WeasyPrint once here, so forked workers inherit it ready to use.
-                import genkit.render.pdf  # noqa: F401
-
-            self._pool = ProcessPoolExecutor(self.options.jobs, mp_context=get_context("fork"))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -136,7 +132,12 @@ class Builder:
         from genkit.render.pdf import html_to_pdf
 
         args = (html, plan.dirs[-1], plan.dirs, where)
-        if self._pool is not None:
+        if self.options.jobs > 1:
+            if self._pool is None:
+                # Started on the first PDF, not before: an unchanged rebuild starts no
+                # workers. WeasyPrint is already imported here, so workers inherit it.
+                self._pool = ProcessPoolExecutor(self.options.jobs,
+                                                 mp_context=get_context("fork"))
             return self._pool.submit(html_to_pdf, *args)
         return html_to_pdf(*args)
 
@@ -176,7 +177,8 @@ class Builder:
         files = dict(sorted(outcome.files.items()))
         files["index.html"] = index_html(html_env, plan.loaded, entries, css,
                                          sample_notice(plan.loaded))
-        files["manifest.json"] = manifest_json(name, files, fingerprints, titles,
+        readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
+        files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint)
         files[f"{name}-bundle.zip"] = bundle_zip(name, files)
         outcome.files = files
@@ -193,7 +195,12 @@ class Builder:
         needs = [fmt for fmt, data in reused.items() if data is None]
         known_title = previous.get(f"title:{unit.stem}", ("", ""))[1]
         measured = unit.document.meta.readability and unit.document.kind == "markdown"
-        if not needs and known_title and not measured:
+        known_reading = previous.get(f"reading:{unit.stem}")
+        if not needs and known_title and (not measured or known_reading):
+            if measured and known_reading:  # unchanged: report the stored grade, measure nothing
+                self._report(unit, plan, outcome, Reading(
+                    unit.stem, unit.lang, float(known_reading[1]), known_reading[0],
+                    plan.loaded.profile.briefings.max_reading_grade))
             return known_title
         ui = plan.strings[unit.lang]
         if unit.document.kind == "docx":
@@ -228,6 +235,10 @@ class Builder:
         """Reading grade of a document that asks for it; above the profile's limit, a warning."""
         limit = plan.loaded.profile.briefings.max_reading_grade
         reading = measure(unit.stem, unit.lang, rendered.tokens, plan.strings[unit.lang], limit)
+        self._report(unit, plan, outcome, reading)
+
+    def _report(self, unit: Unit, plan: Plan, outcome: Outcome, reading: Reading) -> None:
+        limit = reading.limit
         outcome.readings.append(reading)
         if reading.over:
             outcome.warnings.append(Problem(

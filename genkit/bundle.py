@@ -44,14 +44,15 @@ def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry
 
 
 def manifest_json(name: str, files: dict[str, bytes], fingerprints: dict[str, str],
-                  titles: dict[str, str], inputs: str) -> bytes:
+                  titles: dict[str, str], readings: dict[str, dict], inputs: str) -> bytes:
     entries = [
         {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
          **({"fingerprint": fingerprints[path]} if path in fingerprints else {})}
         for path, data in sorted(files.items())
     ]
     manifest = {"genkit_version": __version__, "jurisdiction": name,
-                "inputs_fingerprint": inputs, "files": entries, "titles": titles}
+                "inputs_fingerprint": inputs, "files": entries, "titles": titles,
+                "readings": readings}
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

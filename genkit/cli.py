@@ -66,8 +66,8 @@ def main() -> None:
               default=Path("build"), show_default=True, help="Folder that receives bundles.")
 @click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
 @click.option("--format", "formats", help="Formats to write: pdf,docx,html (default: all).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Render PDFs in this many parallel processes.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Render PDFs in this many parallel processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
 @click.option("--strict", is_flag=True,
               help="Treat warnings (e.g. a reading grade above the limit) as errors: exit 1 and "
@@ -87,6 +87,9 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
         raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
                                  param_hint="--format")
     search = _search()
+    import os
+
+    jobs = jobs or max(1, min(os.cpu_count() or 1, 8))
     options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
                       strict=strict)
     with report(quiet=quiet, verbose=verbose) as progress:

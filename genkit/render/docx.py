@@ -166,6 +166,22 @@ class _BodyWriter:
         self.in_item_paragraph = False
         self.tokens: list[Token] = []
         self.bookmarks: dict[str, str] = {}
+        self._styles: dict[str, object] = {}
+
+    def _style(self, name: str):  # noqa: ANN202
+        """Style objects by name, looked up once: python-docx scans every style per lookup."""
+        if name not in self._styles:
+            self._styles[name] = self.doc.styles[name]
+        return self._styles[name]
+
+    def _paragraph(self, style_name: str) -> Paragraph:
+        para = self.doc.add_paragraph()
+        if style_name != "Normal":
+            # Set the style id directly: python-docx's style setter searches every style for
+            # the default on each call, which dominated the time to write a long document.
+            para._p.style = self._style(style_name).style_id  # noqa: SLF001
+        para._genkit_style = style_name  # noqa: SLF001 - remembered for list numbering
+        return para
 
     def write(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -179,14 +195,14 @@ class _BodyWriter:
         kind = tok.type
         if kind == "heading_open":
             level = min(int(tok.tag[1]), 3)
-            para = self.doc.add_paragraph(style=f"Heading {level}")
+            para = self._paragraph(f"Heading {level}")
             self._inline(para, tokens[i + 1])
             name = self.bookmarks.get(str(tok.attrGet("id")))
             if name:
                 add_bookmark(para, name, int(name.removeprefix("_Toc")))
             return i + 3
         if kind == "paragraph_open":
-            para = self.doc.add_paragraph(style=self._paragraph_style(tok))
+            para = self._paragraph(self._paragraph_style(tok))
             if self.lists and self.lists[-1]["ordered"]:
                 self._number(para)
             self._inline(para, tokens[i + 1])
@@ -229,7 +245,7 @@ class _BodyWriter:
         """Give each ordered list its own numbering instance so it restarts at 1."""
         current = self.lists[-1]
         ppr = para._p.get_or_add_pPr()
-        style_numpr = self.doc.styles[para.style.name].element.pPr
+        style_numpr = self._style(para._genkit_style).element.pPr
         if style_numpr is None or style_numpr.numPr is None:
             return
         if current["num_id"] is None:
@@ -319,14 +335,15 @@ class _BodyWriter:
             j += 1
         width = max(len(r) for r in rows)
         table = self.doc.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
-        for r, row in enumerate(rows):
+        table.style = self._style("Table Grid")
+        for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
+            cells = table_row.cells  # once per row: table.cell() rebuilds the whole grid
             for c, inline in enumerate(row):
-                para = table.cell(r, c).paragraphs[0]
+                para = cells[c].paragraphs[0]
                 self._inline(para, inline)
                 field = form_field_of(inline)
                 if field is not None and field.kind == "notes":
-                    table.cell(r, c).add_paragraph()  # room to write by hand or type
+                    cells[c].add_paragraph()  # room to write by hand or type
                 if r < header_rows:
                     for run in para.runs:
                         run.bold = True
@@ -354,7 +371,7 @@ class _BodyWriter:
             return
         if special is not None and special.kind == "answer":
             table = self.doc.add_table(rows=1, cols=1)
-            table.style = self.doc.styles["Table Grid"]
+            table.style = self._style("Table Grid")
             cell = table.cell(0, 0)
             prompt = cell.paragraphs[0].add_run(special.text or "Your answer")
             prompt.bold = True
@@ -364,7 +381,7 @@ class _BodyWriter:
             self.doc.add_paragraph()
             return
         for line in tok.content.rstrip("\n").split("\n"):
-            run = self.doc.add_paragraph(style="No Spacing").add_run(line)
+            run = self._paragraph("No Spacing").add_run(line)
             run.font.name = "Consolas"
 
     def _figure(self, figure) -> None:  # noqa: ANN001 - genkit.figures.Figure
@@ -383,14 +400,14 @@ class _BodyWriter:
             if doc_pr:
                 doc_pr[0].set("descr", figure.alt)
                 doc_pr[0].set("name", figure.name)
-        caption = self.doc.add_paragraph(style="Caption")
+        caption = self._paragraph("Caption")
         caption.add_run(figure.caption)
 
     def _blockquote(self, tokens: list[Token], i: int) -> int:
         j = i + 1
         while tokens[j].type != "blockquote_close":
             if tokens[j].type == "inline":
-                para = self.doc.add_paragraph(style="Intense Quote")
+                para = self._paragraph("Intense Quote")
                 self._inline(para, tokens[j])
             j += 1
         return j + 1

@@ -17,12 +17,17 @@ def _member_order(name: str) -> tuple[int, str]:
     return (0 if name == "[Content_Types].xml" else 1, name)
 
 
+# Already compressed: deflating them again costs time and saves nothing.
+_STORED = (".pdf", ".docx", ".png", ".jpg", ".zip")
+
+
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name in sorted(members, key=_member_order):
             info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = (zipfile.ZIP_STORED if name.endswith(_STORED)
+                                  else zipfile.ZIP_DEFLATED)
             info.external_attr = 0o644 << 16
             info.create_system = 3
             out.writestr(info, members[name], compresslevel=6)
