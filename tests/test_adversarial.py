@@ -330,3 +330,21 @@ def test_pdf_attachment_links_are_refused(project: Path) -> None:
         "</head>", '<link rel="attachment" href="file:///etc/passwd"></head>'))
     with pytest.raises(RenderError, match="refused to load"):
         run_build(project, ["pdf"])
+
+
+def test_values_stay_literal_in_every_document_of_the_bundle(project: Path) -> None:
+    """The engine's escaping holds for every document family, not only the worksheet."""
+    nasty = "HEART <script>x</script> & {{ 7*7 }} *x*"
+    set_value(project, "  name: HEART\n", "  name: '" + nasty + "'\n")
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=project / "build", formats=["html", "docx"]))
+    bundle = project / "build/town"
+    pages = [p for p in bundle.rglob("*.html") if p.name != "index.html"]
+    assert len(pages) > 10
+    for page in pages:
+        raw = page.read_text()
+        assert "<script>" not in raw, page
+        assert "HEART <script>x</script> & {{ 7*7 }} *x*" in squash(html_text(page)), page
+    for document in bundle.rglob("*.docx"):
+        assert "<script>x</script>" in docx_text(document) or "HEART" not in \
+            docx_text(document), document

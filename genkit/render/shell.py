@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, SecurityError, TemplateError
+from genkit.limits import render_limits
 from genkit.render.docxtemplate import check_docx_package
 from genkit.render.zipnorm import normalize_docx
 from genkit.templating import make_env, make_loader, which
@@ -64,7 +65,8 @@ def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any
     try:
         template = DocxTemplate(io.BytesIO(raw))
         values = dict(context, body=template.new_subdoc(io.BytesIO(body)), title=title)
-        template.render(values, jinja_env=env, autoescape=True)
+        with render_limits():
+            template.render(values, jinja_env=env, autoescape=True)
         props = template.docx.core_properties
         stamp = dt.datetime(created.year, created.month, created.day)
         props.title, props.created, props.modified, props.revision = title, stamp, stamp, 1
