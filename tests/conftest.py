@@ -6,8 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from genkit.build import Options, build
+from genkit.cli import main
 from genkit.paths import SearchPath
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,3 +37,14 @@ def project(tmp_path: Path) -> Path:
     shutil.copy(REPO / "jurisdictions" / "durham" / "profile.yaml",
                 tmp_path / "jurisdictions" / "town" / "profile.yaml")
     return tmp_path
+
+
+@pytest.fixture
+def run(project: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """``run("build", "town")``: the CLI as a user runs it, from inside ``project``."""
+    monkeypatch.chdir(project)
+
+    def invoke(*args: str):  # noqa: ANN202
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke

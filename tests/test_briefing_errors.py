@@ -6,24 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from genkit.cli import main
 from genkit.errors import ProfileError
 from genkit.paths import SearchPath
 from genkit.profiles import load_profile
 
 PROFILE = "jurisdictions/town/profile.yaml"
-
-
-@pytest.fixture
-def run(project: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.chdir(project)
-
-    def invoke(*args: str):  # noqa: ANN202
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def edit(project: Path, old: str, new: str) -> str:

@@ -5,22 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from genkit.cli import main
-
 PROFILE = "jurisdictions/town/profile.yaml"
-
-
-@pytest.fixture
-def run(project: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.chdir(project)
-
-    def invoke(*args: str):  # noqa: ANN202
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def break_profile(project: Path) -> None:

@@ -23,28 +23,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from genkit.render.docx import word_field as field
 from genkit.render.zipnorm import normalize_docx
 
 OUT = Path("jurisdictions/long-beach/templates/_shells/rfp/rfp.docx")
 INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's colour: a dark teal
 GREY = RGBColor(0x55, 0x55, 0x55)
-
-
-def field(paragraph, code: str) -> None:  # noqa: ANN001
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None),
-                       ("text", "1"), ("end", None)):
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        elif kind == "text":
-            el = OxmlElement("w:t")
-            el.text = text
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
 
 
 def styles(doc) -> None:  # noqa: ANN001

@@ -79,9 +79,9 @@ def _setup(document, page: DocxPage) -> None:  # noqa: ANN001
         _small(notice, RGBColor(0x8A, 0x1C, 0x1C))
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{page.footer}    {page.page_word} ")
-    _field(footer, "PAGE")
+    word_field(footer, "PAGE")
     footer.add_run(f" {page.of_word} ")
-    _field(footer, "NUMPAGES")
+    word_field(footer, "NUMPAGES")
     _small(footer, RGBColor(0x4A, 0x4A, 0x4A))
     # Field results take the paragraph style's size, not the run's: size the style too.
     document.styles["Footer"].font.size = Pt(8)
@@ -140,7 +140,7 @@ def _small(paragraph: Paragraph, color: RGBColor) -> None:
         run.font.color.rgb = color
 
 
-def _field(paragraph: Paragraph, code: str) -> None:
+def word_field(paragraph: Paragraph, code: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None),
@@ -163,7 +163,6 @@ class _BodyWriter:
         self.doc = document
         self.figures = figures or {}
         self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
-        self.in_item_paragraph = False
         self.tokens: list[Token] = []
         self.bookmarks: dict[str, str] = {}
         self._styles: dict[str, object] = {}
