@@ -29,7 +29,7 @@ def run(*args: str, cwd: Path = REPO) -> float:
 
 
 def imports_weasyprint(command: str) -> bool:
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom genkit.cli import main\n"
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom genkit.cli.main import main\n"
             f"CliRunner().invoke(main, {command.split()!r})\n"
             "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,

@@ -1,3 +1,3 @@
-from genkit.cli import main
+from genkit.cli.main import main
 
 main()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from genkit.build import Options, build
-from genkit.cli import main
+from genkit.cli.main import main
 from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from genkit.build import Options, build
 from genkit.errors import GenkitError, ProfileError, RenderError, SecurityError, TemplateError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
-from genkit.render.docxtemplate import check_docx_package
+from genkit.pipeline import Options, build
+from genkit.render.formats.docx_template import check_docx_package
 from tests.helpers import docx_text, html_text, pdf_text, squash
 
 FRONT = "{#---\ntitle: T\naudience: A\n---#}\n# T\n\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
 
 PROFILE = "jurisdictions/town/profile.yaml"
 
@@ -132,8 +132,8 @@ def test_metric_with_no_data_sources_key_is_reported_at_the_metric(project) -> N
 
 
 def test_metric_whose_data_the_plan_does_not_describe(project) -> None:  # noqa: ANN001
+    from genkit.checks.registry import run_rules
     from genkit.model import Profile
-    from genkit.rules import run_rules
 
     loaded = load_profile("town", SearchPath.from_cwd(project))
     data = loaded.profile.model_dump(mode="json")

@@ -166,8 +166,8 @@ def test_numbers_and_dates_are_formatted_for_the_language(built) -> None:  # noq
 
 
 def test_partner_brief_metrics_are_the_profile_metrics(built) -> None:  # noqa: ANN001
+    from genkit.load.profiles import load_profile
     from genkit.paths import SearchPath
-    from genkit.profiles import load_profile
     from tests.conftest import REPO
 
     for name in ("durham", "philadelphia"):

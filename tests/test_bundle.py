@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from genkit import writer
-from genkit.build import Options, build
 from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+from genkit.write import atomic as writer
 
 REPO = Path(__file__).resolve().parent.parent
 

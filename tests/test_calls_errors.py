@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from genkit.calls.reader import ColumnError
 from genkit.calls.run import run_calls
-from genkit.cli import main
+from genkit.calls.scan import ColumnError
+from genkit.cli.main import main
 from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
 
 DATA = Path(__file__).parent / "data"
 HEADER = ("CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"

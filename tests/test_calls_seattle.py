@@ -17,10 +17,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.build import Options, build
 from genkit.calls.run import run_calls
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
+from genkit.pipeline import Options, build
 
 DATA = Path(__file__).parent / "data"
 CSV_NAME = "seattle_calls_sample.csv"
@@ -183,7 +183,7 @@ def test_document_in_all_formats(bundle: Path) -> None:
 
 
 def test_charts_are_deterministic(seattle: Path) -> None:
-    from genkit.figures import make_figure
+    from genkit.render.figure_registry import make_figure
 
     loaded = load_profile("seattle-town", SearchPath.from_cwd(seattle))
     first = make_figure("calls-heatmap", loaded)
@@ -195,7 +195,7 @@ def test_charts_are_deterministic(seattle: Path) -> None:
 
 
 def test_analysis_changes_the_fingerprint(seattle: Path) -> None:
-    from genkit.plan import inputs_fingerprint
+    from genkit.plan.jobs import inputs_fingerprint
 
     search = SearchPath.from_cwd(seattle)
     loaded = load_profile("seattle-town", search)
@@ -218,7 +218,7 @@ def test_reclassified_at_build_time(seattle: Path, tmp_path: Path) -> None:
 def test_cli_lists_unmatched_types(seattle: Path, monkeypatch) -> None:  # noqa: ANN001
     from click.testing import CliRunner
 
-    from genkit.cli import main
+    from genkit.cli.main import main
 
     monkeypatch.chdir(seattle)
     result = CliRunner().invoke(main, ["calls", "seattle-town", CSV_NAME])

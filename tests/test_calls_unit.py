@@ -86,7 +86,7 @@ def test_heavy_libraries_load_only_when_drawing(tmp_path: Path) -> None:
         "import sys\n"
         f"sys.path.insert(0, {str(REPO)!r})\n"
         "from click.testing import CliRunner\n"
-        "from genkit.cli import main\n"
+        "from genkit.cli.main import main\n"
         "CliRunner().invoke(main, ['--help'])\n"
         "r = CliRunner().invoke(main, ['validate', 'durham', 'seattle-town'])\n"
         "assert r.exit_code == 0, r.output\n"

@@ -90,7 +90,7 @@ def test_help_and_validate_do_not_import_weasyprint() -> None:
     import subprocess
     import sys
 
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom genkit.cli import main\n"
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom genkit.cli.main import main\n"
             "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
             "assert CliRunner().invoke(main, ['validate', 'durham']).exit_code == 0\n"
             "print(sorted(m for m in ('weasyprint', 'matplotlib') if m in sys.modules))")

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from genkit.writer import sweep
+from genkit.write.atomic import sweep
 
 TRIALS = int(os.environ.get("GENKIT_KILL_TRIALS", "100"))
 

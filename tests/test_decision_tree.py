@@ -8,10 +8,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from genkit.decision_tree.diagram import diagram_svg
+from genkit.decision_tree.order import steps
 from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
-from genkit.triage import diagram_svg, steps
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from genkit.build import Options, build
+from genkit.checks.registry import run_rules
 from genkit.errors import GenkitError, ProfileError
+from genkit.load.profiles import Located, _problems_from
+from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model import Profile
 from genkit.paths import SearchPath
-from genkit.profiles import Located, _problems_from
-from genkit.rules import run_rules
-from genkit.yamlload import parse_yaml_text
+from genkit.pipeline import Options, build
 
 REPO = Path(__file__).resolve().parent.parent
 DURHAM = (REPO / "jurisdictions/durham/profile.yaml").read_text()
@@ -138,7 +138,7 @@ def test_generated_values_build_cleanly_or_fail_located(tmp_path_factory, name: 
 def test_mutated_profiles_never_crash_the_cli(seed: int, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     from click.testing import CliRunner
 
-    from genkit.cli import main
+    from genkit.cli.main import main
 
     folder = tmp_path / "jurisdictions/town"
     folder.mkdir(parents=True)

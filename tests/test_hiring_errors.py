@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from genkit.cli import main
+from genkit.cli.main import main
 from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
 
 PEER_PAY = "      pay: {min: 49737, max: 77169}\n"
 

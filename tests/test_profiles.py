@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 PROFILE = Path("jurisdictions/town/profile.yaml")

@@ -13,11 +13,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.escaping import long_date
-from genkit.filters import metric_value as _metric_value
-from genkit.filters import money
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
+from genkit.render.escaping import long_date
+from genkit.render.filters import metric_value as _metric_value
+from genkit.render.filters import money
 from tests.helpers import docx_text, html_text, pdf_text, squash
 
 REPO = Path(__file__).resolve().parent.parent

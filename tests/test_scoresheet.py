@@ -7,10 +7,11 @@ import io
 
 from docx import Document
 
-from genkit.escaping import markdown_value
-from genkit.render.docx import DocxPage, tokens_to_docx
-from genkit.render.html import body_html
-from genkit.render.markdown import parser
+from genkit.render.escaping import markdown_value
+from genkit.render.formats.docx import tokens_to_docx
+from genkit.render.formats.docx_page import DocxPage
+from genkit.render.formats.html import body_html
+from genkit.render.formats.markdown import parser
 
 # A profile value printed into the table arrives escaped, as a template would print it.
 TRICKY = markdown_value("Risk | safety [input] *now*")

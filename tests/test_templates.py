@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from genkit.build import Options, build
-from genkit.cli import main
+from genkit.cli.main import main
 from genkit.errors import SecurityError, TemplateError
 from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
 from tests.helpers import docx_text, html_text, pdf_text, squash
 
 STEM = "worksheets/stakeholder-worksheet"

@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from genkit.cli import main
-from genkit.render.docx import DocxPage, tokens_to_docx
-from genkit.render.html import body_html
-from genkit.render.markdown import parser
+from genkit.cli.main import main
+from genkit.render.formats.docx import tokens_to_docx
+from genkit.render.formats.docx_page import DocxPage
+from genkit.render.formats.html import body_html
+from genkit.render.formats.markdown import parser
 
 SAMPLE_MD = """# Title
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from genkit.errors import ProfileError
-from genkit.yamlload import parse_yaml_text
+from genkit.load.strict_yaml import parse_yaml_text
 
 
 def problems(text: str) -> list[str]:

@@ -23,8 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from genkit.render.docx import word_field as field
-from genkit.render.zipnorm import normalize_docx
+from genkit.render.formats.docx_page import word_field as field
+from genkit.render.formats.zipnorm import normalize_docx
 
 OUT = Path("jurisdictions/long-beach/templates/_shells/rfp/rfp.docx")
 INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's colour: a dark teal

@@ -11,7 +11,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 
-from genkit.render.zipnorm import normalize_docx
+from genkit.render.formats.zipnorm import normalize_docx
 
 TARGET = Path("templates/worksheets/stakeholder-invitation.docx")
 

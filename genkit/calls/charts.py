@@ -13,11 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from genkit.figures import Figure
+from genkit.render.figure import Figure
 
 if TYPE_CHECKING:
     from genkit.calls.analysis import CallsAnalysis
-    from genkit.profiles import LoadedProfile
+    from genkit.load.profiles import LoadedProfile
 
 ACCENT, LIGHT, PALE, INK, MUTED = "#1f4e79", "#9db9d3", "#e3ebf3", "#1b1b1b", "#4a4a4a"
 WINDOW = "#f4c27a"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from genkit.calls.reader import _Scan
+    from genkit.calls.scan import _Scan
     from genkit.model.calls import CallsData
 
 PARALLEL_FROM = 32 * 1024 * 1024   # smaller files are read in one pass: a process costs time
@@ -98,7 +98,7 @@ def _edges_clean(scans: list[_Scan], bounds: list[tuple[int, int]]) -> bool:
 
 def read_parts(path: Path, config: CallsData, idx: dict[str, int], width: int, data_start: int,
                header_lines: int, workers: int | None) -> _Scan:
-    from genkit.calls.reader import merge, scan_range
+    from genkit.calls.scan import merge, scan_range
 
     count = workers if workers is not None else min(4, os.cpu_count() or 1)
     size = path.stat().st_size

@@ -8,8 +8,8 @@ from genkit.calls.classify import Classifier
 from genkit.calls.reader import read_export
 from genkit.calls.store import FILE_NAME, save
 from genkit.errors import Problem, ProfileError
+from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.profiles import load_profile
 
 SHOW_UNMATCHED = 25
 

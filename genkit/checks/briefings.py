@@ -1,7 +1,7 @@
 """Rules for briefing sheets: every listed language has a wording of every fact a sheet shows,
 and every figure a sheet quotes has a source and a sentence in each language.
 
-Templates per language are checked when the build plans its documents (genkit/plan.py), since
+Templates per language are checked when the build plans its documents (genkit/plan/jobs.py), since
 they depend on the template search path rather than on the profile alone.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.briefings import Wording
-from genkit.rules import RuleResult, rule
 
 
 @rule

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from genkit.calls.classify import normalise
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
-from genkit.rules import RuleResult, rule
 
 
 @rule

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from genkit.checks.registry import RuleResult, rule
+from genkit.load.dotted import resolve_path
 from genkit.model import Profile
-from genkit.rules import RuleResult, resolve_path, rule
 
 
 def _duplicates(ids: list[str]) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.metrics import SOURCE_NAMES
-from genkit.rules import RuleResult, rule
 
 
 @rule

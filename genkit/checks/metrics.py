@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
-from genkit.rules import RuleResult, rule
 
 
 @rule

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from genkit.escaping import long_date
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.procurement import STEP_NAMES, Procurement
 from genkit.model.program import clock_12h, minutes
-from genkit.rules import RuleResult, rule
+from genkit.render.escaping import long_date
 
 P = ("procurement",)
 

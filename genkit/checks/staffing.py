@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.program import WEEK, minutes
 from genkit.model.roles import MAX_COMPETENCIES, MIN_COMPETENCIES, Role
 from genkit.model.staffing import Shift, Staffing
-from genkit.rules import RuleResult, rule
 
 REQUIRED_ROLE_FIELDS = [name for name, f in Role.model_fields.items()
                         if f.is_required() and name != "title"]

@@ -10,6 +10,7 @@ from pydantic import Field
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
+from genkit.model.decision_tree import DecisionTree
 from genkit.model.evaluation import Evaluation
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.procurement import Procurement
@@ -17,7 +18,6 @@ from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
-from genkit.model.triage import DecisionTree
 
 
 class Jurisdiction(Model):

@@ -1,0 +1,171 @@
+"""The ``genkit`` command: parse arguments, call one function, print. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from genkit import __version__
+
+
+def _search():  # noqa: ANN202 - imported lazily so --help stays fast
+    from genkit.paths import SearchPath
+
+    return SearchPath.from_cwd()
+
+
+def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: ANN001
+    if all_ or not names:
+        found = search.jurisdiction_names(include_bases=False)
+        if not found:
+            raise click.UsageError("no jurisdictions found; create one with 'genkit new NAME'")
+        return found
+    return list(dict.fromkeys(names))
+
+
+def _csv(value: str | None) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
+class _Commands(click.Group):
+    """Turns failures nobody anticipated into one readable line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        import os
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as exc:
+            if os.environ.get("GENKIT_DEBUG"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"could not use{where}: {exc.strerror or exc}") from None
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("GENKIT_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(exc).__name__}: {exc}). This is a bug in genkit, not "
+                "in your files; run again with GENKIT_DEBUG=1 for details and report it."
+            ) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="genkit")
+def main() -> None:
+    """Build the rollout documents of an alternative 911 response program from a profile."""
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Build every jurisdiction.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder that receives bundles.")
+@click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
+@click.option("--format", "formats", help="Formats to write: pdf,docx,html (default: all).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Render PDFs in this many parallel processes (default: one per CPU core).")
+@click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
+@click.option("--strict", is_flag=True,
+              help="Treat warnings (e.g. a reading grade above the limit) as errors: exit 1 and "
+                   "write nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
+def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, formats: str | None,
+          jobs: int, force: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+    """Build the bundle of one or more jurisdictions (all of them with --all)."""
+    from genkit.cli.progress import report
+    from genkit.pipeline import Options
+    from genkit.pipeline import build as run_build
+
+    fmt = _csv(formats)
+    bad = [f for f in fmt if f not in ("pdf", "docx", "html")]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
+                                 param_hint="--format")
+    search = _search()
+    import os
+
+    jobs = jobs or max(1, min(os.cpu_count() or 1, 8))
+    options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
+                      strict=strict)
+    with report(quiet=quiet, verbose=verbose) as progress:
+        outcomes = run_build(_names(names, all_, search), search, options, progress.step)
+        progress.done(outcomes)
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+def validate(names: tuple[str, ...]) -> None:
+    """Check profiles and templates without writing anything."""
+    from genkit.cli.progress import report
+    from genkit.pipeline import Options
+    from genkit.pipeline import build as run_build
+    from genkit.render.figure import placeholders
+
+    search = _search()
+    chosen = _names(names, False, search)
+    # Rendering HTML and Word checks every template without the cost of PDF layout; figures
+    # are checked (names, data) but not drawn, so no plotting library loads.
+    with placeholders():
+        outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
+                             write=False)
+    with report(quiet=False, verbose=True) as progress:
+        progress.done(outcomes, written=False)
+    click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "
+               f"are valid: {', '.join(chosen)}")
+
+
+@main.command()
+@click.argument("name")
+@click.argument("csv_file", metavar="CALLS.csv",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def calls(name: str, csv_file: Path) -> None:
+    """Analyse a CAD export of 911 calls for NAME (stored for its 911 call analysis document)."""
+    from genkit.calls.run import run_calls
+
+    _path, text = run_calls(name, csv_file, _search())
+    click.echo(text)
+
+
+@main.command("list")
+@click.argument("name", required=False)
+def list_(name: str | None) -> None:
+    """List jurisdictions and documents; with NAME, show which template file each one uses."""
+    from genkit.cli.listing import describe
+
+    click.echo(describe(_search(), name))
+
+
+@main.command()
+def schema() -> None:
+    """Print the profile's JSON Schema (for editor completion and checking)."""
+    from genkit.cli.schema import schema_json
+
+    click.echo(schema_json())
+
+
+@main.command()
+@click.argument("name")
+@click.option("--name", "display_name", required=True,
+              help='Official name and state, e.g. "City of Springfield, IL".')
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("jurisdictions"), show_default=True)
+def new(name: str, display_name: str, folder: Path) -> None:
+    """Write a starter profile, commented for city staff, that validates and builds as it is."""
+    from genkit.cli.starter import write_starter
+
+    path = write_starter(name, display_name, folder)
+    click.echo(f"wrote {path}\nnext: edit it, then run 'genkit validate {name}' and "
+               f"'genkit build {name}'")
+
+
+def run() -> None:  # pragma: no cover - console entry for python -m
+    main(prog_name="genkit")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""Run the pipeline: load -> validate -> plan -> render -> write, for one or more jurisdictions.
+
+Everything is loaded, validated and rendered before the first byte is written, so a mistake in
+any profile or template leaves every existing bundle untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from genkit.errors import GenkitError, Problem
+from genkit.load.profiles import LoadedProfile, load_profile
+from genkit.paths import SearchPath
+from genkit.plan.catalog import discover
+from genkit.plan.jobs import Plan, Unit, make_plan
+from genkit.render.context import build_context, sample_notice
+from genkit.render.document import page_html, render_markdown, stylesheet
+from genkit.render.readability import Reading, measure
+from genkit.render.templating import make_env, make_loader, search_dirs
+from genkit.write.atomic import write_bundle
+from genkit.write.bundle import IndexEntry, bundle_zip, index_html, manifest_json
+
+Progress = Callable[[str, str], None]  # (jurisdiction, message)
+
+
+@dataclass
+class Options:
+    out_root: Path = Path("build")
+    only: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    jobs: int = 1
+    force: bool = False
+    strict: bool = False  # warnings (such as a reading grade over the limit) fail the build
+
+
+@dataclass
+class Outcome:
+    name: str
+    out_dir: Path
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    pending: dict[str, Future | bytes] = field(default_factory=dict)
+    finish: Callable[[], None] = lambda: None
+    readings: list[Reading] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class StrictError(GenkitError):
+    """Warnings found while building with --strict: nothing was written."""
+
+    def __init__(self, problems: list[Problem], readings: list[str] | None = None):
+        self.readings = readings or []
+        super().__init__(problems)
+
+    def format_message(self) -> str:
+        lines = list(self.readings) + [f"warning: {p}" for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} warning{'s' if count != 1 else ''} in strict mode; "
+                     "nothing was written.")
+        return "\n".join(lines)
+
+
+def load_all(names: list[str], search: SearchPath) -> list[LoadedProfile]:
+    """Load every named profile, reporting the problems of all of them together."""
+    loaded, problems = [], []
+    for name in names:
+        try:
+            loaded.append(load_profile(name, search))
+        except GenkitError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise GenkitError(problems)
+    return loaded
+
+
+def plan_for(loaded: LoadedProfile, search: SearchPath, options: Options) -> Plan:
+    dirs = search_dirs(loaded.templates_dir, search.template_dirs())
+    documents = discover(dirs, search.display)
+    return make_plan(loaded, dirs, documents, options.only, options.formats, search.display)
+
+
+def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
+    """path -> (fingerprint, sha256) from the last bundle's manifest, if it is readable."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        found = {f["path"]: (f.get("fingerprint", ""), f["sha256"]) for f in manifest["files"]}
+        found.update({f"title:{stem}": ("", title)
+                      for stem, title in manifest.get("titles", {}).items()})
+        found.update({f"reading:{stem}": (r["formula"], str(r["grade"]))
+                      for stem, r in manifest.get("readings", {}).items()})
+        return found
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _reuse(out_dir: Path, previous: dict[str, tuple[str, str]], path: str,
+           fingerprint: str) -> bytes | None:
+    old = previous.get(path)
+    if not old or old[0] != fingerprint:
+        return None
+    try:
+        data = (out_dir / path).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == old[1] else None
+
+
+class Builder:
+    """Renders plans, sending PDF work to a process pool when ``jobs > 1``."""
+
+    def __init__(self, search: SearchPath, options: Options, progress: Progress | None = None):
+        self.search = search
+        self.options = options
+        self.progress = progress or (lambda name, message: None)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Builder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
+        from genkit.render.formats.pdf import html_to_pdf
+
+        args = (html, plan.dirs[-1], plan.dirs, where)
+        if self.options.jobs > 1:
+            if self._pool is None:
+                # Started on the first PDF, not before: an unchanged rebuild starts no
+                # workers. WeasyPrint is already imported here, so workers inherit it.
+                self._pool = ProcessPoolExecutor(self.options.jobs,
+                                                 mp_context=get_context("fork"))
+            return self._pool.submit(html_to_pdf, *args)
+        return html_to_pdf(*args)
+
+    def render(self, plan: Plan) -> Outcome:
+        name = plan.loaded.name
+        out_dir = (self.options.out_root / name).absolute()
+        previous = {} if self.options.force else _previous(out_dir)
+        outcome = Outcome(name, out_dir)
+        loader = make_loader(plan.dirs, plan.dirs[-1])
+        md_env, html_env = make_env(loader), make_env(loader, finalize=None)
+        css = stylesheet(plan.dirs)
+        pending: dict[str, Future | bytes] = {}
+        entries: list[IndexEntry] = []
+        fingerprints: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        for unit in plan.units:
+            fingerprints.update({unit.outputs[f]: unit.fingerprints[f] for f in unit.outputs})
+            title = self._render_unit(unit, plan, previous, out_dir, (md_env, html_env), css,
+                                      pending, outcome)
+            titles[unit.stem] = title
+            entries.append(IndexEntry(title, unit.document.meta.audience,
+                                      unit.document.meta.description, unit.document.family,
+                                      dict(unit.outputs)))
+        outcome.pending = pending
+        outcome.finish = lambda: self._finish(outcome, plan, html_env, css, entries,
+                                              fingerprints, titles)
+        return outcome
+
+    def _finish(self, outcome: Outcome, plan: Plan, html_env, css: str,  # noqa: ANN001
+                entries: list[IndexEntry], fingerprints: dict[str, str],
+                titles: dict[str, str]) -> None:
+        """Collect PDFs from the pool and add the index, manifest and zip."""
+        name = outcome.name
+        for path, result in outcome.pending.items():
+            outcome.files[path] = result.result() if isinstance(result, Future) else result
+        outcome.pending = {}
+        files = dict(sorted(outcome.files.items()))
+        files["index.html"] = index_html(html_env, plan.loaded, entries, css,
+                                         sample_notice(plan.loaded))
+        readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
+        files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
+                                               plan.inputs_fingerprint)
+        files[f"{name}-bundle.zip"] = bundle_zip(name, files)
+        outcome.files = files
+
+    def _render_unit(self, unit: Unit, plan: Plan, previous: dict, out_dir: Path,
+                     envs: tuple, css: str, pending: dict, outcome: Outcome) -> str:
+        """Produce (or reuse) every output of one unit; return the document's title."""
+        reused = {fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt])
+                  for fmt, path in unit.outputs.items()}
+        for fmt, data in reused.items():
+            if data is not None:
+                outcome.files[unit.outputs[fmt]] = data
+                outcome.reused.append(unit.outputs[fmt])
+        needs = [fmt for fmt, data in reused.items() if data is None]
+        known_title = previous.get(f"title:{unit.stem}", ("", ""))[1]
+        measured = unit.document.meta.readability and unit.document.kind == "markdown"
+        known_reading = previous.get(f"reading:{unit.stem}")
+        if not needs and known_title and (not measured or known_reading):
+            if measured and known_reading:  # unchanged: report the stored grade, measure nothing
+                self._report(unit, plan, outcome, Reading(
+                    unit.stem, unit.lang, float(known_reading[1]), known_reading[0],
+                    plan.loaded.profile.briefings.max_reading_grade))
+            return known_title
+        ui = plan.strings[unit.lang]
+        if unit.document.kind == "docx":
+            from genkit.render.formats.docx_template import render_docx_template
+
+            path = unit.outputs["docx"]
+            self.progress(plan.loaded.name, f"rendering {path}")
+            outcome.files[path] = render_docx_template(unit.document, plan.loaded, plan.dirs,
+                                                       unit.item, ui)
+            outcome.rendered.append(path)
+            return unit.document.meta.title
+        md_env, html_env = envs
+        rendered = render_markdown(md_env, plan.loaded, unit.document, unit.item, ui)
+        if measured:
+            self._measure(unit, plan, rendered, outcome)
+        if not needs:
+            return rendered.title
+        html = page_html(html_env, plan.loaded, unit.document, rendered, css, ui)
+        for fmt in needs:
+            path = unit.outputs[fmt]
+            outcome.rendered.append(path)
+            self.progress(plan.loaded.name, f"rendering {path}")
+            if fmt == "html":
+                outcome.files[path] = html.encode("utf-8")
+            elif fmt == "pdf":
+                pending[path] = self._pdf(html, plan, str(unit.document.source))
+            else:
+                outcome.files[path] = _docx(rendered, plan, unit, self.search)
+        return rendered.title
+
+    def _measure(self, unit: Unit, plan: Plan, rendered, outcome: Outcome) -> None:  # noqa: ANN001
+        """Reading grade of a document that asks for it; above the profile's limit, a warning."""
+        limit = plan.loaded.profile.briefings.max_reading_grade
+        reading = measure(unit.stem, unit.lang, rendered.tokens, plan.strings[unit.lang], limit)
+        self._report(unit, plan, outcome, reading)
+
+    def _report(self, unit: Unit, plan: Plan, outcome: Outcome, reading: Reading) -> None:
+        limit = reading.limit
+        outcome.readings.append(reading)
+        if reading.over:
+            outcome.warnings.append(Problem(
+                self.search.display(unit.document.source), 0, 0, "",
+                f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
+                f"the limit of {limit:g} (briefings.max_reading_grade); use shorter sentences "
+                "and everyday words in the template and in the profile's wording"))
+
+def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
+    from genkit.render.document import footer_text, local_names, running_header
+    from genkit.render.formats.docx import tokens_to_docx
+    from genkit.render.formats.docx_page import DocxPage
+    from genkit.render.formats.docx_shell import find_shell, render_in_shell
+
+    lang = unit.lang
+    ui = plan.strings[lang]
+    page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
+                    running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
+                    footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
+                    ui.word_language, ui.page, ui.of, unit.document.meta.layout)
+    body = tokens_to_docx(rendered.tokens, page, rendered.figures)
+    shell = find_shell(unit.document.id, plan.dirs)
+    if shell is None:
+        return body
+    # A city's Word shell: the generated body goes inside its letterhead and styles.
+    context = build_context(plan.loaded, unit.document, unit.item)
+    return render_in_shell(shell, search.display(shell), body, context, plan.dirs,
+                           rendered.title, plan.loaded.profile.as_of)
+
+
+def build(names: list[str], search: SearchPath, options: Options,
+          progress: Progress | None = None, write: bool = True) -> list[Outcome]:
+    loaded = load_all(names, search)
+    plans = [plan_for(lp, search, options) for lp in loaded]
+    with Builder(search, options, progress) as builder:
+        # Render every jurisdiction first (PDFs go to the pool), then collect: with -j N the
+        # pool works on all jurisdictions' PDFs at once.
+        outcomes = [builder.render(plan) for plan in plans]
+        for outcome in outcomes:
+            outcome.finish()
+    warnings = [w for outcome in outcomes for w in outcome.warnings]
+    if options.strict and warnings:
+        raise StrictError(warnings, [f"{o.name}: {r.describe()}" for o in outcomes
+                                     for r in o.readings])
+    if write:
+        for outcome in outcomes:
+            write_bundle(outcome.out_dir, outcome.files)
+    return outcomes

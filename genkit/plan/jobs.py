@@ -1,0 +1,211 @@
+"""Expand jurisdiction x document x item x format into output jobs, each with a fingerprint.
+
+A fingerprint covers everything an output depends on: the resolved profile, every template and
+asset on the jurisdiction's search path, the output format and the versions of genkit and of the
+libraries that write the bytes. An output whose fingerprint matches the previous build's is
+copied instead of rendered.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from genkit import __version__
+from genkit.errors import Problem, ProfileError, TemplateError, UsageError
+from genkit.load.dotted import split_path
+from genkit.load.profiles import LoadedProfile
+from genkit.paths import NAME_RE
+from genkit.plan.catalog import Document
+from genkit.render.context import items_for, missing_requirements
+from genkit.render.i18n import UiStrings, load_strings
+
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx"}
+
+
+@dataclass
+class Unit:
+    """One document for one item: rendered once to Markdown, then written in each format."""
+
+    document: Document
+    item_id: str | None
+    item: Any
+    outputs: dict[str, str] = field(default_factory=dict)       # format -> relative path
+    fingerprints: dict[str, str] = field(default_factory=dict)  # format -> fingerprint
+    main_lang: str = "en"  # the profile's language, for documents not made per language
+
+    @property
+    def stem(self) -> str:
+        if self.item_id is None:
+            return self.document.id
+        suffix = f".{self.document.lang}" if self.document.lang else ""
+        return f"{self.document.family}/{self.item_id}{suffix}"
+
+    @property
+    def lang(self) -> str:
+        return self.document.lang or self.main_lang
+
+
+@dataclass
+class Plan:
+    loaded: LoadedProfile
+    dirs: list[Path]
+    documents: list[Document]
+    units: list[Unit]
+    inputs_fingerprint: str
+    strings: dict[str, UiStrings] = field(default_factory=dict)  # language -> layout words
+
+
+def _library_versions() -> str:
+    versions = []
+    for name in ("jinja2", "markdown-it-py", "python-docx", "docxtpl", "weasyprint", "pydyf",
+                 "matplotlib"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return ";".join(versions)
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """genkit's own source: a code change must re-render, even within one version number."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent  # the whole genkit package, not plan/
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"genkit={__version__};{_code_fingerprint()};{_library_versions()}\n".encode())
+    profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
+    digest.update(profile_json.encode())
+    # The stored call analysis feeds documents too: a new analysis must rebuild them.
+    if loaded.calls_tally is not None:
+        digest.update(b"\ncalls-analysis\n")
+        digest.update(json.dumps(loaded.calls_tally, sort_keys=True).encode())
+    for index, folder in enumerate(dirs):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            digest.update(f"\n{index}:{rel}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def selected(document: Document, only: list[str]) -> bool:
+    if not only:
+        return True
+    names = {document.id, document.family, document.id.split("/", 1)[1], document.base_id,
+             document.base_id.split("/", 1)[1]}
+    return any(o in names for o in only)
+
+
+def _profile_list(loaded: LoadedProfile, document: Document) -> tuple[tuple, list[str]]:
+    """The profile list a per-language document names in ``languages:``, and its path."""
+    path = tuple(split_path(document.meta.languages or ""))
+    current: Any = loaded.profile
+    for part in path:
+        current = (current[part] if isinstance(part, int) else getattr(current, str(part), None))
+        if current is None:
+            break
+    if not isinstance(current, list) or not all(isinstance(v, str) for v in current):
+        raise TemplateError([Problem(str(document.source), 0, 0, "languages",
+                                     f"'{document.meta.languages}' names no list of languages "
+                                     "in the profile")])
+    return path, current
+
+
+def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
+                     display=str) -> tuple[list[Document], dict[str, UiStrings]]:  # noqa: ANN001
+    """Keep the language versions the profile asks for; load each language's layout words.
+
+    A listed language with no template for a per-language document, or with no strings file,
+    is the profile's mistake as much as the templates': it is reported at the list entry.
+    """
+    variants = {(d.base_id, d.lang) for d in documents if d.lang}
+    kept: list[Document] = []
+    problems: list[Problem] = []
+    strings: dict[str, UiStrings] = {}
+    checked: set[tuple[str, str]] = set()
+    main = loaded.profile.language
+
+    def strings_for(lang: str, where: tuple | None) -> None:
+        if lang in strings:
+            return
+        found = load_strings(dirs, lang, display)
+        if found is not None:
+            strings[lang] = found
+        elif where is not None:
+            problems.append(loaded.located.problem(where, (
+                f"genkit has no layout strings for '{lang}': add "
+                f"templates/_common/strings/{lang}.yaml (copy en.yaml and translate it)")))
+        else:
+            raise TemplateError(f"no layout strings for the main language '{lang}'")
+
+    strings_for(main, None)
+    for document in documents:
+        if not document.lang:
+            kept.append(document)
+            continue
+        path, languages = _profile_list(loaded, document)
+        if document.lang in languages:
+            kept.append(document)
+        for index, lang in enumerate(languages):
+            if (document.base_id, lang) in checked:
+                continue
+            checked.add((document.base_id, lang))
+            if (document.base_id, lang) not in variants:
+                have = ", ".join(sorted(v for b, v in variants if b == document.base_id))
+                problems.append(loaded.located.problem((*path, index), (
+                    f"no template for language '{lang}': {document.base_id} has templates for "
+                    f"{have}; add {document.base_id}.{lang}.md.j2")))
+            else:
+                strings_for(lang, (*path, index))
+    if problems:
+        raise ProfileError(sorted(set(problems)))
+    return kept, strings
+
+
+def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
+              only: list[str], formats: list[str], display=str) -> Plan:  # noqa: ANN001
+    unknown = [o for o in only if not any(selected(d, [o]) for d in documents)]
+    if unknown:
+        names = ", ".join(d.id for d in documents)
+        raise UsageError([Problem("genkit", 0, 0, "--only",
+                                  f"no document called '{u}' (known: {names})") for u in unknown])
+    documents, strings = choose_languages(loaded, dirs, documents, display)
+    fingerprint = inputs_fingerprint(loaded, dirs)
+    units: list[Unit] = []
+    for document in documents:
+        if not selected(document, only):
+            continue
+        missing = missing_requirements(loaded, document)
+        if missing and only:
+            raise UsageError([Problem(
+                "genkit", 0, 0, "--only",
+                f"'{document.id}' needs {', '.join(missing)} in the profile of "
+                f"'{loaded.name}', which does not set it")])
+        if missing:
+            continue
+        for item_id, item in items_for(loaded, document):
+            if item_id is not None and not NAME_RE.match(str(item_id)):
+                raise UsageError(f"'{item_id}' cannot name a file: use lowercase letters, "
+                                 "digits and hyphens")
+            unit = Unit(document, item_id, item, main_lang=loaded.profile.language)
+            for fmt in document.formats:
+                if formats and fmt not in formats:
+                    continue
+                unit.outputs[fmt] = unit.stem + EXTENSIONS[fmt]
+                unit.fingerprints[fmt] = hashlib.sha256(
+                    f"{fingerprint}|{unit.stem}|{fmt}".encode()).hexdigest()
+            if unit.outputs:
+                units.append(unit)
+    return Plan(loaded, dirs, documents, units, fingerprint, strings)

@@ -1,0 +1,300 @@
+"""What a template can see: the profile's sections by name, plus a little about the document."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from genkit import __version__
+from genkit.errors import Problem, TemplateError
+from genkit.load.dotted import resolve_path, split_path
+from genkit.load.profiles import LoadedProfile
+from genkit.plan.catalog import Document
+from genkit.render.citations import Citations
+from genkit.render.i18n import UiStrings, builtin_strings, is_english
+
+FRIENDLY_PATHS = {
+    "program.hours": "Service hours",
+    "program.team": "Team make-up",
+    "program.call_types": "Eligible call types",
+    "program.exclusions": "Exclusions",
+    "program.units": "Program units",
+    "program.service_area": "Service area",
+    "program_director": "Program director (name and title)",
+    "stakeholders": "Stakeholder profiles (priorities and questions)",
+    "calls": "CAD export layout and call analysis settings",
+    "decision_tree": "Call triage decision tree",
+    "procurement.rfp_number": "RFP number",
+    "procurement.contact": "Procurement contact",
+    "procurement.timeline": "RFP dates",
+    "procurement.phases": "Ramp-up phases",
+    "procurement.renewal": "Renewal options",
+    "procurement.term_months": "Contract term",
+    "procurement.min_days_open": "Days the RFP stays open",
+    "procurement.readiness_days": "Time from contract start to first shift",
+    "procurement.staffing.minimum_teams": "Minimum teams on duty",
+    "procurement.staffing.shifts": "Shift pattern",
+    "procurement.evaluation.criteria": "Evaluation criteria and weights",
+    "procurement.evaluation.scale": "Scoring scale",
+    "procurement.evaluation.cost_rule": "Cost-scoring rule",
+    "procurement.terms.insurance": "Insurance requirements",
+    "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
+    "procurement.training": "Training requirements",
+    "procurement.reporting": "Reporting deadlines and meetings",
+    "procurement.submission": "Submission rules (page limit, references)",
+    "procurement.evaluation.finalists": "Number of finalists",
+    "procurement.evaluation.panel": "Evaluation panel",
+    "procurement.terms.records_retention_years": "Records retention period",
+    "procurement.terms.termination_notice_days": "Termination notice",
+    "procurement.terms.cure_days": "Cure period",
+    "program.follow_up_hours": "Follow-up window",
+}
+_ITEM_NAME = ("name", "label", "coverage", "title", "agency")
+_DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
+FRIENDLY_FIELDS = {
+    "fte": "Positions budgeted (FTE)",
+    "pay": "Pay range",
+    "hiring_min": "Hiring range",
+    "schedule": "Schedule",
+    "how_to_apply": "How to apply",
+}
+_LABEL_ATTRS = ("title", "name", "label", "agency", "id")
+
+
+def friendly(path: str, profile: Any = None) -> str:
+    """``program.launch_date`` -> ``Launch date`` for lists a reader sees.
+
+    With the profile, a path through a list item names the item too: ``metrics[1].target`` ->
+    ``Median response time: target``, ``staffing.positions[2].pay`` -> ``Pay range (Advanced
+    EMT)`` when the item has no label of its own kind.
+    """
+    if path in FRIENDLY_PATHS:
+        return FRIENDLY_PATHS[path]
+    head, _, last = path.rpartition(".")
+    if profile is not None and "[" in path:
+        item = _item_at(profile, path if path.endswith("]") else head)
+        named = _item_label(profile, item)
+        if named:
+            if path.endswith("]"):
+                return f"{friendly(path[:path.rindex('[')])}: {named}"
+            return f"{named}: {last.replace('_', ' ')}"
+    last = path.split(".")[-1].split("[")[0]
+    if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
+        return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"
+    text = FRIENDLY_FIELDS.get(last, last.replace("_", " ").capitalize())
+    item = _last_list_item(profile, path) if profile is not None else None
+    label = next((getattr(item, a) for a in _LABEL_ATTRS if getattr(item, a, None)), None)
+    return f"{text} ({label})" if label and label != text else text
+
+
+def _last_list_item(profile: Any, path: str) -> Any:
+    """The innermost list item a dotted path goes through, or None."""
+    current, found = profile, None
+    for part in split_path(path):
+        try:
+            current = current[part] if isinstance(part, int) else getattr(current, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return found
+        if isinstance(part, int):
+            found = current
+    return found
+
+
+def _covers(a: str, b: str) -> bool:
+    """Whether path ``a`` is ``b`` or one of its parents (``pay`` covers ``pay.min``)."""
+    return a == b or (b.startswith(a) and b[len(a)] in ".[")
+
+
+def path_helpers(profile: Any, references: dict[str, int]) -> dict[str, Any]:
+    """Template functions that say where a fact comes from.
+
+    ``sources_for(path)`` lists the reference numbers cited for a fact, its parents or its
+    parts; ``is_illustrative(path)`` tells whether any of them is listed under ``illustrative``.
+    """
+    def related(a: str, b: str) -> bool:
+        return _covers(a, b) or _covers(b, a)
+
+    def sources_for(path: str) -> list[int]:
+        numbers = {references[s] for p, ids in profile.citations.items() if related(p, path)
+                   for s in ids if s in references}
+        return sorted(numbers)
+
+    def is_illustrative(path: str) -> bool:
+        return any(related(p, path) for p in profile.illustrative)
+
+    return {"sources_for": sources_for, "is_illustrative": is_illustrative}
+
+
+def _item_at(profile: Any, path: str) -> Any:
+    current = profile
+    for chunk in path.split("."):
+        name, _, rest = chunk.partition("[")
+        current = getattr(current, name, None)
+        for index in rest.rstrip("]").split("]["):
+            if index.isdigit() and isinstance(current, list) and int(index) < len(current):
+                current = current[int(index)]
+            elif index:
+                return None
+    return current
+
+
+def _item_label(profile: Any, item: Any) -> str | None:
+    for attr in _ITEM_NAME:
+        if isinstance(getattr(item, attr, None), str):
+            return getattr(item, attr)
+    metric = getattr(item, "id", None)
+    if metric in getattr(profile, "metric_library", {}):
+        return profile.metric_library[metric].name
+    return None
+
+
+_METRIC_FIGURE = re.compile(r"^metrics\[(\d+)\]\.(baseline|target)$")
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def fact_name(path: str, ui: UiStrings, profile: Any, lang: str) -> str:
+    """A profile path as a reader of the document's language should see it."""
+    match = _METRIC_FIGURE.match(path)
+    if match and int(match.group(1)) < len(profile.metrics):
+        metric_id = profile.metrics[int(match.group(1))].id
+        name = (profile.metric_library[metric_id].name if is_english(ui) else
+                profile.briefings.wording(lang).metrics.get(metric_id, metric_id))
+        pattern = ui.metric_target if match.group(2) == "target" else ui.metric_baseline
+        return ui.fill(pattern, metric=name)
+    path = _INDEX.sub("", path)
+    if is_english(ui):
+        return friendly(path)
+    return ui.fact_names.get(path, path)
+
+
+
+def sample_notice(loaded: LoadedProfile, ui: UiStrings | None = None) -> str | None:
+    profile = loaded.profile
+    if profile.status != "sample":
+        return None
+    ui = ui or builtin_strings(profile.language)
+    name = profile.jurisdiction.name
+    # "the City of Durham" but "Harris County": English needs the article only before "X of Y".
+    the_name = f"the {name}" if re.match(r"^(City|County|Town|Village|City and County) of ",
+                                         name) else name
+    return ui.fill(ui.sample_notice, jurisdiction=name, the_jurisdiction=the_name,
+                   program=profile.program.name)
+
+
+def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
+                  ui: UiStrings | None = None) -> dict[str, Any]:
+    profile = loaded.profile
+    lang = document.lang or profile.language
+    ui = ui or builtin_strings(lang)
+    context: dict[str, Any] = {name: getattr(profile, name) for name in type(profile).model_fields}
+    cited = [
+        {"fact": friendly(path, profile), "path": path,
+         "sources": [profile.sources[s] for s in ids]}
+        for path, ids in profile.citations.items()
+    ]
+    references = _references(profile)
+    context.update(
+        profile=profile,
+        references=[{"number": n, "id": sid, "source": profile.sources[sid]}
+                    for sid, n in references.items()],
+        ref=references,
+        doc={"id": document.id, "title": document.meta.title,
+             "audience": document.meta.audience, "description": document.meta.description},
+        sample=profile.status == "sample",
+        sample_notice=sample_notice(loaded, ui),
+        lang=lang,
+        ui=ui,
+        wording=profile.briefings.wording(lang),
+        citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
+        cited_facts=cited,
+        illustrative_facts=list(dict.fromkeys(friendly(p, profile)
+                                              for p in profile.illustrative)),
+        genkit_version=__version__,
+        jurisdiction_id=loaded.name,
+        calls_analysis=loaded.calls_analysis,
+        decision_steps=_decision_steps(profile),
+        **path_helpers(profile, references),
+    )
+    if item is not None:
+        context[document.meta.item_name] = item
+        item_path = _item_path(profile, document.meta.each, item)
+        context["item_path"] = item_path
+        # A document about one item lists its own facts, not its siblings' (one job
+        # description does not cite the pay of every other position).
+        if item_path and document.meta.each:
+            def mine(path: str) -> bool:
+                return not path.startswith(f"{document.meta.each}[") or _covers(item_path, path)
+
+            context["cited_facts"] = [f for f in cited if mine(f["path"])]
+            context["illustrative_facts"] = [friendly(p, profile) for p in profile.illustrative
+                                             if mine(p)]
+    return context
+
+
+def _decision_steps(profile: Any) -> list[Any] | None:
+    """The decision tree's questions in reading order, numbered as in its diagram."""
+    if profile.decision_tree is None:
+        return None
+    from genkit.decision_tree.order import steps
+
+    return steps(profile.decision_tree)
+def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
+    """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
+    if not each:
+        return None
+    current: Any = profile
+    for part in each.split("."):
+        current = getattr(current, part)
+    index = next((i for i, entry in enumerate(current) if entry is item), None)
+    return f"{each}[{index}]" if index is not None else None
+
+
+def _references(profile: Any) -> dict[str, int]:
+    """Number every source a document may cite, evidence first, in a stable order."""
+    order: dict[str, int] = {}
+    for item in profile.evidence:
+        for sid in item.sources:
+            order.setdefault(sid, len(order) + 1)
+    for fact in profile.procurement.call_data if profile.procurement else []:
+        for sid in fact.sources:
+            order.setdefault(sid, len(order) + 1)
+    for ids in profile.citations.values():
+        for sid in ids:
+            order.setdefault(sid, len(order) + 1)
+    return order
+
+
+def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | None, Any]]:
+    """``[(None, None)]`` for a single document, or one ``(item_id, item)`` per list entry."""
+    each = document.meta.each
+    if not each:
+        return [(None, None)]
+    data = loaded.profile.model_dump(mode="python")
+    if not resolve_path(data, each):
+        raise TemplateError([Problem(str(document.source), 0, 0, "each",
+                                     f"'{each}' names no list in the profile")])
+    current: Any = loaded.profile
+    for part in each.split("."):
+        current = getattr(current, part)
+    items = []
+    for entry in current:
+        item_id = getattr(entry, "id", None)
+        if not item_id:
+            raise TemplateError([Problem(str(document.source), 0, 0, "each",
+                                         f"items of '{each}' need an 'id' to name their files")])
+        items.append((item_id, entry))
+    return items
+
+
+def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]:
+    """The ``requires`` paths of a document that this profile leaves unset or empty."""
+    missing = []
+    for path in document.meta.requires:
+        current: Any = loaded.profile
+        for part in path.split("."):
+            current = getattr(current, part, None)
+            if current is None:
+                break
+        if current is None or current == [] or current == {}:
+            missing.append(path)
+    return missing

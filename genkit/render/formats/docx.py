@@ -1,0 +1,290 @@
+"""Markdown tokens -> an editable Word document with real styles.
+
+Headings use Word's Heading 1-3 (so the navigation pane works), lists use List Bullet and List
+Number (each numbered list restarts at 1), tables repeat their header row on every page, and the
+footer carries "Page X of Y" fields. Answer areas become boxed table cells city staff type into;
+score sheets become tables whose fill-in cells are left empty (with room to write in notes cells).
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, RGBColor
+from docx.text.paragraph import Paragraph
+from markdown_it.token import Token
+
+from genkit.render.formats.docx_page import DocxPage, setup_page
+from genkit.render.formats.docx_toc import add_bookmark, bookmark_names, write_toc
+from genkit.render.formats.markdown import answer_lines, fence_of, form_field_of, form_table
+from genkit.render.formats.zipnorm import normalize_docx
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = None) -> bytes:
+    document = Document()
+    setup_page(document, page)
+    _BodyWriter(document, figures).write(tokens)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_docx(buffer.getvalue())
+
+
+class _BodyWriter:
+    def __init__(self, document, figures=None):  # noqa: ANN001
+        self.doc = document
+        self.figures = figures or {}
+        self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
+        self.tokens: list[Token] = []
+        self.bookmarks: dict[str, str] = {}
+        self._styles: dict[str, object] = {}
+
+    def _style(self, name: str):  # noqa: ANN202
+        """Style objects by name, looked up once: python-docx scans every style per lookup."""
+        if name not in self._styles:
+            self._styles[name] = self.doc.styles[name]
+        return self._styles[name]
+
+    def _paragraph(self, style_name: str) -> Paragraph:
+        para = self.doc.add_paragraph()
+        if style_name != "Normal":
+            # Set the style id directly: python-docx's style setter searches every style for
+            # the default on each call, which dominated the time to write a long document.
+            para._p.style = self._style(style_name).style_id  # noqa: SLF001
+        para._genkit_style = style_name  # noqa: SLF001 - remembered for list numbering
+        return para
+
+    def write(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.bookmarks = bookmark_names(tokens)
+        i = 0
+        while i < len(tokens):
+            i = self._block(tokens, i)
+
+    def _block(self, tokens: list[Token], i: int) -> int:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "heading_open":
+            level = min(int(tok.tag[1]), 3)
+            para = self._paragraph(f"Heading {level}")
+            self._inline(para, tokens[i + 1])
+            name = self.bookmarks.get(str(tok.attrGet("id")))
+            if name:
+                add_bookmark(para, name, int(name.removeprefix("_Toc")))
+            return i + 3
+        if kind == "paragraph_open":
+            para = self._paragraph(self._paragraph_style(tok))
+            if self.lists and self.lists[-1]["ordered"]:
+                self._number(para)
+            self._inline(para, tokens[i + 1])
+            return i + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists.append({"ordered": kind == "ordered_list_open", "num_id": None,
+                               "first": True})
+            return i + 1
+        if kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            return i + 1
+        if kind == "list_item_open":
+            if self.lists:
+                self.lists[-1]["first"] = True
+            return i + 1
+        if kind == "table_open":
+            return self._table(tokens, i)
+        if kind == "fence" or kind == "code_block":
+            self._fence(tok)
+            return i + 1
+        if kind == "blockquote_open":
+            return self._blockquote(tokens, i)
+        if kind == "hr":
+            self.doc.add_paragraph()
+            return i + 1
+        return i + 1
+
+    def _paragraph_style(self, tok: Token) -> str:
+        if not self.lists:
+            return "Normal"
+        depth = min(len(self.lists), 3)
+        current = self.lists[-1]
+        if not current["first"]:
+            return "List Continue" + ("" if depth == 1 else f" {depth}")
+        current["first"] = False
+        base = "List Number" if current["ordered"] else "List Bullet"
+        return base if depth == 1 else f"{base} {depth}"
+
+    def _number(self, para: Paragraph) -> None:
+        """Give each ordered list its own numbering instance so it restarts at 1."""
+        current = self.lists[-1]
+        ppr = para._p.get_or_add_pPr()
+        style_numpr = self._style(para._genkit_style).element.pPr
+        if style_numpr is None or style_numpr.numPr is None:
+            return
+        if current["num_id"] is None:
+            numbering = self.doc.part.numbering_part.numbering_definitions._numbering
+            base_num = style_numpr.numPr.numId.val
+            abstract = next(n for n in numbering.num_lst if n.numId == base_num).abstractNumId.val
+            num = numbering.add_num(abstract)
+            override = num.add_lvlOverride(ilvl=0)
+            override.add_startOverride(1)
+            current["num_id"] = num.numId
+        numpr = ppr.get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = 0
+        numpr.get_or_add_numId().val = current["num_id"]
+
+    def _inline(self, para: Paragraph, inline: Token) -> None:
+        bold = italic = strike = False
+        link: str | None = None
+        link_el = None
+        for child in inline.children or []:
+            kind = child.type
+            if kind == "strong_open":
+                bold = True
+            elif kind == "strong_close":
+                bold = False
+            elif kind == "em_open":
+                italic = True
+            elif kind == "em_close":
+                italic = False
+            elif kind == "s_open":
+                strike = True
+            elif kind == "s_close":
+                strike = False
+            elif kind == "link_open":
+                link = str(child.attrs.get("href", ""))
+                link_el = self._hyperlink(para, link)
+            elif kind == "link_close":
+                link, link_el = None, None
+            elif kind in ("softbreak",):
+                self._run(para, " ", bold, italic, strike, link_el)
+            elif kind == "hardbreak":
+                para.add_run().add_break()
+            elif kind in ("text", "code_inline"):
+                run = self._run(para, child.content, bold, italic, strike, link_el)
+                if kind == "code_inline":
+                    run.font.name = "Consolas"
+
+    def _run(self, para: Paragraph, text: str, bold: bool, italic: bool, strike: bool,
+             link_el) -> object:  # noqa: ANN001
+        run = para.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        if strike:
+            run.font.strike = True
+        if link_el is not None:
+            run.font.color.rgb = ACCENT
+            run.font.underline = True
+            link_el.append(run._r)
+        return run
+
+    def _hyperlink(self, para: Paragraph, url: str):  # noqa: ANN202
+        el = OxmlElement("w:hyperlink")
+        if url.startswith("#"):
+            el.set(qn("w:anchor"), self.bookmarks.get(url[1:], url[1:]))
+        else:
+            rid = para.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            el.set(qn("r:id"), rid)
+        para._p.append(el)
+        return el
+
+    def _table(self, tokens: list[Token], i: int) -> int:
+        rows: list[list[Token]] = []
+        header_rows = 0
+        in_head = False
+        j = i + 1
+        while tokens[j].type != "table_close":
+            t = tokens[j]
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open":
+                rows.append([])
+                if in_head:
+                    header_rows += 1
+            elif t.type == "inline":
+                rows[-1].append(t)
+            j += 1
+        width = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=width)
+        table.style = self._style("Table Grid")
+        for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
+            cells = table_row.cells  # once per row: table.cell() rebuilds the whole grid
+            for c, inline in enumerate(row):
+                para = cells[c].paragraphs[0]
+                self._inline(para, inline)
+                field = form_field_of(inline)
+                if field is not None and field.kind == "notes":
+                    cells[c].add_paragraph()  # room to write by hand or type
+                if r < header_rows:
+                    for run in para.runs:
+                        run.bold = True
+        for row in table.rows:  # a row split across two pages is hard to read
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for r in range(header_rows):
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            tr_pr.append(header)
+        self.doc.add_paragraph()
+        return j + 1
+
+    def _fence(self, tok: Token) -> None:
+        special = fence_of(tok)
+        if special is not None and special.kind == "pagebreak":
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            return
+        if special is not None and special.kind == "figure":
+            self._figure(self.figures.get(special.attrs.get("name", "")))
+        if special is not None and special.kind == "scoresheet":
+            self.write(form_table(special, 0))
+        if special is not None and special.kind == "toc":
+            write_toc(self.doc, special, self.tokens, self.bookmarks)
+            return
+        if special is not None and special.kind == "answer":
+            table = self.doc.add_table(rows=1, cols=1)
+            table.style = self._style("Table Grid")
+            cell = table.cell(0, 0)
+            prompt = cell.paragraphs[0].add_run(special.text or "Your answer")
+            prompt.bold = True
+            prompt.font.color.rgb = ACCENT
+            for _ in range(answer_lines(special)):
+                cell.add_paragraph()
+            self.doc.add_paragraph()
+            return
+        for line in tok.content.rstrip("\n").split("\n"):
+            run = self._paragraph("No Spacing").add_run(line)
+            run.font.name = "Consolas"
+
+    def _figure(self, figure) -> None:  # noqa: ANN001 - genkit.render.figure.Figure
+        """A picture with its alternative text, or (for SVG-only figures) that text instead."""
+        if figure is None:
+            return
+        png = figure.png()
+        if png is None:
+            para = self.doc.add_paragraph()
+            run = para.add_run(figure.alt)
+            run.italic = True
+        else:
+            self.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+            # Word reads a picture's alternative text from its docPr description.
+            doc_pr = self.doc.paragraphs[-1]._p.xpath(".//wp:docPr")
+            if doc_pr:
+                doc_pr[0].set("descr", figure.alt)
+                doc_pr[0].set("name", figure.name)
+        caption = self._paragraph("Caption")
+        caption.add_run(figure.caption)
+
+    def _blockquote(self, tokens: list[Token], i: int) -> int:
+        j = i + 1
+        while tokens[j].type != "blockquote_close":
+            if tokens[j].type == "inline":
+                para = self._paragraph("Intense Quote")
+                self._inline(para, tokens[j])
+            j += 1
+        return j + 1

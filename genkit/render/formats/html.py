@@ -1,0 +1,101 @@
+"""Markdown tokens -> a standalone, accessible HTML page (also the input of the PDF)."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from genkit.render.formats.markdown import (
+    Fence,
+    FormField,
+    answer_lines,
+    answer_name,
+    fence_of,
+    form_table,
+    parser,
+    toc_entries,
+    toc_levels,
+)
+
+
+class _BodyRenderer(RendererHTML):
+    """The standard renderer plus answer areas, score sheets, page breaks and accessible tables.
+
+    markdown-it registers every public method as a rule for the token type of the same name,
+    so ``form_field`` renders the fill-in cells that ``form_table`` marks.
+    """
+
+    def __init__(self, parser=None, figures=None):  # noqa: ANN001
+        super().__init__(parser)
+        self._answers = 0
+        self._figures = figures or {}
+        self._sheets = 0
+
+    def fence(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        special = fence_of(tokens[idx])
+        if special is None:
+            return super().fence(tokens, idx, options, env)
+        if special.kind == "pagebreak":
+            return '<div class="page-break" aria-hidden="true"></div>\n'
+        if special.kind == "figure":
+            return figure_html(self._figures.get(special.attrs.get("name", "")))
+        if special.kind == "scoresheet":
+            self._sheets += 1
+            inner = self.render(form_table(special, self._sheets), options, env)
+            return f'<div class="scoresheet">\n{inner}</div>\n'
+        if special.kind == "toc":
+            return toc_html(special, tokens)
+        self._answers += 1
+        name = answer_name(special, self._answers)
+        prompt = escape(special.text or "Your answer")
+        rows = answer_lines(special)
+        return (f'<div class="answer"><label for="{name}">{prompt}</label>'
+                f'<textarea id="{name}" name="{name}" title="{prompt}" rows="{rows}" '
+                f'style="height: {rows * 1.5:g}em"></textarea></div>\n')
+
+    def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        field: FormField = tokens[idx].meta["field"]
+        name, label = escape(field.name), escape(field.label)
+        if field.kind == "notes":
+            return (f'<textarea name="{name}" title="{label}" aria-label="{label}" '
+                    f'rows="2"></textarea>')
+        return f'<input type="text" name="{name}" title="{label}" aria-label="{label}">'
+
+    def table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        return '<div class="table-wrap"><table>\n'
+
+    def table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        return "</table></div>\n"
+
+    def th_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+        tokens[idx].attrSet("scope", "col")
+        return self.renderToken(tokens, idx, options, env)
+
+
+def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
+    """The picture as an inline SVG image (vector in the PDF too), with its text alternative."""
+    if figure is None:
+        return ""
+    data = base64.b64encode(figure.svg()).decode("ascii")
+    return (f'<figure class="figure" id="figure-{escape(figure.name)}">'
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
+            f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
+
+
+def toc_html(fence: Fence, tokens: list[Token]) -> str:
+    """A list of links to the document's headings; the PDF adds page numbers in CSS."""
+    title = escape(fence.text or "Contents")
+    items = "".join(
+        f'<li class="toc-level-{e.level}"><a href="#{escape(e.id)}">{escape(e.text)}</a></li>\n'
+        for e in toc_entries(tokens, toc_levels(fence)))
+    return (f'<nav class="toc" aria-label="{title}"><p class="toc-title">{title}</p>\n'
+            f'<ul>\n{items}</ul></nav>\n')
+
+
+def body_html(tokens: list[Token], figures: dict | None = None) -> str:
+    md = parser()
+    renderer = _BodyRenderer(md, figures)
+    return renderer.render(tokens, md.options, {})

@@ -1,0 +1,193 @@
+"""Markdown text -> markdown-it tokens, shared by the HTML and DOCX writers.
+
+Raw HTML in Markdown is off: templates express structure in Markdown, plus a few fenced blocks
+with a meaning of their own:
+
+- ```` ```answer name=q1 lines=6 ```` ... ```` ``` ````: an answer area (a fillable field in the
+  PDF, a marked box in Word); the fence's text is the prompt shown with it.
+- ```` ```pagebreak ```` ```` ``` ````: start a new page in PDF and Word.
+- ```` ```figure name=calls-hours ```` ```` ``` ````: a chart or diagram made by genkit (see
+  ``genkit/render/figure_registry.py``); its picture, alternative text and caption come from Python.
+- ```` ```scoresheet name=score ```` ... ```` ``` ````: a Markdown table whose cells written
+  exactly ``[input]`` (one line) or ``[notes]`` (a few lines) are places to write: form fields in
+  HTML and PDF, empty cells in Word. The table is parsed as Markdown, so escaped values printed
+  into it read as plain text. Each field is named ``<name>_<row>_<column>`` from the first cell
+  of its row and its column heading, and labelled with both for screen readers.
+- ```` ```toc levels=2-3 ```` ```` ``` ````: a table of contents of the headings at those levels
+  (a TOC field in Word, a list of links in HTML with page numbers in the PDF); the fence's text,
+  if any, is its title.
+
+Every heading gets an ``id`` made from its text, so documents can link to their own sections.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet", "toc"}
+FIELD_MARKERS = {"[input]": "input", "[notes]": "notes"}
+FIELD_TOKEN = "form_field"
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+
+
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.core.ruler.push("heading_ids", _heading_ids)
+    return md
+
+
+def slug(text: str) -> str:
+    """``"3.4 Eligible calls & exclusions"`` -> ``"3-4-eligible-calls-exclusions"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].rstrip("-") or "section"
+
+
+def _heading_ids(state) -> None:  # noqa: ANN001 - markdown-it's StateCore
+    seen: dict[str, int] = {}
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        base = slug("".join(c.content for c in (tokens[i + 1].children or [])))
+        seen[base] = seen.get(base, 0) + 1
+        token.attrSet("id", base if seen[base] == 1 else f"{base}-{seen[base]}")
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    id: str
+
+
+def toc_levels(fence: Fence) -> tuple[int, int]:
+    """``levels=2-3`` -> (2, 3); anything unreadable falls back to levels 1 to 3."""
+    match = re.fullmatch(r"([1-6])(?:-([1-6]))?", fence.attrs.get("levels", "1-3"))
+    if not match:
+        return (1, 3)
+    low = int(match.group(1))
+    high = int(match.group(2) or low)
+    return (min(low, high), max(low, high))
+
+
+def toc_entries(tokens: list[Token], levels: tuple[int, int]) -> list[TocEntry]:
+    """The headings a table of contents lists, in document order."""
+    entries = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and levels[0] <= int(token.tag[1]) <= levels[1]:
+            text = "".join(c.content for c in (tokens[i + 1].children or []))
+            entries.append(TocEntry(int(token.tag[1]), text, str(token.attrGet("id") or "")))
+    return entries
+
+
+@dataclass(frozen=True)
+class Fence:
+    kind: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+def fence_of(token: Token) -> Fence | None:
+    """The special fenced block a token stands for, or None for ordinary code."""
+    if token.type != "fence":
+        return None
+    words = shlex.split(token.info or "")
+    if not words or words[0] not in SPECIAL_FENCES:
+        return None
+    attrs = dict(w.split("=", 1) for w in words[1:] if "=" in w)
+    return Fence(words[0], attrs, token.content.strip())
+
+
+def answer_name(fence: Fence, index: int) -> str:
+    name = fence.attrs.get("name", f"answer{index}")
+    return name if _NAME_RE.match(name) else f"answer{index}"
+
+
+def answer_lines(fence: Fence) -> int:
+    try:
+        return max(1, min(40, int(fence.attrs.get("lines", "5"))))
+    except ValueError:
+        return 5
+
+
+def first_heading(tokens: list[Token]) -> str | None:
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return "".join(c.content for c in (tokens[i + 1].children or []))
+    return None
+
+
+def figure_fences(tokens: list[Token]) -> list[tuple[str, int]]:
+    """``(figure name, line in the Markdown)`` for every figure block, in order."""
+    found = []
+    for token in tokens:
+        fence = fence_of(token)
+        if fence is not None and fence.kind == "figure":
+            found.append((fence.attrs.get("name", ""), (token.map or [0])[0] + 1))
+    return found
+@dataclass(frozen=True)
+class FormField:
+    """A place to write inside a scoresheet table."""
+
+    name: str    # unique field name, e.g. "score_1-crisis-de-escalation_rating-1-5"
+    label: str   # what it asks for, e.g. "1. Crisis de-escalation: Rating (1-5)"
+    kind: str    # "input" (one line) or "notes" (several lines)
+
+
+def _slug(text: str, limit: int) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-") or "x"
+
+
+def _plain(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
+def form_table(fence: Fence, index: int) -> list[Token]:
+    """Parse a scoresheet's table; each fill-in cell's inline token gets one FIELD_TOKEN child.
+
+    The marker is matched on the cell's source text, so a profile value that reads
+    ``[input]`` (printed escaped, ``\\[input\\]``) stays text.
+    """
+    prefix = fence.attrs.get("name", "")
+    prefix = prefix if _NAME_RE.match(prefix) else f"sheet{index}"
+    tokens = parser().parse(fence.text)
+    headers: list[str] = []
+    in_head, col, row_label = False, 0, ""
+    used: set[str] = set()
+    for tok in tokens:
+        if tok.type in ("thead_open", "thead_close"):
+            in_head = tok.type == "thead_open"
+        elif tok.type == "tr_open":
+            col, row_label = 0, ""
+        elif tok.type == "inline":
+            text = _plain(tok)
+            if in_head:
+                headers.append(text)
+            elif col == 0:
+                row_label = text
+            kind = FIELD_MARKERS.get(tok.content.strip())
+            if kind and not in_head:
+                header = headers[col] if col < len(headers) else f"column {col + 1}"
+                name = f"{prefix}_{_slug(row_label, 40)}_{_slug(header, 20)}"
+                while name in used:
+                    name += "-2"
+                used.add(name)
+                label = f"{row_label}: {header}" if row_label else header
+                field_token = Token(FIELD_TOKEN, "", 0)
+                field_token.meta = {"field": FormField(name, label, kind)}
+                tok.children = [field_token]
+            col += 1
+    return tokens
+
+
+def form_field_of(inline: Token) -> FormField | None:
+    """The fill-in field an inline token (a table cell) holds, if any."""
+    for child in inline.children or []:
+        if child.type == FIELD_TOKEN:
+            return child.meta["field"]
+    return None

@@ -1,0 +1,115 @@
+"""The sandboxed Jinja environment and the template search path.
+
+Templates come from, in order: the jurisdiction's own ``templates/`` folder, the working
+folder's ``templates/``, then the built-in ones. ``builtin/<name>`` always means the built-in
+file, so an override can ``{% extends "builtin/worksheets/x.md.j2" %}`` and replace one block.
+Profiles and per-jurisdiction templates are untrusted: the environment is immutable-sandboxed,
+undefined names are errors, and every printed value is escaped for its output format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from genkit.limits import check_binop
+from genkit.render import filters
+from genkit.render.escaping import markdown_value
+
+BUILTIN_PREFIX = "builtin"
+
+
+class SafeSandbox(ImmutableSandboxedEnvironment):
+    """Sandbox that also refuses every attribute starting with an underscore.
+
+    Jinja's sandbox already blocks ``__class__``-style escapes; refusing all private names
+    keeps pydantic internals (``_abc_impl``, ``__pydantic_fields__``) out of reach too.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+    # Methods that allocate as much memory as their argument asks for.
+    _SIZED_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+    def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204, N807
+        if getattr(__obj, "__name__", "") in self._SIZED_METHODS and any(
+                isinstance(a, int) and a > 10_000 for a in args):
+            from genkit.limits import RenderLimitExceeded
+
+            raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
+        return super().call(__context, __obj, *args, **kwargs)
+
+    # Reachable in plain Jinja (format is even wrapped safely), but no document needs them, and
+    # each has been a step in a published sandbox escape: refuse them outright.
+    _BLOCKED = frozenset({"format", "format_map", "mro", "model_construct", "model_copy",
+                          "model_validate", "model_validate_json", "model_validate_strings",
+                          "model_rebuild", "model_post_init", "copy", "construct", "parse_obj",
+                          "parse_raw", "parse_file", "update_forward_refs"})
+
+    def _blocked(self, name: object) -> bool:
+        return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if self._blocked(attribute):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: object, argument: object) -> object:
+        if self._blocked(argument):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        if self._blocked(attr):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def search_dirs(jurisdiction_templates: Path | None, template_dirs: list[Path]) -> list[Path]:
+    dirs = []
+    if jurisdiction_templates is not None and jurisdiction_templates.is_dir():
+        dirs.append(jurisdiction_templates)
+    dirs.extend(template_dirs)
+    return dirs
+
+
+def make_loader(dirs: list[Path], builtin_dir: Path) -> jinja2.BaseLoader:
+    return jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_dir))}),
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+    ])
+
+
+def make_env(loader: jinja2.BaseLoader,
+             finalize: Callable[[object], object] | None = markdown_value) -> SafeSandbox:
+    """Environment for Markdown templates (default) or, with ``finalize=None``, Word XML."""
+    env = SafeSandbox(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(filters.FILTERS)
+    for name in ("center", "indent", "wordwrap"):  # unbounded padding; documents do not need them
+        env.filters.pop(name, None)
+    return env
+
+
+def which(name: str, dirs: list[Path]) -> Path | None:
+    """The file a template name resolves to: the first folder on the search path that has it."""
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
