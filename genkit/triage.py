@@ -83,7 +83,7 @@ KIND_HEADING = {  # short enough for the box; the text version gives the full wo
     "ems": "FIRE AND EMS", "clinician_phone": "CLINICIAN BY PHONE", "other": "OTHER SERVICE",
 }
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-KIND_STYLE = {  # fill, border: colour is never the only cue, each box also names its kind
+KIND_STYLE = {  # fill, border: color is never the only cue, each box also names its kind
     "community_team": ("#e6f4ea", "#1e6b34"),
     "co_response": ("#efe7f6", "#5b2c83"),
     "police": ("#e3ebf3", "#1f4e79"),
@@ -124,7 +124,7 @@ def _box(x: float, y: float, w: float, h: float, fill: str, stroke: str, dashed:
 
 
 def _side_item(branch: Branch) -> tuple[list[str], str, str, str, list[str], bool]:
-    """(heading lines, fill, stroke, heading colour, body lines, dashed) for a right-side box."""
+    """(heading lines, fill, stroke, heading color, body lines, dashed) for a right-side box."""
     if branch.outcome is not None:
         fill, stroke = KIND_STYLE[branch.outcome.kind]
         return ([KIND_HEADING[branch.outcome.kind]], fill, stroke, stroke,

@@ -72,7 +72,7 @@ def test_tree_documents_in_every_format(built, name: str) -> None:  # noqa: ANN0
     card = PdfReader(bundle / "dispatch/quick-reference.pdf")
     assert len(card.pages) == 1, f"{name}'s quick-reference card runs past one page"
     assert "Ask in order" in _text(bundle / "dispatch/quick-reference.pdf")
-    assert "No calls have been analysed yet" in _text(bundle / "analysis/call-analysis.html")
+    assert "No calls have been analyzed yet" in _text(bundle / "analysis/call-analysis.html")
 
 
 def test_unknown_branch_target(project: Path) -> None:
