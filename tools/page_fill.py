@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=float, default=0.25, help="least fill (default 0.25)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every page")
     args = parser.parse_args(argv)
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(map(str, missing))}")
     flagged = 0
     for pdf in _pdfs(args.paths):
         pages = page_fill(pdf)
