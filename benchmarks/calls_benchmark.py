@@ -1,4 +1,4 @@
-"""Benchmark: analyse a 1,000,000-row CAD export in under 10 s and under 1 GB of memory.
+"""Benchmark: analyze a 1,000,000-row CAD export in under 10 s and under 1 GB of memory.
 
 Generates synthetic calls with the same shape as the real Seattle sample in tests/data (same
 13 columns, same date format, a realistic spread of call types, sources, beats and times; a
@@ -127,7 +127,7 @@ def main() -> int:
     peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     meta = tally.meta
-    print(f"analysed {meta['rows']:,} rows in {elapsed:.2f} s (CPU {cpu:.2f} s over "
+    print(f"analyzed {meta['rows']:,} rows in {elapsed:.2f} s (CPU {cpu:.2f} s over "
           f"{os.cpu_count()} cores; target {args.seconds:g} s); "
           f"peak memory {peak_mb:.0f} MB (target {args.megabytes:g} MB)")
     print(f"  911 demand {meta['demand']:,}; officer-initiated {meta['officer_initiated']:,}; "

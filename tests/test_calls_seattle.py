@@ -1,4 +1,4 @@
-"""The real Seattle sample (tests/data) analysed end to end, checked against counts made here
+"""The real Seattle sample (tests/data) analyzed end to end, checked against counts made here
 independently with the standard library (csv, datetime.strptime, fnmatch)."""
 
 from __future__ import annotations
@@ -252,4 +252,4 @@ def test_benchmark_script_runs() -> None:
     out = subprocess.run([sys.executable, str(script), "--rows", "20000"], capture_output=True,
                          text=True, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "analysed 20,000 rows" in out.stdout and "PASS" in out.stdout
+    assert "analyzed 20,000 rows" in out.stdout and "PASS" in out.stdout

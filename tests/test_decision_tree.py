@@ -8,11 +8,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.decision_tree.diagram import diagram_svg
+from genkit.decision_tree.diagram import diagram_rows, diagram_svg
 from genkit.decision_tree.order import steps
 from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
@@ -73,7 +74,7 @@ def test_tree_documents_in_every_format(built, name: str) -> None:  # noqa: ANN0
     card = PdfReader(bundle / "dispatch/quick-reference.pdf")
     assert len(card.pages) == 1, f"{name}'s quick-reference card runs past one page"
     assert "Ask in order" in _text(bundle / "dispatch/quick-reference.pdf")
-    assert "No calls have been analysed yet" in _text(bundle / "analysis/call-analysis.html")
+    assert "No calls have been analyzed yet" in _text(bundle / "analysis/call-analysis.html")
 
 
 def test_unknown_branch_target(project: Path) -> None:
@@ -124,3 +125,35 @@ def test_diagram_escapes_profile_text(project: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in svg
     assert svg.count("<title") == 1 and "<desc" in svg
     assert diagram_svg(tree, "A <b>title</b>").decode() == svg  # deterministic
+
+
+def test_diagram_rows_slice_the_same_drawing(project: Path) -> None:
+    _edit(project, "ask: Is a weapon mentioned or seen?",
+          'ask: "Is a <script>alert(1)</script> & weapon seen?"')
+    tree = load_profile("town", SearchPath.from_cwd(project)).profile.decision_tree
+    rows = diagram_rows(tree, "A <b>title</b>")
+    assert len(rows) == len(tree.questions)
+    whole = diagram_svg(tree, "A <b>title</b>").decode()
+    for number, (svg, alt) in enumerate(rows, start=1):
+        text = svg.decode()
+        assert "<script>" not in text and "<b>" not in text
+        assert f">Question {number}</tspan>" in text and f"Question {number}" in whole
+        assert alt.startswith(f"Question {number}: ")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in rows[1][0].decode()
+    assert rows[1][1].endswith("Yes: go to question 7. No: go to question 3.")
+    assert diagram_rows(tree, "A <b>title</b>") == rows  # deterministic
+
+
+def test_flowchart_starts_under_the_introduction(tmp_path: Path) -> None:
+    """The long Durham tree begins on page 1 and carries on over the page (it used to move
+    whole to page 2, leaving page 1 two-thirds blank)."""
+    repo = Path(__file__).parent.parent
+    build(["durham"], SearchPath.from_cwd(repo),
+          Options(out_root=tmp_path, only=["decision-tree"], formats=["pdf", "html"]))
+    pages = [" ".join(p.extract_text().split()) for p in
+             PdfReader(tmp_path / "durham/dispatch/decision-tree.pdf").pages]
+    assert "The tree as a flowchart" in pages[0] and "Question 1 " in pages[0]
+    assert "Question 7 " in pages[1] and "Question 7 " not in pages[0]
+    html = (tmp_path / "durham/dispatch/decision-tree.html").read_text()
+    assert html.count('class="figure-row"') == 7
+    assert 'alt="Flowchart of the' in html and 'alt="Question 7: ' in html

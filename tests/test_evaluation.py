@@ -54,7 +54,7 @@ def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
             "Baseline: 50%. Target: 75% (field teams reached 50 to 55% in 2025).",
             "Baseline: 18,710.",
             "Target: 20 minutes",
-            "Broken down by: race and ethnicity, age, gender, language, neighbourhood and the "
+            "Broken down by: race and ethnicity, age, gender, language, neighborhood and the "
             "same call types handled by police.",
             "Durham Emergency Communications Center computer-aided dispatch (CAD)",
             "Compared with police.",

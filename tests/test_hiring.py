@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
 JD_SECTIONS = ["About HEART", "The position", "Schedule", "Essential duties",
-               "Minimum qualifications", "Preferred qualifications", "Licences and certifications",
+               "Minimum qualifications", "Preferred qualifications", "Licenses and certifications",
                "Working conditions", "Pay and benefits", "Training", "Background check",
                "Equal opportunity", "How to apply", "Sources and notes"]
 GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
@@ -99,7 +99,7 @@ def test_interview_guide_sections_in_all_formats(built) -> None:  # noqa: ANN001
             assert section in text, (fmt, section)
         for item in job.interview:
             assert item.competency.name in text, (fmt, item.competency.name)
-        assert "Behavioural question" in text and "Situational question" in text, fmt
+        assert "Behavioral question" in text and "Situational question" in text, fmt
         assert "5: High" in text and "3: Middle" in text and "1: Low" in text, fmt
         assert "Evidence and notes" in text, fmt
     # Situational questions are framed by this program's own call types.
@@ -158,7 +158,7 @@ def test_same_role_differs_between_jurisdictions(built) -> None:  # noqa: ANN001
     assert "HEART's call type" in durham_guide
     assert "Philadelphia 911 Triage & Co-Responder / CIRT" in philly_guide
     philly_jd = html_text(built("philadelphia") / "job_descriptions" / "cirt-clinician.html")
-    assert "Pennsylvania licence" in philly_jd and "police officer" in philly_jd
+    assert "Pennsylvania license" in philly_jd and "police officer" in philly_jd
     phoenix_jd = html_text(built("phoenix") / "job_descriptions" / "caseworker-ii.html")
     assert "$40,976 to $62,317 a year" in phoenix_jd
 

@@ -44,7 +44,7 @@ def test_weights_summing_to_99_fail(project: Path) -> None:
     assert problem.line == line_of(path, "  criteria:")
     assert problem.message == (
         "the evaluation weights add up to 99, not 100 (Program design and approach 39, "
-        "Organisational capacity and experience 30, Community knowledge and cultural "
+        "Organizational capacity and experience 30, Community knowledge and cultural "
         "responsiveness 10, Understanding of the need 10, Cost and effective use of funds 10); "
         "change them so that they total 100")
 

@@ -25,7 +25,7 @@ SOURCE = f"""
 """
 
 
-def test_html_has_labelled_fields_in_cells() -> None:
+def test_html_has_labeled_fields_in_cells() -> None:
     page = body_html(parser().parse(SOURCE))
     assert '<div class="scoresheet">' in page
     assert page.count("<input") == 2 and page.count("<textarea") == 1

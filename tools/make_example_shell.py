@@ -27,8 +27,8 @@ from genkit.render.formats.docx_page import word_field as field
 from genkit.render.formats.zipnorm import normalize_docx
 
 OUT = Path("jurisdictions/long-beach/templates/_shells/rfp/rfp.docx")
-INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's colour: a dark teal
-GREY = RGBColor(0x55, 0x55, 0x55)
+INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's color: a dark teal
+GRAY = RGBColor(0x55, 0x55, 0x55)
 
 
 def styles(doc) -> None:  # noqa: ANN001
@@ -74,7 +74,7 @@ def letterhead(doc) -> None:  # noqa: ANN001
     footer.add_run(" of ")
     field(footer, "NUMPAGES")
     for run in footer.runs:
-        run.font.size, run.font.color.rgb = Pt(8), GREY
+        run.font.size, run.font.color.rgb = Pt(8), GRAY
     doc.styles["Footer"].font.size = Pt(8)
 
 

@@ -104,7 +104,7 @@ class CallsAnalysis:
     staffing: list[StaffingHour] = field(default_factory=list)
     minutes_per_call: int = 60
     minutes_source: str = "profile"   # "profile", "export" (median on task) or "default"
-    target_utilisation: float = 0.6
+    target_utilization: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
 
@@ -117,7 +117,7 @@ class CallsAnalysis:
         return sum(s.teams_average for s in self.staffing)
 
 
-def analyse(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
+def analyze(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
     config: CallsData = profile.calls  # type: ignore[assignment]
     count, share = counter(config.suppress_below)
     meta, types = tally["meta"], tally["types"]
@@ -150,7 +150,7 @@ def analyse(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
         mapped=classify.configured,
         grid=[[count(v) for v in row] for row in grid_raw],
         by_hour=[count(v) for v in by_hour_raw],
-        target_utilisation=config.target_utilisation,
+        target_utilization=config.target_utilization,
         coverage_target=config.coverage_target,
     )
     result.per_year = _per_year(types, eligible, first, last, count, share)
@@ -168,7 +168,7 @@ def analyse(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
     result.medians = _medians(types, eligible)
     result.minutes_per_call, result.minutes_source = _minutes_per_call(config, result.medians)
     result.staffing = _staffing(grid_raw, first, days, result.minutes_per_call,
-                                config.target_utilisation, count)
+                                config.target_utilization, count)
     return result
 
 
@@ -285,14 +285,14 @@ def _minutes_per_call(config: CallsData, medians: dict[str, int]) -> tuple[int, 
 
 
 def _staffing(grid: list[list[int]], first: dt.date | None, days: int, minutes_per_call: int,
-              utilisation: float, count) -> list[StaffingHour]:  # noqa: ANN001
+              utilization: float, count) -> list[StaffingHour]:  # noqa: ANN001
     if not first or not days:
         return []
     # How many Mondays, Tuesdays... the period holds: a rate per weekday needs its own count.
     per_weekday = [0] * 7
     for offset in range(days):
         per_weekday[(first + dt.timedelta(days=offset)).weekday()] += 1
-    load = minutes_per_call / 60 / utilisation
+    load = minutes_per_call / 60 / utilization
 
     def teams(calls: float) -> int:
         return math.ceil(calls * load - 1e-9) if calls else 0

@@ -180,7 +180,7 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
         ax.set_ylim(6.5, -0.5)
         for d, row in enumerate(a.grid):
             for h, cell in enumerate(row):
-                if cell.suppressed:  # grey and marked, never coloured by its hidden count
+                if cell.suppressed:  # gray and marked, never colored by its hidden count
                     ax.add_patch(_blank(h, d))
                     ax.text(h, d, f"<{a.threshold}", ha="center", va="center", fontsize=6,
                             color=MUTED)
@@ -195,7 +195,7 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
-        bar.solids.set_rasterized(False)  # keep the colour scale vector too
+        bar.solids.set_rasterized(False)  # keep the color scale vector too
         bar.set_label("Eligible calls")
         _note_suppressed(ax, any(c.suppressed for row in a.grid for c in row), a.threshold)
 
@@ -277,7 +277,7 @@ def staffing_chart(loaded: LoadedProfile) -> Figure | None:
                    f"team took every eligible call: at most {a.peak_teams} at once on the "
                    "busiest day. The staffing table gives the numbers.",
                    f"Teams needed on duty by hour, at {a.minutes_per_call} minutes a call and "
-                   f"{a.target_utilisation:.0%} of the shift spent on calls.", draw, (7, 2.8))
+                   f"{a.target_utilization:.0%} of the shift spent on calls.", draw, (7, 2.8))
 
 
 def _thousands():  # noqa: ANN202

@@ -27,14 +27,14 @@ class Match:
 UNMATCHED = Match("unmatched")
 
 
-def normalise(code: str) -> str:
+def normalize(code: str) -> str:
     return " ".join(code.split()).upper()
 
 
 def wildcard(pattern: str) -> re.Pattern[str]:
     """``*`` any text, ``?`` one character, everything else literal (brackets included)."""
     parts = []
-    for char in normalise(pattern):
+    for char in normalize(pattern):
         parts.append(".*" if char == "*" else "." if char == "?" else re.escape(char))
     return re.compile("".join(parts) + r"\Z", re.S)
 
@@ -45,7 +45,7 @@ class Classifier:
         for kind, entries in (("excluded", program.exclusions), ("eligible", program.call_types)):
             for entry in entries:
                 for code in entry.cad_codes:
-                    self.exact.setdefault(normalise(code), Match(kind, entry.id, code))  # type: ignore[arg-type]
+                    self.exact.setdefault(normalize(code), Match(kind, entry.id, code))  # type: ignore[arg-type]
         self.patterns: list[tuple[re.Pattern[str], Match]] = [
             (wildcard(p), Match(kind, entry.id, p))  # type: ignore[arg-type]
             for kind, entries in (("excluded", program.exclusions),
@@ -62,7 +62,7 @@ class Classifier:
     def __call__(self, code: str) -> Match:
         found = self._cache.get(code)
         if found is None:
-            found = self._classify(normalise(code))
+            found = self._classify(normalize(code))
             self._cache[code] = found
         return found
 

@@ -15,7 +15,7 @@ SHOW_UNMATCHED = 25
 
 
 def run_calls(name: str, csv_path: Path, search: SearchPath) -> tuple[Path, str]:
-    """Analyse ``csv_path`` for jurisdiction ``name``; return the file written and a report."""
+    """Analyze ``csv_path`` for jurisdiction ``name``; return the file written and a report."""
     loaded = load_profile(name, search)
     profile = loaded.profile
     if profile.calls is None:

@@ -230,7 +230,7 @@ class _Scan:
                 parsed += 1
                 raw = row[i_type]
                 ctype = type_names.get(raw)
-                if ctype is None:  # normalise each distinct spelling once, not once per row
+                if ctype is None:  # normalize each distinct spelling once, not once per row
                     ctype = type_names[raw] = " ".join(raw.split()) or BLANK
                 day = received // DAY_SECONDS
                 year = day_years.get(day)

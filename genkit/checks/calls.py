@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from genkit.calls.classify import normalise
+from genkit.calls.classify import normalize
 from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 
@@ -15,7 +15,7 @@ def cad_codes_unique(profile: Profile) -> RuleResult:
     for group, entries in (("call_types", program.call_types), ("exclusions", program.exclusions)):
         for i, entry in enumerate(entries):
             for j, code in enumerate(entry.cad_codes):
-                key = normalise(code)
+                key = normalize(code)
                 owner = f"program.{group}[{i}] ({entry.id})"
                 if key in seen and seen[key] != owner:
                     yield ("program", group, i, "cad_codes", j), (

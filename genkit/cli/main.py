@@ -124,7 +124,7 @@ def validate(names: tuple[str, ...]) -> None:
 @click.argument("csv_file", metavar="CALLS.csv",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def calls(name: str, csv_file: Path) -> None:
-    """Analyse a CAD export of 911 calls for NAME (stored for its 911 call analysis document)."""
+    """Analyze a CAD export of 911 calls for NAME (stored for its 911 call analysis document)."""
     from genkit.calls.run import run_calls
 
     _path, text = run_calls(name, csv_file, _search())

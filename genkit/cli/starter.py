@@ -42,7 +42,7 @@ program:
     To be decided: two or three sentences saying who the team is, which calls it takes and
     what it does for the people it meets.
   goals:
-    - Send the right responder to behavioural health and quality-of-life 911 calls
+    - Send the right responder to behavioral health and quality-of-life 911 calls
   team:                              # who goes out on one call
     - {{role: crisis-clinician, title: mental health clinician}}
     - {{role: peer-support, title: peer support specialist}}
@@ -91,7 +91,7 @@ decision_tree:
     - {{id: police, kind: police, label: Send police}}
     - {{id: team, kind: community_team, label: Send the community response team}}
 
-# 911 call data. To analyse a CAD export, remove the # signs below, put in your export's own
+# 911 call data. To analyze a CAD export, remove the # signs below, put in your export's own
 # column names, and run:  genkit calls {slug} CALLS.csv
 # calls:
 #   columns:

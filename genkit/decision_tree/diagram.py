@@ -7,10 +7,11 @@ never become markup), with a <title> and <desc>.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from genkit.decision_tree.order import Branch, steps
+from genkit.decision_tree.order import Branch, Step, steps
 from genkit.model.decision_tree import DecisionTree
 from genkit.render.figure import Figure
 
@@ -24,7 +25,7 @@ KIND_HEADING = {  # short enough for the box; the text version gives the full wo
     "ems": "FIRE AND EMS", "clinician_phone": "CLINICIAN BY PHONE", "other": "OTHER SERVICE",
 }
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-KIND_STYLE = {  # fill, border: colour is never the only cue, each box also names its kind
+KIND_STYLE = {  # fill, border: color is never the only cue, each box also names its kind
     "community_team": ("#e6f4ea", "#1e6b34"),
     "co_response": ("#efe7f6", "#5b2c83"),
     "police": ("#e3ebf3", "#1f4e79"),
@@ -65,7 +66,7 @@ def _box(x: float, y: float, w: float, h: float, fill: str, stroke: str, dashed:
 
 
 def _side_item(branch: Branch) -> tuple[list[str], str, str, str, list[str], bool]:
-    """(heading lines, fill, stroke, heading colour, body lines, dashed) for a right-side box."""
+    """(heading lines, fill, stroke, heading color, body lines, dashed) for a right-side box."""
     if branch.outcome is not None:
         fill, stroke = KIND_STYLE[branch.outcome.kind]
         return ([KIND_HEADING[branch.outcome.kind]], fill, stroke, stroke,
@@ -73,12 +74,22 @@ def _side_item(branch: Branch) -> tuple[list[str], str, str, str, list[str], boo
     return ([], "#ffffff", "#4a4a4a", "#4a4a4a", [f"Go to question {branch.question}"], True)
 
 
-def diagram_svg(tree: DecisionTree, title: str) -> bytes:
-    items = steps(tree)
-    parts: list[str] = []
+@dataclass(frozen=True)
+class Row:
+    """One question of the flowchart with its branches: the band of the drawing it fills."""
+    step: Step
+    parts: list[str]
+    top: float                      # the band runs from top to bottom in SVG units, and
+    bottom: float                   # holds the arrow down to the next question, if any
+
+
+def _draw(tree: DecisionTree) -> tuple[list[Row], int]:
+    """Every row of the flowchart, and the drawing's width."""
+    rows: list[Row] = []
     y = MARGIN
     q_x, o_x = MARGIN, MARGIN + Q_W + GAP_X
-    for step in items:
+    for step in steps(tree):
+        parts: list[str] = []
         q_lines = _lines(step.question.ask, Q_W, 12.5)
         q_h = PAD * 2 + LINE * (len(q_lines) + 1)
         side = [b for b in step.branches if not b.follows]
@@ -118,18 +129,58 @@ def diagram_svg(tree: DecisionTree, title: str) -> bytes:
         if follow:
             x = q_x + Q_W / 2
             parts.append(_arrow(x, q_y + q_h, x, y + row_h + GAP_Y, follow[0].answer))
+        rows.append(Row(step, parts, 0 if not rows else y, y + row_h + GAP_Y))
         y += row_h + GAP_Y
-    height = y - GAP_Y + MARGIN
-    width = o_x + O_W + MARGIN
-    desc = (f"Flowchart of {len(items)} yes-or-no questions. Each question leads to the next "
+    if rows:  # the last row has no arrow below it, only the margin
+        last = rows[-1]
+        rows[-1] = Row(last.step, last.parts, last.top, last.bottom - GAP_Y + MARGIN)
+    return rows, o_x + O_W + MARGIN
+
+
+def _svg(width: int, top: float, height: float, title: str, desc: str, id_: str,
+         parts: list[str]) -> bytes:
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
+            f'viewBox="0 {top:.0f} {width} {height:.0f}" role="img" aria-labelledby="{id_}-title '
+            f'{id_}-desc"><title id="{id_}-title">{escape(title)}</title>'
+            f'<desc id="{id_}-desc">{escape(desc)}</desc>'
+            f'<rect y="{top:.0f}" width="100%" height="100%" fill="#ffffff"/>')
+    return (head + "\n".join(parts) + "</svg>\n").encode("utf-8")
+
+
+def diagram_svg(tree: DecisionTree, title: str) -> bytes:
+    rows, width = _draw(tree)
+    height = rows[-1].bottom if rows else 2 * MARGIN
+    desc = (f"Flowchart of {len(rows)} yes-or-no questions. Each question leads to the next "
             "question or to who is sent. The numbered list in the document states every branch "
             "in words.")
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
-            f'viewBox="0 0 {width} {height:.0f}" role="img" aria-labelledby="tree-title '
-            f'tree-desc"><title id="tree-title">{escape(title)}</title>'
-            f'<desc id="tree-desc">{escape(desc)}</desc>'
-            f'<rect width="100%" height="100%" fill="#ffffff"/>')
-    return (head + "\n".join(parts) + "</svg>\n").encode("utf-8")
+    return _svg(width, 0, height, title, desc, "tree",
+                [part for row in rows for part in row.parts])
+
+
+def _branch_words(branch: Branch) -> str:
+    if branch.outcome is not None:
+        return f"{branch.answer}: {branch.outcome.label}."
+    return f"{branch.answer}: go to question {branch.question}."
+
+
+def diagram_rows(tree: DecisionTree, title: str) -> list[tuple[bytes, str]]:
+    """The flowchart cut into one picture per question, each with its alternative text.
+
+    Stacked, the pictures draw the same flowchart as ``diagram_svg``. A long tree then starts
+    right under the introduction and carries on over the page, instead of moving whole to the
+    next page and leaving most of the first one blank; each cut falls between two questions,
+    where the only line is the arrow down to the next (numbered) question.
+    """
+    pictures = []
+    rows, width = _draw(tree)
+    for row in rows:
+        n = row.step.number
+        words = (f"Question {n}: {row.step.question.ask} {_branch_words(row.step.yes)} "
+                 f"{_branch_words(row.step.no)}")
+        svg = _svg(width, row.top, row.bottom - row.top, f"{title}, question {n}", words,
+                   f"tree-q{n}", row.parts)
+        pictures.append((svg, words))
+    return pictures
 
 
 def diagram_figure(loaded: LoadedProfile) -> Figure | None:
@@ -140,5 +191,6 @@ def diagram_figure(loaded: LoadedProfile) -> Figure | None:
     alt = (f"Flowchart of the {tree.title.lower()}: {count} yes-or-no questions, each ending in "
            "who is sent. The numbered version below gives every question and branch in words.")
     return Figure("decision-tree", alt, f"{tree.title}: start at question 1.",
-                  make_svg=lambda: diagram_svg(tree, tree.title), make_png=None)
+                  make_svg=lambda: diagram_svg(tree, tree.title), make_png=None,
+                  make_svg_rows=lambda: diagram_rows(tree, tree.title))
 

@@ -63,9 +63,9 @@ class LoadedProfile:
         if self.calls_tally is None or self.profile.calls is None:
             return None
         if self._calls_view is None:
-            from genkit.calls.analysis import analyse
+            from genkit.calls.analysis import analyze
 
-            self._calls_view = analyse(self.calls_tally, self.profile)
+            self._calls_view = analyze(self.calls_tally, self.profile)
         return self._calls_view
 
 

@@ -22,7 +22,7 @@ COLUMN_MEANINGS = {
     "source": "how the call came in (911, non-emergency line, officer-initiated), or a flag "
               "that marks officer-initiated calls",
     "disposition": "how the call ended",
-    "area": "the area of the city (beat, sector, district or neighbourhood)",
+    "area": "the area of the city (beat, sector, district or neighborhood)",
 }
 
 
@@ -75,7 +75,7 @@ class CallsData(Model):
         description="Team time for one call (travel, time on scene, notes), for the staffing "
         "estimate. If not set, the export's median time from dispatch to clearing an eligible "
         "call is used, or 60 minutes when the export has no such times.")
-    target_utilisation: float = Field(
+    target_utilization: float = Field(
         default=0.6, gt=0, le=1,
         description="Share of a team's shift spent on calls, leaving time for travel back, "
         "breaks, follow-up and surges.")

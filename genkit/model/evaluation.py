@@ -23,7 +23,7 @@ DESIGN_NAMES = {
     "before_after_comparison": "Before and after, with comparison areas",
     "interrupted_time_series": "Interrupted time series",
     "stepped_rollout": "Stepped roll-out (areas that join later serve as comparisons)",
-    "randomized_trial": "Randomised trial",
+    "randomized_trial": "Randomized trial",
     "descriptive": "Descriptive monitoring",
 }
 

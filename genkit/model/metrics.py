@@ -21,7 +21,7 @@ DataSource = Literal["cad", "program_records", "partner_data", "survey", "hr_rec
 Frequency = Literal["weekly", "monthly", "quarterly", "annually"]
 Unit = Literal["count", "percent", "minutes", "hours", "dollars", "rate"]
 Breakdown = Literal["race_ethnicity", "age", "gender", "language", "housing_status",
-                    "neighbourhood", "time_of_day", "call_type",
+                    "neighborhood", "time_of_day", "call_type",
                     "same_call_types_handled_by_police"]
 
 GROUP_NAMES = {
@@ -40,7 +40,7 @@ SOURCE_SHORT = {"cad": "CAD", "program_records": "Program records", "partner_dat
 BREAKDOWN_NAMES = {
     "race_ethnicity": "race and ethnicity", "age": "age", "gender": "gender",
     "language": "language", "housing_status": "housing status",
-    "neighbourhood": "neighbourhood", "time_of_day": "time of day", "call_type": "call type",
+    "neighborhood": "neighborhood", "time_of_day": "time of day", "call_type": "call type",
     "same_call_types_handled_by_police": "the same call types handled by police",
 }
 

@@ -211,7 +211,7 @@ class Program(Model):
 DISPATCH_TEXT = {
     "911_center_led": "911 call-takers and dispatchers screen calls and send the team",
     "embedded_professional": (
-        "behavioural health professionals working inside the 911 center screen calls and send "
+        "behavioral health professionals working inside the 911 center screen calls and send "
         "the team"),
     "external_hotline": "a crisis line outside the 911 center screens calls and sends the team",
 }

@@ -4,9 +4,9 @@ Both libraries are data (YAML shipped in the ``_hiring`` base profile), not Pyth
 extends them under ``staffing.role_library`` and ``staffing.competency_library``: a new key adds
 an entry, an existing key changes only the fields it sets (mappings merge key by key).
 
-A competency carries everything a structured interview needs for it: one behavioural question
-(past behaviour), situational questions (what would you do) each tied to a *scenario*, follow-up
-probes, and behavioural anchors for low, middle and high ratings. A scenario (for example
+A competency carries everything a structured interview needs for it: one behavioral question
+(past behavior), situational questions (what would you do) each tied to a *scenario*, follow-up
+probes, and behavioral anchors for low, middle and high ratings. A scenario (for example
 ``older-adult-welfare-check``) is a kind of scene; each program ties the scenarios it uses to
 its own eligible call types under ``staffing.scenarios``, so the same question is framed by the
 call types that program really takes.
@@ -28,8 +28,8 @@ MIN_COMPETENCIES = 5
 MAX_COMPETENCIES = 8
 
 
-class Behavioural(Model):
-    """A question about what the candidate did before: past behaviour predicts future behaviour."""
+class Behavioral(Model):
+    """A question about what the candidate did before: past behavior predicts future behavior."""
 
     question: LongText
     probes: list[ShortText] = Field(min_length=1, max_length=6)
@@ -61,7 +61,7 @@ class Anchors(Model):
 class Competency(Model):
     name: ShortText
     definition: LongText
-    behavioural: Behavioural
+    behavioral: Behavioral
     situational: list[Situational] = Field(
         min_length=1, description="Options in order of preference; the guide asks one whose "
                                   "scenario the program links and whose settings fit the role.")

@@ -14,7 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 # Every ASCII punctuation character CommonMark lets a backslash escape, except the three that
-# HTML escaping already neutralises (& < >) and the quotes it turns into entities.
+# HTML escaping already neutralizes (& < >) and the quotes it turns into entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$%@;,/?])")
 
 

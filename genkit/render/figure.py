@@ -18,7 +18,11 @@ class Figure:
     caption: str                               # shown under the picture in every format
     make_svg: Callable[[], bytes]              # vector picture for HTML and PDF
     make_png: Callable[[], bytes] | None = None  # raster picture for Word; None: text instead
+    # A tall diagram that may run over a page break: the same picture cut into stacked slices,
+    # each (SVG, alternative text), so that pages break between slices, never inside one.
+    make_svg_rows: Callable[[], list[tuple[bytes, str]]] | None = None
     _cache: dict[str, bytes] = field(default_factory=dict)
+    _rows: list[tuple[bytes, str]] | None = None
 
     def svg(self) -> bytes:
         if _PLACEHOLDERS:
@@ -26,6 +30,14 @@ class Figure:
         if "svg" not in self._cache:
             self._cache["svg"] = self.make_svg()
         return self._cache["svg"]
+
+    def svg_rows(self) -> list[tuple[bytes, str]] | None:
+        """The slices of a diagram drawn in slices; None for a figure that is one picture."""
+        if self.make_svg_rows is None or _PLACEHOLDERS:
+            return None
+        if self._rows is None:
+            self._rows = self.make_svg_rows()
+        return self._rows
 
     def png(self) -> bytes | None:
         if self.make_png is None or _PLACEHOLDERS:

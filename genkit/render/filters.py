@@ -147,7 +147,7 @@ def definite(name: str) -> str:
 
 
 def upper_first(text: str) -> str:
-    """Capitalise the first letter only (Jinja's ``capitalize`` lowercases the rest: EMT -> emt)."""
+    """Capitalize the first letter only (Jinja's ``capitalize`` lowercases the rest: EMT -> emt)."""
     text = str(text)
     return text[:1].upper() + text[1:]
 

@@ -79,10 +79,22 @@ def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
     """The picture as an inline SVG image (vector in the PDF too), with its text alternative."""
     if figure is None:
         return ""
-    data = base64.b64encode(figure.svg()).decode("ascii")
+    rows = figure.svg_rows()
+    if rows:  # one image per slice; the first one's text also introduces the whole figure
+        images = "".join(
+            f'<img class="figure-row" src="data:image/svg+xml;base64,{_b64(svg)}" '
+            f'alt="{escape(figure.alt + " " + alt if i == 0 else alt)}">'
+            for i, (svg, alt) in enumerate(rows))
+        return (f'<figure class="figure figure-rows" id="figure-{escape(figure.name)}">{images}'
+                f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
     return (f'<figure class="figure" id="figure-{escape(figure.name)}">'
-            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
+            f'<img src="data:image/svg+xml;base64,{_b64(figure.svg())}" '
+            f'alt="{escape(figure.alt)}">'
             f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def toc_html(fence: Fence, tokens: list[Token]) -> str:

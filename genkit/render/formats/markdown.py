@@ -12,7 +12,7 @@ with a meaning of their own:
   exactly ``[input]`` (one line) or ``[notes]`` (a few lines) are places to write: form fields in
   HTML and PDF, empty cells in Word. The table is parsed as Markdown, so escaped values printed
   into it read as plain text. Each field is named ``<name>_<row>_<column>`` from the first cell
-  of its row and its column heading, and labelled with both for screen readers.
+  of its row and its column heading, and labeled with both for screen readers.
 - ```` ```toc levels=2-3 ```` ```` ``` ````: a table of contents of the headings at those levels
   (a TOC field in Word, a list of links in HTML with page numbers in the PDF); the fence's text,
   if any, is its title.
