@@ -17,15 +17,25 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):  # noqa: ANN001, ANN201
-    """``built("durham")`` -> path of a bundle built once for the whole test session."""
-    cache: dict[str, Path] = {}
+    """``built("phoenix", "rfp")`` -> a bundle built once for the whole test session.
+
+    The second argument names the families a test reads (as ``--only`` does), so a test about
+    another sample's RFP renders that RFP, not the sample's whole bundle. Durham's whole bundle
+    is needed by the bundle-level tests anyway, so every request for Durham is served from it.
+    """
+    cache: dict[tuple[str, str], Path] = {}
     root = tmp_path_factory.mktemp("bundles")
 
-    def get(name: str) -> Path:
-        if name not in cache:
-            build([name], SearchPath.from_cwd(REPO), Options(out_root=root))
-            cache[name] = root / name
-        return cache[name]
+    def get(name: str, only: str = "") -> Path:
+        if name == "durham":
+            only = ""
+        key = (name, only)
+        if key not in cache:
+            out = root / (only.replace(",", "+") or "whole")
+            build([name], SearchPath.from_cwd(REPO),
+                  Options(out_root=out, only=[o for o in only.split(",") if o]))
+            cache[key] = out / name
+        return cache[key]
 
     return get
 

@@ -33,6 +33,13 @@ PARTNER_HEADINGS = {
 }
 
 
+
+@pytest.fixture
+def sheets(built):  # noqa: ANN001, ANN201
+    """A sample's briefing sheets and the evaluation plan, built once for the session."""
+    return lambda jurisdiction: built(jurisdiction, "briefings,evaluation")
+
+
 def texts(bundle, stem: str) -> dict[str, str]:  # noqa: ANN001
     return {
         "html": squash(html_text(bundle / f"{stem}.html")),
@@ -43,8 +50,8 @@ def texts(bundle, stem: str) -> dict[str, str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_every_sample_has_both_variants_in_each_language_and_a_plan(built, name) -> None:  # noqa: ANN001
-    bundle = built(name)
+def test_every_sample_has_both_variants_in_each_language_and_a_plan(sheets, name) -> None:  # noqa: ANN001
+    bundle = sheets(name)
     for doc in ("resident-sheet", "partner-brief"):
         for lang in LANGS:
             for fmt in FORMATS:
@@ -55,8 +62,8 @@ def test_every_sample_has_both_variants_in_each_language_and_a_plan(built, name)
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_resident_sheet_fits_on_two_pages_and_has_every_section(built, name, lang) -> None:  # noqa: ANN001
-    bundle = built(name)
+def test_resident_sheet_fits_on_two_pages_and_has_every_section(sheets, name, lang) -> None:  # noqa: ANN001
+    bundle = sheets(name)
     stem = f"briefings/resident-sheet.{lang}"
     assert len(PdfReader(str(bundle / f"{stem}.pdf")).pages) <= 2
     for fmt, text in texts(bundle, stem).items():
@@ -68,14 +75,14 @@ def test_resident_sheet_fits_on_two_pages_and_has_every_section(built, name, lan
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_partner_brief_has_every_section(built, name, lang) -> None:  # noqa: ANN001
-    for fmt, text in texts(built(name), f"briefings/partner-brief.{lang}").items():
+def test_partner_brief_has_every_section(sheets, name, lang) -> None:  # noqa: ANN001
+    for fmt, text in texts(sheets(name), f"briefings/partner-brief.{lang}").items():
         for heading in PARTNER_HEADINGS[lang]:
             assert heading in text, (name, lang, fmt, heading)
 
 
-def test_durham_resident_sheet_in_english(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham"), "briefings/resident-sheet.en").items():
+def test_durham_resident_sheet_in_english(sheets) -> None:  # noqa: ANN001
+    for fmt, text in texts(sheets("durham"), "briefings/resident-sheet.en").items():
         for phrase in ("HEART stands for Holistic Empathetic Assistance Response Teams",
                        "Licensed mental health clinician", "Peer support specialist",
                        "Trespass", "Who comes instead: Durham County EMS",
@@ -95,8 +102,8 @@ def test_durham_resident_sheet_in_english(built) -> None:  # noqa: ANN001
         assert "Community Safety Department, City of Durham" in text, fmt
 
 
-def test_durham_resident_sheet_in_spanish(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham"), "briefings/resident-sheet.es").items():
+def test_durham_resident_sheet_in_spanish(sheets) -> None:  # noqa: ANN001
+    for fmt, text in texts(sheets("durham"), "briefings/resident-sheet.es").items():
         for phrase in ("HEART es la sigla en inglés de Holistic Empathetic Assistance Response "
                        "Teams (Equipos de Respuesta y Asistencia Holística y Empática)",
                        "Departamento de Seguridad Comunitaria de Durham",
@@ -114,8 +121,8 @@ def test_durham_resident_sheet_in_spanish(built) -> None:  # noqa: ANN001
             assert english not in text, (fmt, english)
 
 
-def test_layout_words_follow_the_language(built) -> None:  # noqa: ANN001
-    bundle = built("durham")
+def test_layout_words_follow_the_language(sheets) -> None:  # noqa: ANN001
+    bundle = sheets("durham")
     es_pdf = squash(pdf_text(bundle / "briefings/resident-sheet.es.pdf"))
     en_pdf = squash(pdf_text(bundle / "briefings/resident-sheet.en.pdf"))
     assert "Página 1 de 2" in es_pdf and "Page 1 of" not in es_pdf
@@ -126,8 +133,8 @@ def test_layout_words_follow_the_language(built) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang,word", [("en", "en-US"), ("es", "es-US")])
-def test_html_pdf_and_word_carry_the_sheet_language(built, lang, word) -> None:  # noqa: ANN001
-    bundle = built("long-beach")
+def test_html_pdf_and_word_carry_the_sheet_language(sheets, lang, word) -> None:  # noqa: ANN001
+    bundle = sheets("long-beach")
     stem = f"briefings/resident-sheet.{lang}"
     html = (bundle / f"{stem}.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}">' in html
@@ -139,18 +146,18 @@ def test_html_pdf_and_word_carry_the_sheet_language(built, lang, word) -> None: 
     assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == word
 
 
-def test_phone_numbers_are_written_for_the_language(built) -> None:  # noqa: ANN001
-    bundle = built("harris-county")
+def test_phone_numbers_are_written_for_the_language(sheets) -> None:  # noqa: ANN001
+    bundle = sheets("harris-county")
     for fmt, text in texts(bundle, "briefings/resident-sheet.en").items():
         assert "713-274-HART (713-274-4278)" in text, fmt
     for fmt, text in texts(bundle, "briefings/resident-sheet.es").items():
         assert "713-274-4278 (713-274-HART)" in text, fmt
-    for fmt, text in texts(built("long-beach"), "briefings/resident-sheet.es").items():
+    for fmt, text in texts(sheets("long-beach"), "briefings/resident-sheet.es").items():
         assert "Llame al 562-435-6711" in text, fmt
 
 
-def test_numbers_and_dates_are_formatted_for_the_language(built) -> None:  # noqa: ANN001
-    bundle = built("durham")
+def test_numbers_and_dates_are_formatted_for_the_language(sheets) -> None:  # noqa: ANN001
+    bundle = sheets("durham")
     en = texts(bundle, "briefings/partner-brief.en")
     es = texts(bundle, "briefings/partner-brief.es")
     for fmt in FORMATS:
@@ -165,15 +172,15 @@ def test_numbers_and_dates_are_formatted_for_the_language(built) -> None:  # noq
     assert "50\u00a0%" in html  # CLDR Spanish: a no-break space before the sign
 
 
-def test_partner_brief_metrics_are_the_profile_metrics(built) -> None:  # noqa: ANN001
+def test_partner_brief_metrics_are_the_profile_metrics(sheets) -> None:  # noqa: ANN001
     from genkit.load.profiles import load_profile
     from genkit.paths import SearchPath
     from tests.conftest import REPO
 
     for name in ("durham", "philadelphia"):
         profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
-        en = texts(built(name), "briefings/partner-brief.en")
-        es = texts(built(name), "briefings/partner-brief.es")
+        en = texts(sheets(name), "briefings/partner-brief.en")
+        es = texts(sheets(name), "briefings/partner-brief.es")
         for metric in profile.selected_metrics:
             spanish = profile.briefings.text["es"].metrics[metric["id"]]
             for fmt in FORMATS:
@@ -181,26 +188,26 @@ def test_partner_brief_metrics_are_the_profile_metrics(built) -> None:  # noqa: 
                 assert spanish in es[fmt], (name, fmt, metric["id"])
 
 
-def test_co_responder_sheet_does_not_claim_an_unarmed_team(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("philadelphia"), "briefings/resident-sheet.en").items():
+def test_co_responder_sheet_does_not_claim_an_unarmed_team(sheets) -> None:  # noqa: ANN001
+    for fmt, text in texts(sheets("philadelphia"), "briefings/resident-sheet.en").items():
         assert "Police officer" in text and "a police officer and a mental health clinician" \
             in text, fmt
         assert "unarmed" not in text.lower() and "do not carry weapons" not in text, fmt
         assert "no one was arrested" in text.lower(), fmt
 
 
-def test_services_and_illustrative_marking(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("long-beach"), "briefings/resident-sheet.en").items():
+def test_services_and_illustrative_marking(sheets) -> None:  # noqa: ANN001
+    for fmt, text in texts(sheets("long-beach"), "briefings/resident-sheet.en").items():
         assert "Give you a ride to services" in text, fmt
         assert "resolved 59% of its calls on the spot" in text, fmt
         assert "Illustrative, not from a published source: Crisis line 988" in text, fmt
-    for fmt, text in texts(built("long-beach"), "briefings/resident-sheet.es").items():
+    for fmt, text in texts(sheets("long-beach"), "briefings/resident-sheet.es").items():
         assert "Llevarle a algún servicio" in text, fmt
         assert "Datos ilustrativos, sin fuente publicada: uso de la línea 988" in text, fmt
 
 
-def test_index_lists_each_language_version(built) -> None:  # noqa: ANN001
-    index = (built("phoenix") / "index.html").read_text(encoding="utf-8")
+def test_index_lists_each_language_version(sheets) -> None:  # noqa: ANN001
+    index = (sheets("phoenix") / "index.html").read_text(encoding="utf-8")
     for path in ("briefings/resident-sheet.en.pdf", "briefings/resident-sheet.es.pdf",
                  "briefings/partner-brief.es.docx", "evaluation/evaluation-plan.html"):
         assert f'href="{path}"' in index

@@ -58,6 +58,7 @@ def _build_in_subprocess(out: Path, env_extra: dict[str, str], prefix: list[str]
                     str(out), "-q"], cwd=REPO, env=env, check=True)
 
 
+@pytest.mark.slow
 def test_builds_are_byte_identical_across_clock_zone_locale_and_hash_seed(tmp_path) -> None:  # noqa: ANN001
     first, second = tmp_path / "a", tmp_path / "b"
     _build_in_subprocess(first, {"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8"}, [])

@@ -153,7 +153,7 @@ def test_rerun_gives_identical_bytes(seattle: Path) -> None:
 @pytest.fixture(scope="module")
 def bundle(seattle: Path, tmp_path_factory) -> Path:  # noqa: ANN001
     out = tmp_path_factory.mktemp("seattle-out")
-    build(["seattle-town"], SearchPath.from_cwd(seattle), Options(out_root=out))
+    build(["seattle-town"], SearchPath.from_cwd(seattle), Options(out_root=out, only=["analysis"]))
     return out / "seattle-town"
 
 

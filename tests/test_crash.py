@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from genkit.write.atomic import sweep
 
 TRIALS = int(os.environ.get("GENKIT_KILL_TRIALS", "100"))
@@ -29,6 +31,7 @@ def bundle_is_whole(bundle: Path) -> bool:
                for p, h in listed.items())
 
 
+@pytest.mark.slow
 def test_random_kills_never_leave_a_partial_bundle(project: Path) -> None:
     profile = project / "jurisdictions/town/profile.yaml"
     original = profile.read_text()

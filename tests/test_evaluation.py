@@ -33,7 +33,7 @@ def texts(bundle) -> dict[str, str]:  # noqa: ANN001
 def test_plan_has_every_section_and_every_chosen_metric(built, name) -> None:  # noqa: ANN001
     profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
     assert profile.selected_metrics, name
-    for fmt, text in texts(built(name)).items():
+    for fmt, text in texts(built(name, "evaluation")).items():
         for section in SECTIONS:
             assert section in text, (name, fmt, section)
         for metric in profile.selected_metrics:
@@ -47,7 +47,7 @@ def test_plan_has_every_section_and_every_chosen_metric(built, name) -> None:  #
 
 
 def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham")).items():
+    for fmt, text in texts(built("durham", "evaluation")).items():
         for phrase in (
             "Numerator: Eligible calls the team handled.",
             "Denominator: All eligible calls.",
@@ -73,20 +73,20 @@ def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
 
 
 def test_plan_without_launch_date_counts_months_from_launch(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("phoenix")).items():
+    for fmt, text in texts(built("phoenix", "evaluation")).items():
         assert "6 months before launch" in text, fmt
         assert "24 months after launch" in text, fmt
         assert "Interrupted time series" in text or "interrupted time series" in text, fmt
 
 
 def test_a_profile_extends_the_metric_library(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("philadelphia")).items():
+    for fmt, text in texts(built("philadelphia", "evaluation")).items():
         assert "Use of force on crisis calls" in text, fmt
         assert "Co-responder calls with a reported use of force" in text, fmt
         assert "police use-of-force and arrest records" in text, fmt
 
 
 def test_illustrative_targets_are_marked(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham")).items():
+    for fmt, text in texts(built("durham", "evaluation")).items():
         assert "Illustrative, not from a published source:" in text, fmt
         assert "target for Share of eligible calls handled" in text, fmt

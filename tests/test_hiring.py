@@ -26,6 +26,13 @@ GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
                   "Closing (read to every candidate)", "Scoring sheet"]
 
 
+
+@pytest.fixture
+def kit(built):  # noqa: ANN001, ANN201
+    """A sample's job descriptions and interview guides, built once for the session."""
+    return lambda jurisdiction: built(jurisdiction, "job_descriptions,interview_guides")
+
+
 def html_text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
     body = raw[raw.index("<main>"):raw.index("</main>")]
@@ -54,8 +61,8 @@ def profile(name: str):  # noqa: ANN201
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_every_position_gets_a_job_description_and_an_interview_guide(built, name: str) -> None:
-    bundle = built(name)
+def test_every_position_gets_a_job_description_and_an_interview_guide(kit, name: str) -> None:
+    bundle = kit(name)
     positions = profile(name).staffing.positions
     assert len(positions) >= 3
     for position in positions:
@@ -67,8 +74,8 @@ def test_every_position_gets_a_job_description_and_an_interview_guide(built, nam
         assert position.title in guide
 
 
-def test_job_description_sections_in_all_formats(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham"), "job_descriptions/peer-support-specialist").items():
+def test_job_description_sections_in_all_formats(kit) -> None:  # noqa: ANN001
+    for fmt, text in texts(kit("durham"), "job_descriptions/peer-support-specialist").items():
         for section in JD_SECTIONS:
             assert section in text, (fmt, section)
         assert "Peer Support Specialist" in text
@@ -80,21 +87,21 @@ def test_job_description_sections_in_all_formats(built) -> None:  # noqa: ANN001
         assert "equal opportunity employer" in text, fmt
 
 
-def test_illustrative_pay_is_marked(built) -> None:  # noqa: ANN001
-    text = html_text(built("durham") / "job_descriptions" / "advanced-emt.html")
+def test_illustrative_pay_is_marked(kit) -> None:  # noqa: ANN001
+    text = html_text(kit("durham") / "job_descriptions" / "advanced-emt.html")
     assert "Illustrative figure" in text
-    sourced = html_text(built("durham") / "job_descriptions" / "peer-support-specialist.html")
+    sourced = html_text(kit("durham") / "job_descriptions" / "peer-support-specialist.html")
     assert "Illustrative figure" not in sourced
     # A job description lists its own illustrative facts, not every other position's.
     assert "Pay range (Advanced EMT)" not in sourced
 
 
-def test_interview_guide_sections_in_all_formats(built) -> None:  # noqa: ANN001
+def test_interview_guide_sections_in_all_formats(kit) -> None:  # noqa: ANN001
     loaded = profile("durham")
     position = loaded.staffing.positions[0]
     job = loaded.staffing.job(position, loaded.program)
     assert 5 <= len(job.interview) <= 8
-    for fmt, text in texts(built("durham"), f"interview_guides/{position.id}").items():
+    for fmt, text in texts(kit("durham"), f"interview_guides/{position.id}").items():
         for section in GUIDE_SECTIONS:
             assert section in text, (fmt, section)
         for item in job.interview:
@@ -103,18 +110,18 @@ def test_interview_guide_sections_in_all_formats(built) -> None:  # noqa: ANN001
         assert "5: High" in text and "3: Middle" in text and "1: Low" in text, fmt
         assert "Evidence and notes" in text, fmt
     # Situational questions are framed by this program's own call types.
-    guide = html_text(built("durham") / "interview_guides" / f"{position.id}.html")
+    guide = html_text(kit("durham") / "interview_guides" / f"{position.id}.html")
     labels = {item.call_type.label for item in job.interview}
     assert len(labels) >= 4
     for label in labels:
         assert f"call type {label}" in guide
 
 
-def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(built) -> None:  # noqa: ANN001
+def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:  # noqa: ANN001
     loaded = profile("durham")
     position = loaded.staffing.positions[0]
     job = loaded.staffing.job(position, loaded.program)
-    folder = built("durham") / "interview_guides"
+    folder = kit("durham") / "interview_guides"
     fields = PdfReader(folder / f"{position.id}.pdf").get_fields() or {}
     for name in ("interview_candidate_details", "interview_panel-member_details",
                  "interview_date_details", "decision_agreed-total_details"):
@@ -140,9 +147,9 @@ def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(built) -> None:  #
                for row in sheet.rows[1:])
 
 
-def test_same_role_differs_between_jurisdictions(built) -> None:  # noqa: ANN001
-    durham = html_text(built("durham") / "job_descriptions" / "peer-support-specialist.html")
-    long_beach = html_text(built("long-beach") / "job_descriptions" / "peer-navigator.html")
+def test_same_role_differs_between_jurisdictions(kit) -> None:  # noqa: ANN001
+    durham = html_text(kit("durham") / "job_descriptions" / "peer-support-specialist.html")
+    long_beach = html_text(kit("long-beach") / "job_descriptions" / "peer-navigator.html")
     assert profile("long-beach").staffing.positions[2].role == "peer-support-specialist"
     assert "HEART" in durham and "HEART" not in long_beach
     assert "CCR" in long_beach
@@ -153,23 +160,23 @@ def test_same_role_differs_between_jurisdictions(built) -> None:  # noqa: ANN001
     assert "unwelcome person" not in durham
 
     guides = "interview_guides"
-    durham_guide = html_text(built("durham") / guides / "crisis-response-clinician.html")
-    philly_guide = html_text(built("philadelphia") / guides / "cirt-clinician.html")
+    durham_guide = html_text(kit("durham") / guides / "crisis-response-clinician.html")
+    philly_guide = html_text(kit("philadelphia") / guides / "cirt-clinician.html")
     assert "HEART's call type" in durham_guide
     assert "Philadelphia 911 Triage & Co-Responder / CIRT" in philly_guide
-    philly_jd = html_text(built("philadelphia") / "job_descriptions" / "cirt-clinician.html")
+    philly_jd = html_text(kit("philadelphia") / "job_descriptions" / "cirt-clinician.html")
     assert "Pennsylvania license" in philly_jd and "police officer" in philly_jd
-    phoenix_jd = html_text(built("phoenix") / "job_descriptions" / "caseworker-ii.html")
+    phoenix_jd = html_text(kit("phoenix") / "job_descriptions" / "caseworker-ii.html")
     assert "$40,976 to $62,317 a year" in phoenix_jd
 
 
-def test_position_without_a_library_role_is_built_from_its_own_fields(built) -> None:  # noqa: ANN001
+def test_position_without_a_library_role_is_built_from_its_own_fields(kit) -> None:  # noqa: ANN001
     nurse = profile("long-beach").staffing.positions[1]
     assert nurse.role is None
-    text = html_text(built("long-beach") / "job_descriptions" / "public-health-nurse.html")
+    text = html_text(kit("long-beach") / "job_descriptions" / "public-health-nurse.html")
     assert "California Public Health Nurse certificate" in text
     assert "Medical screening and scope of practice" in html_text(
-        built("long-beach") / "interview_guides" / "public-health-nurse.html")
+        kit("long-beach") / "interview_guides" / "public-health-nurse.html")
 
 
 @pytest.mark.parametrize("name", SAMPLES)

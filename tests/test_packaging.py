@@ -15,6 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_wheel_builds_durham_from_an_empty_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
@@ -43,6 +44,7 @@ needs_soffice = pytest.mark.skipif(
     reason="LibreOffice is not installed (CI installs it)")
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_every_docx_of_the_durham_bundle_converts_with_libreoffice(built, tmp_path) -> None:  # noqa: ANN001
     docs = sorted(built("durham").rglob("*.docx"))

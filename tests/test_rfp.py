@@ -64,7 +64,7 @@ def metric_value(value: float | None, unit: str) -> str:
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_sample_builds_an_rfp_from_its_profile(built, name: str) -> None:
-    folder = built(name) / "rfp"
+    folder = built(name, "rfp") / "rfp"
     texts = {"html": squash(html_text(folder / "rfp.html")),
              "pdf": squash(pdf_text(folder / "rfp.pdf")),
              "docx": squash(docx_text(folder / "rfp.docx"))}
@@ -79,7 +79,7 @@ def test_every_sample_builds_an_rfp_from_its_profile(built, name: str) -> None:
 
 
 def test_weights_and_timeline_rows_come_from_the_profile(built) -> None:
-    page = built("harris-county") / "rfp" / "rfp.html"
+    page = built("harris-county", "rfp") / "rfp" / "rfp.html"
     rows = {row[0]: row[1:] for row in html_rows(page) if row}
     assert rows["Technical approach"][-1] == "35" and rows["Price"][-1] == "20"
     assert rows["Total"][-1] == "100"
@@ -92,7 +92,7 @@ def test_weights_and_timeline_rows_come_from_the_profile(built) -> None:
 
 
 def test_contractor_supplies_only_its_roles(built) -> None:
-    page = built("philadelphia") / "rfp" / "rfp.html"
+    page = built("philadelphia", "rfp") / "rfp" / "rfp.html"
     assert ("The contractor will supply the civilian mental health clinician"
             in squash(html_text(page)))
     rows = {row[0]: row[1:] for row in html_rows(page) if row}
@@ -101,7 +101,7 @@ def test_contractor_supplies_only_its_roles(built) -> None:
 
 
 def test_word_rfp_has_a_toc_field_and_real_headings(built) -> None:
-    path = built("durham") / "rfp" / "rfp.docx"
+    path = built("durham", "rfp") / "rfp" / "rfp.docx"
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert 'TOC \\o "2-3" \\h \\z \\u' in xml
     assert 'w:fldCharType="begin" w:dirty="true"' in xml
@@ -116,7 +116,7 @@ def test_word_rfp_has_a_toc_field_and_real_headings(built) -> None:
 
 
 def test_html_contents_links_to_every_section(built) -> None:
-    page = (built("durham") / "rfp" / "rfp.html").read_text(encoding="utf-8")
+    page = (built("durham", "rfp") / "rfp" / "rfp.html").read_text(encoding="utf-8")
     links = re.findall(r'<li class="toc-level-\d"><a href="#([^"]+)">', page)
     assert "3-4-eligible-calls-and-exclusions" in links
     for anchor in links:
@@ -124,7 +124,7 @@ def test_html_contents_links_to_every_section(built) -> None:
 
 
 def test_long_beach_rfp_is_built_inside_its_word_shell(built) -> None:
-    path = built("long-beach") / "rfp" / "rfp.docx"
+    path = built("long-beach", "rfp") / "rfp" / "rfp.docx"
     doc = Document(path)
     text = squash(docx_text(path))
     assert "Notice to proposers." in text and "General conditions" in text
@@ -138,7 +138,7 @@ def test_long_beach_rfp_is_built_inside_its_word_shell(built) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_shell_rfp_converts_cleanly_with_libreoffice(built, tmp_path: Path) -> None:
-    source = built("long-beach") / "rfp" / "rfp.docx"
+    source = built("long-beach", "rfp") / "rfp" / "rfp.docx"
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],

@@ -25,7 +25,7 @@ def texts(bundle) -> dict[str, str]:  # noqa: ANN001
 
 
 def test_four_questions_tips_and_evidence_in_every_format(built) -> None:  # noqa: ANN001
-    for fmt, text in texts(built("durham")).items():
+    for fmt, text in texts(built("durham", "worksheets")).items():
         for question in QUESTIONS[1:]:
             assert question in text, (fmt, question)
         assert "Tips for working with public-safety partners" in text, fmt
@@ -34,8 +34,8 @@ def test_four_questions_tips_and_evidence_in_every_format(built) -> None:  # noq
 
 
 def test_worked_examples_come_from_the_profile(built) -> None:  # noqa: ANN001
-    durham = texts(built("durham"))
-    long_beach = texts(built("long-beach"))
+    durham = texts(built("durham", "worksheets"))
+    long_beach = texts(built("long-beach", "worksheets"))
     for fmt in ("html", "pdf", "docx"):
         assert "Durham Emergency Communications Center" in durham[fmt]
         assert "Jordan Ellis" in durham[fmt]
@@ -46,14 +46,14 @@ def test_worked_examples_come_from_the_profile(built) -> None:  # noqa: ANN001
 
 
 def test_pdf_answer_areas_are_form_fields(built) -> None:  # noqa: ANN001
-    reader = PdfReader(str(built("durham") / f"{STEM}.pdf"))
+    reader = PdfReader(str(built("durham", "worksheets") / f"{STEM}.pdf"))
     fields = reader.get_fields() or {}
     names = set(fields)
     assert {"q1_who", "q2_expertise", "q3_priorities", "q4_questions"} <= names, names
 
 
 def test_pdf_is_tagged_with_language_title_and_page_numbers(built) -> None:  # noqa: ANN001
-    path = built("durham") / f"{STEM}.pdf"
+    path = built("durham", "worksheets") / f"{STEM}.pdf"
     reader = PdfReader(str(path))
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
@@ -65,7 +65,7 @@ def test_pdf_is_tagged_with_language_title_and_page_numbers(built) -> None:  # n
 
 
 def test_every_page_of_a_sample_says_so(built) -> None:  # noqa: ANN001
-    bundle = built("durham")
+    bundle = built("durham", "worksheets")
     for page in pdf_pages(bundle / f"{STEM}.pdf"):
         assert "SAMPLE" in page and "not an official document" in squash(page)
         assert "City of Durham · HEART" in squash(page)
@@ -77,7 +77,7 @@ def test_every_page_of_a_sample_says_so(built) -> None:  # noqa: ANN001
 
 
 def test_docx_uses_real_word_styles(built) -> None:  # noqa: ANN001
-    document = docx.Document(str(built("durham") / f"{STEM}.docx"))
+    document = docx.Document(str(built("durham", "worksheets") / f"{STEM}.docx"))
     styles = {p.style.name for p in document.paragraphs}
     assert {"Heading 1", "Heading 2", "List Number", "List Bullet"} <= styles, styles
     table = document.tables[0]
@@ -90,7 +90,7 @@ def test_docx_uses_real_word_styles(built) -> None:  # noqa: ANN001
 
 
 def test_docx_answer_areas_are_boxes(built) -> None:  # noqa: ANN001
-    document = docx.Document(str(built("durham") / f"{STEM}.docx"))
+    document = docx.Document(str(built("durham", "worksheets") / f"{STEM}.docx"))
     prompts = [t.cell(0, 0).paragraphs[0].text for t in document.tables
                if len(t.rows) == 1 and len(t.columns) == 1]
     assert "My answers: who I will invite, and why" in prompts
@@ -98,7 +98,7 @@ def test_docx_answer_areas_are_boxes(built) -> None:  # noqa: ANN001
 
 
 def test_word_template_document_renders(built) -> None:  # noqa: ANN001
-    text = docx_text(built("durham") / "worksheets/stakeholder-invitation.docx")
+    text = docx_text(built("durham", "worksheets") / "worksheets/stakeholder-invitation.docx")
     assert "Invitation: HEART public-safety working group" in text
     assert "Alliance Health: Alliance manages" in text
     assert "{{" not in text and "{%" not in text
