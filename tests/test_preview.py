@@ -34,7 +34,6 @@ def _failed(data: dict) -> bool:
     return bool(data["problems_key"])
 
 
-@pytest.mark.slow
 def test_edit_reloads_broken_save_keeps_last_good_page_and_recovers(project: Path) -> None:
     profile = project / "jurisdictions" / "town" / "profile.yaml"
     good = profile.read_text(encoding="utf-8")
@@ -80,7 +79,6 @@ def test_edit_reloads_broken_save_keeps_last_good_page_and_recovers(project: Pat
     assert "preview stopped" in server.out.text
 
 
-@pytest.mark.slow
 def test_pdf_and_word_follow_in_the_background(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "preview-out"
     profile = project / "jurisdictions" / "town" / "profile.yaml"
