@@ -48,8 +48,9 @@ def status_bar(snapshot: Snapshot, name: str) -> str:
     pending = len(snapshot.pending)
     formats = (f"PDF and Word: {pending} file{'s' if pending != 1 else ''} updating"
                if pending else "PDF and Word: ready")
+    pages = "HTML: last good version" if snapshot.problems else "HTML up to date"
     parts = [f'<div id="genkit-preview" role="status"><a href="/index.html">Preview of '
-             f"{html.escape(name)}</a> · HTML up to date · {formats}"]
+             f"{html.escape(name)}</a> · {pages} · {formats}"]
     if snapshot.problems:
         parts.append('<div class="problems" role="alert"><strong>Your last change could not '
                      "be built; this is the last good version.</strong>")

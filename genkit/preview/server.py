@@ -205,8 +205,7 @@ class Preview:
 
     # -- running -------------------------------------------------------------------------
     def start(self) -> None:
-        """The first HTML pass, then the watcher and both build threads."""
-        self.rebuild()
+        """The watcher and both build threads (after the first HTML pass)."""
         loops = [self._watch_loop, self._build_loop]
         if self.background is not None:
             loops.append(self._full_loop)
@@ -262,8 +261,9 @@ def run_preview(name: str, search: SearchPath, port: int, out: Path | None, only
     preview = Preview(name, search, folder.absolute(), only, formats)
     url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     try:
-        preview.start()
+        preview.rebuild()
         click.echo(f"Previewing {name} at {url} (Ctrl-C to stop)")
+        preview.start()
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         config = uvicorn.Config(make_app(preview.state, name), log_level="warning",
