@@ -183,7 +183,7 @@ def parse_yaml_text(text: str, file: str) -> LoadedYaml:
     return LoadedYaml(doc.file, copy.deepcopy(doc.data), dict(doc.positions))
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=64)  # a bundle reads about 20 files: profiles, strings
 def _parse_cached(text: str, file: str) -> LoadedYaml:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
