@@ -121,6 +121,36 @@ def validate(names: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("name")
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 to serve on (default: a free one, printed).")
+@click.option("--only", help="Documents to preview: ids, names or families, comma-separated.")
+@click.option("--format", "formats",
+              help="Formats to build: html is always built first; pdf,docx follow in the "
+                   "background (default: all).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the preview's files in DIR (default: a temporary folder, removed "
+                   "on exit).")
+@click.option("--open/--no-open", "open_", default=None,
+              help="Open the index in a web browser (default: when run from a terminal).")
+def preview(name: str, port: int, only: str | None, formats: str | None, out: Path | None,
+            open_: bool | None) -> None:
+    """Serve NAME's bundle on 127.0.0.1 and rebuild it on every save, until Ctrl-C."""
+    from genkit.preview.server import run_preview
+
+    fmt = _csv(formats)
+    bad = [f for f in fmt if f not in ("pdf", "docx", "html")]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
+                                 param_hint="--format")
+    if fmt and "html" not in fmt:
+        fmt.insert(0, "html")  # the preview shows web pages: they are always built
+    if open_ is None:
+        open_ = sys.stdout.isatty()
+    run_preview(name, _search(), port, out, _csv(only), fmt, open_)
+
+
+@main.command()
+@click.argument("name")
 @click.argument("csv_file", metavar="CALLS.csv",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def calls(name: str, csv_file: Path) -> None:

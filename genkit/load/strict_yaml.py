@@ -8,6 +8,8 @@ than what a reader sees. Every value keeps the line and column it came from.
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,6 +177,14 @@ def _decode(raw: bytes, file: str) -> str:
 
 def parse_yaml_text(text: str, file: str) -> LoadedYaml:
     """Parse YAML text into located plain data, or raise a ProfileError listing every problem."""
+    # The shared base profiles are most of the text and rarely change: a preview's rebuild or
+    # ``build --all`` parses each once. Callers get their own copy to change as they like.
+    doc = _parse_cached(text, file)
+    return LoadedYaml(doc.file, copy.deepcopy(doc.data), dict(doc.positions))
+
+
+@functools.lru_cache(maxsize=64)  # a bundle reads about 20 files: profiles, strings
+def _parse_cached(text: str, file: str) -> LoadedYaml:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):

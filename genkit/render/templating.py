@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -87,11 +88,36 @@ def make_loader(dirs: list[Path], builtin_dir: Path) -> jinja2.BaseLoader:
     ])
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, so each file compiles once per process, not per build.
+
+    Jinja keys a bucket by template name and file, and drops it when the source's checksum
+    changes, so an edited template is compiled again. The code a template compiles to depends
+    on the environment's settings; every environment from ``make_env`` shares them except
+    ``finalize``, so there is one cache per ``finalize``.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED: dict[object, _CompiledTemplates] = {}
+
+
 def make_env(loader: jinja2.BaseLoader,
              finalize: Callable[[object], object] | None = markdown_value) -> SafeSandbox:
     """Environment for Markdown templates (default) or, with ``finalize=None``, Word XML."""
     env = SafeSandbox(
         loader=loader,
+        bytecode_cache=_COMPILED.setdefault(finalize, _CompiledTemplates()),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=finalize,
