@@ -21,6 +21,7 @@ from genkit.plan.catalog import discover
 from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
+from genkit.render.facts import Reads, pack, recording, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
 from genkit.write.atomic import write_bundle
@@ -47,6 +48,7 @@ class Outcome:
     reused: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     pending: dict[str, Future | bytes] = field(default_factory=dict)
+    reads: dict[str, dict[str, str]] = field(default_factory=dict)  # output path -> read set
     finish: Callable[[], None] = lambda: None
     readings: list[Reading] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -87,10 +89,13 @@ def plan_for(loaded: LoadedProfile, search: SearchPath, options: Options) -> Pla
 
 
 def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
-    """path -> (fingerprint, sha256) from the last bundle's manifest, if it is readable."""
+    """path -> (fingerprint, sha256) from the last bundle's manifest, if it is readable;
+    ``reads:PATH`` -> ("", JSON of the read set the file was rendered with)."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
         found = {f["path"]: (f.get("fingerprint", ""), f["sha256"]) for f in manifest["files"]}
+        found.update({f"reads:{path}": ("", json.dumps(entries))
+                      for path, entries in unpack(manifest).items()})
         found.update({f"title:{stem}": ("", title)
                       for stem, title in manifest.get("titles", {}).items()})
         found.update({f"reading:{stem}": (r["formula"], str(r["grade"]))
@@ -101,15 +106,23 @@ def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def _reuse(out_dir: Path, previous: dict[str, tuple[str, str]], path: str,
-           fingerprint: str) -> bytes | None:
+           fingerprint: str, profile: object, outcome: Outcome) -> bytes | None:
     old = previous.get(path)
     if not old or old[0] != fingerprint:
+        return None
+    # The profile fields the file was rendered from must all read the same today.
+    stored = previous.get(f"reads:{path}")
+    entries = json.loads(stored[1]) if stored else None
+    if not isinstance(entries, dict) or not unchanged(entries, profile):
         return None
     try:
         data = (out_dir / path).read_bytes()
     except OSError:
         return None
-    return data if hashlib.sha256(data).hexdigest() == old[1] else None
+    if hashlib.sha256(data).hexdigest() != old[1]:
+        return None
+    outcome.reads[path] = entries
+    return data
 
 
 class Builder:
@@ -179,14 +192,15 @@ class Builder:
                                          sample_notice(plan.loaded))
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
-                                               plan.inputs_fingerprint)
+                                               plan.inputs_fingerprint, pack(outcome.reads))
         files[f"{name}-bundle.zip"] = bundle_zip(name, files)
         outcome.files = files
 
     def _render_unit(self, unit: Unit, plan: Plan, previous: dict, out_dir: Path,
                      envs: tuple, css: str, pending: dict, outcome: Outcome) -> str:
         """Produce (or reuse) every output of one unit; return the document's title."""
-        reused = {fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt])
+        reused = {fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt],
+                              plan.loaded.profile, outcome)
                   for fmt, path in unit.outputs.items()}
         for fmt, data in reused.items():
             if data is not None:
@@ -202,6 +216,17 @@ class Builder:
                     unit.stem, unit.lang, float(known_reading[1]), known_reading[0],
                     plan.loaded.profile.briefings.max_reading_grade))
             return known_title
+        reads = Reads(root=plan.loaded.profile)
+        with recording(reads):
+            title = self._render_needed(unit, plan, needs, envs, css, pending, outcome)
+        for fmt in needs:
+            outcome.reads[unit.outputs[fmt]] = reads.entries
+        return title
+
+    def _render_needed(self, unit: Unit, plan: Plan, needs: list[str], envs: tuple, css: str,
+                       pending: dict, outcome: Outcome) -> str:
+        """Render a unit's outputs that could not be reused, recording the fields read."""
+        measured = unit.document.meta.readability and unit.document.kind == "markdown"
         ui = plan.strings[unit.lang]
         if unit.document.kind == "docx":
             from genkit.render.formats.docx_template import render_docx_template

@@ -171,6 +171,16 @@ def list_(name: str | None) -> None:
 
 
 @main.command()
+@click.argument("name")
+@click.argument("document")
+def why(name: str, document: str) -> None:
+    """Which profile fields DOCUMENT reads for NAME, and which sources back them."""
+    from genkit.cli.why import explain
+
+    click.echo(explain(name, document, _search()))
+
+
+@main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (for editor completion and checking)."""
     from genkit.cli.schema import schema_json

@@ -1,9 +1,9 @@
 """Expand jurisdiction x document x item x format into output jobs, each with a fingerprint.
 
-A fingerprint covers everything an output depends on: the resolved profile, every template and
-asset on the jurisdiction's search path, the output format and the versions of genkit and of the
-libraries that write the bytes. An output whose fingerprint matches the previous build's is
-copied instead of rendered.
+A unit's fingerprint covers every template and asset on the jurisdiction's search path, the
+output format and the versions of genkit and of the libraries that write the bytes; the profile
+is covered by the unit's read set (the values of the fields it read, see genkit.render.facts). An
+output whose fingerprint and read set match the previous build's is copied instead of rendered.
 """
 
 from __future__ import annotations
@@ -83,11 +83,14 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path]) -> str:
+def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
+    """Every input; without the profile, what a unit's fingerprint covers (its profile reads
+    are compared field by field, see genkit.render.facts)."""
     digest = hashlib.sha256()
     digest.update(f"genkit={__version__};{_code_fingerprint()};{_library_versions()}\n".encode())
-    profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
-    digest.update(profile_json.encode())
+    if with_profile:
+        profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
+        digest.update(profile_json.encode())
     # The stored call analysis feeds documents too: a new analysis must rebuild them.
     if loaded.calls_tally is not None:
         digest.update(b"\ncalls-analysis\n")
@@ -183,6 +186,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
                                   f"no document called '{u}' (known: {names})") for u in unknown])
     documents, strings = choose_languages(loaded, dirs, documents, display)
     fingerprint = inputs_fingerprint(loaded, dirs)
+    unit_base = inputs_fingerprint(loaded, dirs, with_profile=False)
     units: list[Unit] = []
     for document in documents:
         if not selected(document, only):
@@ -205,7 +209,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
                     continue
                 unit.outputs[fmt] = unit.stem + EXTENSIONS[fmt]
                 unit.fingerprints[fmt] = hashlib.sha256(
-                    f"{fingerprint}|{unit.stem}|{fmt}".encode()).hexdigest()
+                    f"{unit_base}|{unit.stem}|{fmt}".encode()).hexdigest()
             if unit.outputs:
                 units.append(unit)
     return Plan(loaded, dirs, documents, units, fingerprint, strings)

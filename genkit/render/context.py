@@ -11,6 +11,7 @@ from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
+from genkit.render.facts import Tracked, current, is_leaf, parse
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
 
 FRIENDLY_PATHS = {
@@ -186,7 +187,14 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
     profile = loaded.profile
     lang = document.lang or profile.language
     ui = ui or builtin_strings(lang)
-    context: dict[str, Any] = {name: getattr(profile, name) for name in type(profile).model_fields}
+    context: dict[str, Any] = {}
+    leaf_names: dict[str, list[tuple]] = {}
+    for name in type(profile).model_fields:  # containers proxied; a leaf is read when looked up
+        value = getattr(profile, name)
+        if is_leaf(value):
+            context[name], leaf_names[name] = value, [(name,)]
+        else:
+            context[name] = Tracked(value, (name,))
     cited = [
         {"fact": friendly(path, profile), "path": path,
          "sources": [profile.sources[s] for s in ids]}
@@ -194,7 +202,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
     ]
     references = _references(profile)
     context.update(
-        profile=profile,
+        profile=Tracked(profile, ()),
         references=[{"number": n, "id": sid, "source": profile.sources[sid]}
                     for sid, n in references.items()],
         ref=references,
@@ -215,9 +223,11 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         decision_steps=_decision_steps(profile),
         **path_helpers(profile, references),
     )
+    _declare_names(profile, lang, leaf_names)
     if item is not None:
-        context[document.meta.item_name] = item
         item_path = _item_path(profile, document.meta.each, item)
+        context[document.meta.item_name] = (Tracked(item, parse(item_path) or ()) if item_path
+                                            else item)
         context["item_path"] = item_path
         # A document about one item lists its own facts, not its siblings' (one job
         # description does not cite the pay of every other position).
@@ -229,6 +239,37 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
             context["illustrative_facts"] = [friendly(p, profile) for p in profile.illustrative
                                              if mine(p)]
     return context
+
+
+def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> None:
+    """Tell the recorder which profile paths each name computed here was computed from."""
+    reads = current()
+    if reads is None:
+        return
+    reads.root = profile
+    listed = [p for p in (*profile.citations, *profile.illustrative) if "[" in p]
+    # A fact's name in the sources list names its list item ("Pay range (Advanced EMT)").
+    labels = sorted({(*(parse(p[:p.rindex("]") + 1]) or ()),) for p in listed}) + [
+        ("metric_library",)] if listed else []
+    sources = [("citations",), ("illustrative",), ("sources",)]
+    numbering = [("evidence",), ("procurement", "call_data"), ("citations",), ("sources",)]
+    names.update(
+        references=numbering, ref=numbering, sources_for=numbering + sources,
+        is_illustrative=[("illustrative",)], cited_facts=sources + labels,
+        illustrative_facts=sources + labels,
+        citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
+        decision_steps=[("decision_tree",)], wording=[("briefings", "text")],
+        sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
+        calls_analysis=[("calls",), ("program",)], item_path=[])
+    reads.names.update(names)
+    for path in PAGE_READS:  # the layout every format puts around the text
+        reads.declare(path)
+
+
+# What page_html, the DOCX page and sample notices read from the profile, for every document.
+PAGE_READS: list[tuple] = [("status",), ("language",), ("as_of",), ("jurisdiction", "name"),
+                           ("program", "name"), ("program", "host_department"),
+                           ("briefings", "text")]
 
 
 def _decision_steps(profile: Any) -> list[Any] | None:

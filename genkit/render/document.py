@@ -84,8 +84,11 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     fences = figure_fences(tokens)
     if not fences:
         return {}
+    from genkit.render.facts import declare
     from genkit.render.figure_registry import figure_names, make_figure
 
+    # Figures are drawn in Python from these sections (and the stored call analysis).
+    declare("decision_tree", "calls", "program")
     figures, problems = {}, []
     where = str(document.source)
     for name, line in fences:

@@ -20,6 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from genkit.limits import check_binop
 from genkit.render import filters
 from genkit.render.escaping import markdown_value
+from genkit.render.fact_templates import TrackingContext, unwrapping, unwrapping_binop
+from genkit.render.facts import Tracked, unwrap
 
 BUILTIN_PREFIX = "builtin"
 
@@ -32,9 +34,11 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
     """
 
     intercepted_binops = frozenset({"*", "**", "+"})
+    context_class = TrackingContext
     # Methods that allocate as much memory as their argument asks for.
     _SIZED_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
 
+    @unwrapping_binop
     def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
         check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
@@ -45,6 +49,9 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
             from genkit.limits import RenderLimitExceeded
 
             raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
+        if not isinstance(__obj, jinja2.runtime.Macro):  # macros are templates: tracked inside
+            args = tuple(unwrap(a) for a in args)
+            kwargs = {k: unwrap(v) for k, v in kwargs.items()}
         return super().call(__context, __obj, *args, **kwargs)
 
     # Reachable in plain Jinja (format is even wrapped safely), but no document needs them, and
@@ -58,11 +65,26 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
         return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
 
     def getattr(self, obj: object, attribute: str) -> object:
+        if isinstance(obj, Tracked):  # a profile container: look at the real one, record the read
+            from genkit.render.facts import child
+
+            real = object.__getattribute__(obj, "_value")
+            if self._blocked(attribute):
+                return self.unsafe_undefined(real, attribute)
+            return child(obj, attribute, super().getattr(real, attribute))
         if self._blocked(attribute):
             return self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: object, argument: object) -> object:
+        argument = unwrap(argument)
+        if isinstance(obj, Tracked):
+            from genkit.render.facts import child
+
+            real = object.__getattribute__(obj, "_value")
+            if self._blocked(argument):
+                return self.unsafe_undefined(real, argument)
+            return child(obj, argument, super().getitem(real, argument))
         if self._blocked(argument):
             return self.unsafe_undefined(obj, argument)
         return super().getitem(obj, argument)
@@ -120,7 +142,7 @@ def make_env(loader: jinja2.BaseLoader,
         bytecode_cache=_COMPILED.setdefault(finalize, _CompiledTemplates()),
         undefined=StrictUndefined,
         autoescape=True,
-        finalize=finalize,
+        finalize=unwrapping(finalize) if finalize is not None else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -129,6 +151,9 @@ def make_env(loader: jinja2.BaseLoader,
     env.filters.update(filters.FILTERS)
     for name in ("center", "indent", "wordwrap"):  # unbounded padding; documents do not need them
         env.filters.pop(name, None)
+    # Filters and tests are Python: they get real values, and what they get counts as read.
+    env.filters = {name: unwrapping(f, name) for name, f in env.filters.items()}
+    env.tests = {name: unwrapping(f, name) for name, f in env.tests.items()}
     return env
 
 

@@ -44,7 +44,8 @@ def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry
 
 
 def manifest_json(name: str, files: dict[str, bytes], fingerprints: dict[str, str],
-                  titles: dict[str, str], readings: dict[str, dict], inputs: str) -> bytes:
+                  titles: dict[str, str], readings: dict[str, dict], inputs: str,
+                  reads: dict | None = None) -> bytes:
     entries = [
         {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
          **({"fingerprint": fingerprints[path]} if path in fingerprints else {})}
@@ -52,7 +53,7 @@ def manifest_json(name: str, files: dict[str, bytes], fingerprints: dict[str, st
     ]
     manifest = {"genkit_version": __version__, "jurisdiction": name,
                 "inputs_fingerprint": inputs, "files": entries, "titles": titles,
-                "readings": readings}
+                "readings": readings, **({"reads": reads} if reads is not None else {})}
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

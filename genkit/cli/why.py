@@ -1,0 +1,72 @@
+"""``genkit why NAME DOCUMENT``: which profile fields a document reads and which sources back them.
+
+It renders the document's text the way a build does, with the same read recording, so what it
+prints is exactly what the build fingerprints (genkit.render.facts) and what the document's sources
+section draws on. Nothing is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from genkit.render.facts import Reads, recording
+
+
+def _related(a: str, b: str) -> bool:
+    def within(inner: str, outer: str) -> bool:
+        return inner == outer or inner.startswith((outer + ".", outer + "["))
+
+    return within(a, b) or within(b, a)
+
+
+def field_sources(profile: Any, path: str) -> list[str]:
+    """Source ids cited for a field, one of its parents or one of its parts."""
+    return list(dict.fromkeys(s for key, ids in profile.citations.items()
+                              if _related(key, path) for s in ids))
+
+
+def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
+    """(unit stem, its reads) for every unit of one document, rendered but not written."""
+    from genkit.pipeline import Options, load_all, plan_for
+    from genkit.render.document import render_markdown
+    from genkit.render.figure import placeholders
+    from genkit.render.templating import make_env, make_loader
+
+    loaded = load_all([name], search)[0]
+    plan = plan_for(loaded, search, Options(only=[document], formats=["html", "docx"]))
+    env = make_env(make_loader(plan.dirs, plan.dirs[-1]))
+    found = []
+    for unit in plan.units:
+        reads = Reads(root=loaded.profile)
+        with recording(reads), placeholders():
+            if unit.document.kind == "docx":
+                from genkit.render.formats.docx_template import render_docx_template
+
+                render_docx_template(unit.document, loaded, plan.dirs, unit.item,
+                                     plan.strings[unit.lang])
+            else:
+                render_markdown(env, loaded, unit.document, unit.item, plan.strings[unit.lang])
+        found.append((unit.stem, reads))
+    return found
+
+
+def explain(name: str, document: str, search: Any) -> str:
+    from genkit.pipeline import load_all
+
+    profile = load_all([name], search)[0].profile
+    lines: list[str] = []
+    for stem, reads in read_sets(name, document, search):
+        lines.append(f"{stem}: {len(reads.shown)} fields shown, {len(reads.entries)} reads "
+                     "checked on rebuild")
+        for path in reads.shown:
+            ids = field_sources(profile, path) if path else []
+            illustrative = any(_related(p, path) for p in profile.illustrative) if path else False
+            note = f"  [{', '.join(ids)}]" if ids else ""
+            note += "  (illustrative)" if illustrative else ""
+            lines.append(f"  {path or '(whole profile)'}{note}")
+        cited = list(dict.fromkeys(s for p in reads.shown if p
+                                   for s in field_sources(profile, p)))
+        lines.append("  sources behind these fields:" if cited else "  no cited sources")
+        lines.extend(f"    {sid}: {profile.sources[sid].title}" for sid in cited
+                     if sid in profile.sources)
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Precise rebuilds: a document re-renders when a field it read changes, and only then."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+
+PROFILE = "jurisdictions/town/profile.yaml"
+
+
+def _edit(project: Path, pattern: str, replacement: str) -> None:
+    path = project / PROFILE
+    text, count = re.subn(pattern, replacement, path.read_text(), count=1, flags=re.M)
+    assert count == 1, pattern
+    path.write_text(text)
+
+
+def _build(project: Path, force: bool = False) -> list[str]:
+    options = Options(out_root=project / "build", formats=["html"], force=force)
+    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
+    return sorted(outcome.rendered)
+
+
+@pytest.fixture
+def once_built(project: Path) -> Path:
+    assert _build(project), "the first build renders everything"
+    assert _build(project) == [], "an unchanged rebuild renders nothing"
+    return project
+
+
+def test_a_field_only_the_rfp_shows_rebuilds_only_the_rfp(once_built: Path) -> None:
+    _edit(once_built, r"^(  rfp_number: ).*$", r'\1"RFP-TEST-42"')
+    assert _build(once_built) == ["rfp/rfp.html"]
+    assert "RFP-TEST-42" in (once_built / "build/town/rfp/rfp.html").read_text()
+
+
+def test_a_field_many_documents_show_rebuilds_each_of_them(once_built: Path) -> None:
+    _edit(once_built, r"^(  host_department: ).*$", r"\1Department of Community Care")
+    rendered = _build(once_built)
+    for stem in ("rfp/rfp.html", "worksheets/stakeholder-worksheet.html",
+                 "briefings/resident-sheet.en.html"):
+        assert stem in rendered, stem
+
+
+def test_incremental_output_matches_a_forced_build(once_built: Path, tmp_path: Path) -> None:
+    _edit(once_built, r"^(  rfp_number: ).*$", r'\1"RFP-TEST-43"')
+    _build(once_built)
+    bundle = once_built / "build/town"
+    incremental = {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*.html")}
+    _build(once_built, force=True)
+    forced = {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*.html")}
+    assert incremental == forced
+
+
+def test_why_names_the_fields_a_document_read(run) -> None:  # noqa: ANN001
+    result = run("why", "town", "rfp/rfp")
+    assert result.exit_code == 0, result.output
+    assert "procurement.rfp_number" in result.output
+    worksheet = run("why", "town", "worksheets/stakeholder-worksheet")
+    assert worksheet.exit_code == 0, worksheet.output
+    assert "procurement.rfp_number" not in worksheet.output
+    assert "program.name" in worksheet.output
