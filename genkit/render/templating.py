@@ -65,29 +65,24 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
         return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
 
     def getattr(self, obj: object, attribute: str) -> object:
+        return self._lookup(obj, attribute, super().getattr)
+
+    def getitem(self, obj: object, argument: object) -> object:
+        return self._lookup(obj, unwrap(argument), super().getitem)
+
+    def _lookup(self, obj: object, key: object,
+                fetch: Callable[[object, object], object]) -> object:
+        """One attribute or item: blocked names refused, reads of profile containers recorded."""
         if isinstance(obj, Tracked):  # a profile container: look at the real one, record the read
             from genkit.render.facts import child
 
             real = object.__getattribute__(obj, "_value")
-            if self._blocked(attribute):
-                return self.unsafe_undefined(real, attribute)
-            return child(obj, attribute, super().getattr(real, attribute))
-        if self._blocked(attribute):
-            return self.unsafe_undefined(obj, attribute)
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: object, argument: object) -> object:
-        argument = unwrap(argument)
-        if isinstance(obj, Tracked):
-            from genkit.render.facts import child
-
-            real = object.__getattribute__(obj, "_value")
-            if self._blocked(argument):
-                return self.unsafe_undefined(real, argument)
-            return child(obj, argument, super().getitem(real, argument))
-        if self._blocked(argument):
-            return self.unsafe_undefined(obj, argument)
-        return super().getitem(obj, argument)
+            if self._blocked(key):
+                return self.unsafe_undefined(real, key)
+            return child(obj, key, fetch(real, key))
+        if self._blocked(key):
+            return self.unsafe_undefined(obj, key)
+        return fetch(obj, key)
 
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
         if self._blocked(attr):
