@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from genkit.model.agreement import AGREEMENT_HELP, Agreement
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
@@ -53,6 +54,7 @@ class Profile(Model):
     decision_tree: DecisionTree | None = Field(
         default=None, description="The dispatcher's triage tree: yes/no questions ending in "
         "who is sent.")
+    agreement: Agreement | None = Field(default=None, description=AGREEMENT_HELP)
     staffing: Staffing = Field(
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "
