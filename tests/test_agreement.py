@@ -39,7 +39,7 @@ def test_states_the_profiles_facts(durham_html: Path) -> None:
     text = squash(html_text(durham_html))
     facts = [agreement.center.name, "the operator selected under " + proc.rfp_number,
              profile.program.hours.summary, profile.program.team_summary,
-             f"within {agreement.dispatch.dispatch_within_min} minutes of answering",
+             f"within {agreement.dispatch.dispatch_within_min} minutes of the call being answered",
              f"within {agreement.dispatch.acknowledge_within_min} minutes",
              "median response time of 20 minutes",
              f"{proc.terms.records_retention_years} years after the agreement ends",
@@ -91,6 +91,16 @@ def test_every_pdf_page_is_marked(tmp_path: Path) -> None:
     pages = pdf_pages(out / f"{DOC}.pdf")
     assert len(pages) > 3
     assert all(DRAFT in squash(page) and "SAMPLE" in page for page in pages)
+
+
+def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
+    edit(project, "  operator:\n    short_name: the Operator\n",
+         "  operator:\n    name: Triangle Crisis Care\n    short_name: the Operator\n")
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=project / "build", only=["agreements"], formats=["html"]))
+    text = squash(html_text(project / "build" / "town" / f"{DOC}.html"))
+    assert "Triangle Crisis Care (\"the Operator\"), which staffs and runs" in text
+    assert "For Triangle Crisis Care" in text and "selected under" not in text
 
 
 # --- checks: each bad value fails at its own line, and nothing is written ------------------
