@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # One look for every chart in a bundle: the same colors, fonts and byte-stable output.
-from genkit.calls.charts import ACCENT, INK, MUTED, _figure
+from genkit.calls.charts import ACCENT, INK, _figure
 from genkit.funding.budget import Budget, profile_budget
 from genkit.render.figure import Figure
 
@@ -22,6 +22,13 @@ GAP = "#b3261e"
 
 def _millions(value: float) -> str:
     return f"${value / 1e6:,.1f}M" if value >= 1e6 else f"${value / 1e3:,.0f}k"
+
+
+def _clip(name: str, limit: int = 60) -> str:
+    """A legend label cut at a word, so long stream names do not squeeze the plot."""
+    if len(name) <= limit:
+        return name
+    return name[:limit].rsplit(" ", 1)[0] + "..."
 
 
 def _draw(budget: Budget) -> Any:
@@ -37,7 +44,7 @@ def _draw(budget: Budget) -> Any:
         bottom = [0.0] * n
         for i, row in enumerate(budget.fund_rows):
             ax.bar([x + width / 2 for x in xs], row.amounts, width, bottom=bottom,
-                   color=STREAM_COLORS[i % len(STREAM_COLORS)], label=row.name[:48])
+                   color=STREAM_COLORS[i % len(STREAM_COLORS)], label=_clip(row.name))
             bottom = [b + a for b, a in zip(bottom, row.amounts, strict=True)]
         top = max([*costs, *bottom, 1])
         for x, year in zip(xs, budget.years, strict=True):
@@ -47,13 +54,12 @@ def _draw(budget: Budget) -> Any:
                 ax.annotate(f"Gap {_millions(year.gap)}", (x + width / 2, year.cost),
                             xytext=(0, 3), textcoords="offset points", ha="center",
                             fontsize=8, color=GAP)
-            ax.annotate(f"{year.funded_share:.0%} funded", (x, 0), xytext=(0, -26),
-                        textcoords="offset points", ha="center", fontsize=8, color=MUTED)
-        ax.set_xticks(xs, [y.label for y in budget.years])
+        ax.set_xticks(xs, [f"{y.label}\n{y.funded_share:.0%} funded" for y in budget.years])
         ax.set_ylim(0, top * 1.15)
         ax.set_ylabel("Dollars", color=INK)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _millions(v) if v else "0"))
-        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5)
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
+                  fontsize=7.5)
 
     return draw
 
@@ -69,7 +75,7 @@ def funding_chart(loaded: LoadedProfile) -> Figure | None:
                    f"Bar chart of cost against planned funding in each program year, funding "
                    f"stacked by stream. {per_year}.",
                    "Cost and planned funding by program year; a dashed outline marks the gap.",
-                   _draw(budget), (7, 3.3))
+                   _draw(budget), (7, 3.8))
 
 
 CHARTS = {"funding-by-year": funding_chart}

@@ -49,6 +49,11 @@ FRIENDLY_PATHS = {
     "procurement.terms.termination_notice_days": "Termination notice",
     "procurement.terms.cure_days": "Cure period",
     "program.follow_up_hours": "Follow-up window",
+    "funding.first_year_start": "Start of the funding plan's program years",
+    "funding.fringe_rate": "Benefits rate",
+    "funding.raise_percent": "Yearly pay increase",
+    "funding.lines": "Budgeted costs other than staff pay",
+    "funding.streams": "Planned funding amounts",
 }
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
