@@ -207,6 +207,27 @@ def test_the_contract_stays_within_the_rfp_ceiling(project: Path) -> None:
     assert "first 2 years cost 3,800,000 dollars, more than the RFP ceiling" in problem.message
 
 
+def test_contract_lines_count_together_against_the_ceiling(project: Path) -> None:
+    line = _edit(project, "    - id: vehicles\n",
+                 "    - id: amendment\n      name: Contract amendment\n      kind: contract\n"
+                 "      amounts: [100000, 0, 0]\n    - id: vehicles\n") + 3
+    problem = _one(project, "funding.lines[1].amounts")
+    assert problem.line == line
+    assert "the contract lines' first 2 years cost 3,700,000 dollars" in problem.message
+
+
+def test_a_yearly_ceiling_is_checked_year_by_year(project: Path) -> None:
+    path = project / PROFILE
+    text = path.read_text()
+    path.write_text(text.replace("  budget_ceiling: 3600000\n  budget_basis: term\n",
+                                 "  budget_ceiling: 1800000\n  budget_basis: year\n", 1))
+    line = _edit(project, "      amounts: [1800000, 1800000, 1850000]\n",
+                 "      amounts: [1800000, 1800000, 1850000]\n")
+    problem = _one(project, "funding.lines[0].amounts[2]")
+    assert problem.line == line
+    assert "costs 1,850,000 dollars in year 3, more than the RFP" in problem.message
+
+
 def test_a_funding_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     line = _edit(project, "      total: 5450000\n", "      total: 1\n")
     monkeypatch.chdir(project)

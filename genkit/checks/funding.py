@@ -118,24 +118,31 @@ def funding_positions_exist(profile: Profile) -> RuleResult:
 @rule
 def contract_within_rfp_ceiling(profile: Profile) -> RuleResult:
     # The plan must not budget the operator above what the RFP says the jurisdiction will pay.
+    # Several contract lines (a main contract and an amendment) count together.
     funding, proc = profile.funding, profile.procurement
     if funding is None or proc is None:
         return
-    for i, line in enumerate(funding.lines):
-        if line.kind != "contract":
-            continue
-        if proc.budget_basis == "year":
-            for j, amount in enumerate(line.amounts):
-                if amount > proc.budget_ceiling:
-                    yield (*F, "lines", i, "amounts", j), (
-                        f"the contract costs {amount:,.0f} dollars in year {j + 1}, more than "
-                        f"the RFP's yearly ceiling of {proc.budget_ceiling:,.0f} "
-                        "(procurement.budget_ceiling)")
-            continue
-        term_years = max(1, round(proc.term_months / 12))
-        total = sum(line.amounts[:term_years])
-        if total > proc.budget_ceiling:
-            yield (*F, "lines", i, "amounts"), (
-                f"the contract's first {term_years} years cost {total:,.0f} dollars, more than "
-                f"the RFP ceiling of {proc.budget_ceiling:,.0f} for the initial term "
-                "(procurement.budget_ceiling)")
+    contracts = [(i, line) for i, line in enumerate(funding.lines) if line.kind == "contract"]
+    if not contracts:
+        return
+    last, line = contracts[-1]
+    several = len(contracts) > 1
+    subject = "the contract lines together" if several else "the contract"
+    owner = "the contract lines'" if several else "the contract's"
+    ceiling = f"{proc.budget_ceiling:,.0f}"
+    if proc.budget_basis == "year":
+        for j in range(funding.years):
+            amount = sum(c.amounts[j] for _, c in contracts if j < len(c.amounts))
+            if amount > proc.budget_ceiling:
+                at = (j,) if j < len(line.amounts) else ()
+                yield (*F, "lines", last, "amounts", *at), (
+                    f"{subject} cost{'' if several else 's'} {amount:,.0f} dollars in year "
+                    f"{j + 1}, more than the RFP's yearly ceiling of {ceiling} "
+                    "(procurement.budget_ceiling)")
+        return
+    term_years = max(1, round(proc.term_months / 12))
+    total = sum(sum(c.amounts[:term_years]) for _, c in contracts)
+    if total > proc.budget_ceiling:
+        yield (*F, "lines", last, "amounts"), (
+            f"{owner} first {term_years} years cost {total:,.0f} dollars, more "
+            f"than the RFP ceiling of {ceiling} for the initial term (procurement.budget_ceiling)")

@@ -15,7 +15,7 @@ from genkit.model.funding import HOURS_PER_YEAR, KIND_NAMES, STATUS_NAMES, Fundi
 
 # The sections a budget is computed from: what a document or figure using it has read.
 BUDGET_READS: list[tuple[str, ...]] = [("funding",), ("funding_streams",),
-                                       ("staffing", "positions"), ("program", "hours")]
+                                       ("staffing", "positions")]
 
 
 @dataclass(frozen=True)
