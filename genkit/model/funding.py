@@ -28,7 +28,7 @@ KIND_NAMES: dict[str, str] = {
 }
 
 STATUS_NAMES: dict[str, str] = {
-    "secured": "secured", "applied": "applied for", "planned": "planned, not yet sought",
+    "secured": "secured", "applied": "applied for", "planned": "planned",
 }
 
 
