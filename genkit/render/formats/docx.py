@@ -260,6 +260,10 @@ class _BodyWriter:
                 scale = bold * (1.15 if plain.strip(" $,.%-+0123456789") == "" else 1.0)
                 words = plain.split() or [""]
                 whole = len(plain) if len(plain) <= 14 else max(len(w) for w in words)
+                field = form_field_of(inline)
+                if field is not None:  # a fill-in cell: room to write, not its marker's length
+                    plain = "x" * (40 if field.kind == "notes" else 6)
+                    whole = 6
                 need[c] = max(need[c], whole * scale)
                 want[c] = max(want[c], min(len(plain), 40) * scale)
         section = self.doc.sections[-1]
@@ -279,8 +283,10 @@ class _BodyWriter:
             return
         if special is not None and special.kind == "figure":
             self._figure(self.figures.get(special.attrs.get("name", "")))
+            return
         if special is not None and special.kind == "scoresheet":
             self.write(form_table(special, 0))
+            return  # its Markdown source is not part of the document
         if special is not None and special.kind == "toc":
             write_toc(self.doc, special, self.tokens, self.bookmarks)
             return
@@ -309,7 +315,9 @@ class _BodyWriter:
             run = para.add_run(figure.alt)
             run.italic = True
         else:
-            self.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+            section = self.doc.sections[-1]  # as wide as the text, never into the margin
+            width = section.page_width - section.left_margin - section.right_margin
+            self.doc.add_picture(io.BytesIO(png), width=width)
             # Word reads a picture's alternative text from its docPr description.
             doc_pr = self.doc.paragraphs[-1]._p.xpath(".//wp:docPr")
             if doc_pr:
