@@ -256,8 +256,8 @@ class _BodyWriter:
         for r, row in enumerate(rows):
             for c, inline in enumerate(row):
                 plain = inline.content.replace("\\", "").replace("*", "")
-                bold = 1.08 if "**" in inline.content or r < header_rows else 1.0
-                scale = bold * (1.15 if plain.strip(" $,.%-+0123456789") == "" else 1.0)
+                bold = 1.05 if "**" in inline.content or r < header_rows else 1.0
+                scale = bold * (1.02 if plain.strip(" $,.%-+0123456789") == "" else 1.0)
                 words = plain.split() or [""]
                 whole = len(plain) if len(plain) <= 14 else max(len(w) for w in words)
                 field = form_field_of(inline)
