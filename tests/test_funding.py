@@ -101,6 +101,23 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
     assert "<svg" in page.read_text() or "data:image/svg+xml" in page.read_text()
 
 
+def test_stream_notes_come_out_literally_in_tables_and_the_chart(project: Path) -> None:
+    nasty = "A | B <script>x</script> $5 *x* {{ 7*7 }}"
+    _edit(project, "      note: Community Safety Department budget, adopted each June by "
+          "City Council\n", "      note: '" + nasty + "'\n")
+    # A stream of the profile's own, whose name also goes into the chart's legend.
+    _edit(project, "    - stream: medicaid-regular\n", "    - stream: city-trust\n")
+    path = project / PROFILE
+    path.write_text(path.read_text() + "funding_streams:\n  city-trust:\n    name: 'Trust | $1 <b>'"
+                    "\n    kind: local\n    summary: Money the council set aside.\n")
+    _build(project)
+    page = project / "build/town/funding/funding-plan.html"
+    raw = page.read_text()
+    assert "<script>" not in raw and "<b>" not in raw
+    text = squash(html_text(page))
+    assert nasty in text and "Trust | $1 <b>" in text
+
+
 def test_a_pay_change_rebuilds_the_plan(project: Path) -> None:
     _build(project)
     assert _build(project) == []
