@@ -96,6 +96,7 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
     # Streams not planned still show their dates; SLFRF can no longer take new commitments.
     assert "Only money already committed by 31 December 2024" in text
     assert "31 December 2026" in text
+    assert "only for teams available around the clock, which HEART is not yet" in text
     assert "medicaid.gov/federal-policy-guidance/downloads/sho21008.pdf" in text
     assert "Planned funding amounts" in text  # listed as illustrative
     assert "<svg" in page.read_text() or "data:image/svg+xml" in page.read_text()
@@ -103,7 +104,7 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
 
 def test_stream_notes_come_out_literally_in_tables_and_the_chart(project: Path) -> None:
     nasty = "A | B <script>x</script> $5 *x* {{ 7*7 }}"
-    _edit(project, "      note: Community Safety Department budget, adopted each June by "
+    _edit(project, "      note: Community Safety Department budget, adopted each year by "
           "City Council\n", "      note: '" + nasty + "'\n")
     # A stream of the profile's own, whose name also goes into the chart's legend.
     _edit(project, "    - stream: medicaid-regular\n", "    - stream: city-trust\n")
