@@ -20,6 +20,9 @@ BUDGET_READS: list[tuple[str, ...]] = [("funding",), ("funding_streams",),
 
 @dataclass(frozen=True)
 class Row:
+    """One line of the budget: a cost (kind: personnel, vehicles, ...) or a funding row (kind:
+    the id of the stream it draws on)."""
+
     name: str
     kind: str
     amounts: list[int]
