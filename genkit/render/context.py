@@ -61,6 +61,11 @@ FRIENDLY_PATHS = {
     "procurement.terms.termination_notice_days": "Termination notice",
     "procurement.terms.cure_days": "Cure period",
     "program.follow_up_hours": "Follow-up window",
+    "funding.first_year_start": "Start of the funding plan's program years",
+    "funding.fringe_rate": "Benefits rate",
+    "funding.raise_percent": "Yearly pay increase",
+    "funding.lines": "Budgeted costs other than staff pay",
+    "funding.streams": "Planned funding amounts",
 }
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
@@ -233,6 +238,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         jurisdiction_id=loaded.name,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
+        budget=_budget(profile),
         **path_helpers(profile, references),
     )
     _declare_names(profile, lang, leaf_names)
@@ -270,7 +276,8 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         is_illustrative=[("illustrative",)], cited_facts=sources + labels,
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
-        decision_steps=[("decision_tree",)], wording=[("briefings", "text")],
+        decision_steps=[("decision_tree",)], budget=_budget_reads(),
+        wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
     reads.names.update(names)
@@ -291,6 +298,21 @@ def _decision_steps(profile: Any) -> list[Any] | None:
     from genkit.decision_tree.order import steps
 
     return steps(profile.decision_tree)
+def _budget(profile: Any) -> Any:
+    """The funding plan's budget by program year (genkit.funding), or None without a plan."""
+    if profile.funding is None:
+        return None
+    from genkit.funding.budget import profile_budget
+
+    return profile_budget(profile)
+
+
+def _budget_reads() -> list[tuple]:
+    from genkit.funding.budget import BUDGET_READS
+
+    return list(BUDGET_READS)
+
+
 def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
     """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
     if not each:

@@ -85,13 +85,13 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     if not fences:
         return {}
     from genkit.render.facts import declare
-    from genkit.render.figure_registry import figure_names, make_figure
+    from genkit.render.figure_registry import figure_names, figure_reads, make_figure
 
-    # Figures are drawn in Python from these sections (and the stored call analysis).
-    declare("decision_tree", "calls", "program")
     figures, problems = {}, []
     where = str(document.source)
     for name, line in fences:
+        # Figures are drawn in Python from these sections (and the stored call analysis).
+        declare(*figure_reads(name))
         try:
             figure = make_figure(name, loaded)
         except KeyError:
