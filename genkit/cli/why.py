@@ -27,16 +27,24 @@ def field_sources(profile: Any, path: str) -> list[str]:
 
 def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
     """(unit stem, its reads) for every unit of one document, rendered but not written."""
+    from genkit.errors import Problem, UsageError
     from genkit.pipeline import Options, load_all, plan_for
+    from genkit.plan.jobs import selected
     from genkit.render.document import render_markdown
     from genkit.render.figure import placeholders
     from genkit.render.templating import make_env, make_loader
 
     loaded = load_all([name], search)[0]
-    plan = plan_for(loaded, search, Options(only=[document], formats=["html", "docx"]))
+    plan = plan_for(loaded, search, Options(formats=["html", "docx"]))
+    # A document (every item of it) or one item's file stem: job_descriptions/advanced-emt.
+    units = [u for u in plan.units if u.stem == document or selected(u.document, [document])]
+    if not units:
+        known = ", ".join(dict.fromkeys(u.stem for u in plan.units))
+        raise UsageError([Problem("genkit", 0, 0, "why",
+                                  f"no document called '{document}' (known: {known})")])
     env = make_env(make_loader(plan.dirs, plan.dirs[-1]))
     found = []
-    for unit in plan.units:
+    for unit in units:
         reads = Reads(root=loaded.profile)
         with recording(reads), placeholders():
             if unit.document.kind == "docx":

@@ -64,10 +64,12 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
 
 def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
                     item: Any = None, ui: UiStrings | None = None) -> RenderedMarkdown:
-    context = build_context(loaded, document, item, ui)
+    from genkit.render.facts import ensure_recording
+
     try:
-        template = env.get_template(document.template)
-        with render_limits():
+        with ensure_recording(loaded.profile), render_limits():
+            context = build_context(loaded, document, item, ui)
+            template = env.get_template(document.template)
             text = capped_join(template.generate(context))
     except TemplateError:
         raise
@@ -76,7 +78,9 @@ def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
     tokens = parser().parse(text)
     check_images(tokens, str(document.source), text)
     title = first_heading(tokens) or document.meta.title
-    return RenderedMarkdown(title, text, tokens, _figures(loaded, document, tokens))
+    with ensure_recording(loaded.profile):
+        figures = _figures(loaded, document, tokens)
+    return RenderedMarkdown(title, text, tokens, figures)
 
 
 def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> dict[str, Any]:
