@@ -120,8 +120,8 @@ def contract_within_rfp_ceiling(profile: Profile) -> RuleResult:
     # The plan must not budget the operator above what the RFP says the jurisdiction will pay.
     # Several contract lines (a main contract and an amendment) count together.
     funding, proc = profile.funding, profile.procurement
-    if funding is None or proc is None:
-        return
+    if funding is None or proc is None or proc.budget_ceiling <= 0:
+        return  # no ceiling to compare with (a ceiling of 0 or less is its own error)
     contracts = [(i, line) for i, line in enumerate(funding.lines) if line.kind == "contract"]
     if not contracts:
         return
