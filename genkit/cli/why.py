@@ -10,19 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from genkit.render.facts import Reads, recording
-
-
-def _related(a: str, b: str) -> bool:
-    def within(inner: str, outer: str) -> bool:
-        return inner == outer or inner.startswith((outer + ".", outer + "["))
-
-    return within(a, b) or within(b, a)
+from genkit.render.sources import related
 
 
 def field_sources(profile: Any, path: str) -> list[str]:
     """Source ids cited for a field, one of its parents or one of its parts."""
     return list(dict.fromkeys(s for key, ids in profile.citations.items()
-                              if _related(key, path) for s in ids))
+                              if related(key, path) for s in ids))
 
 
 def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
@@ -68,7 +62,7 @@ def explain(name: str, document: str, search: Any) -> str:
                      "checked on rebuild")
         for path in reads.shown:
             ids = field_sources(profile, path) if path else []
-            illustrative = any(_related(p, path) for p in profile.illustrative) if path else False
+            illustrative = any(related(p, path) for p in profile.illustrative) if path else False
             note = f"  [{', '.join(ids)}]" if ids else ""
             note += "  (illustrative)" if illustrative else ""
             lines.append(f"  {path or '(whole profile)'}{note}")

@@ -47,24 +47,18 @@ def shown_paths(reads: Reads | None) -> list[str]:
     return [p for p in reads.shown if p.split(".", 1)[0].split("[", 1)[0] not in _BOOKKEEPING]
 
 
+def _keys_shown(keys: Any, shown: list[str]) -> list[str]:
+    """The keys (of ``citations`` or ``illustrative``) about a shown field, in the order the
+    fields appeared."""
+    return list(dict.fromkeys(key for path in shown for key in keys if shows(key, path)))
+
+
 def cited_keys(profile: Any, shown: list[str]) -> list[str]:
-    """The ``citations`` keys that cover a shown field, in the order the fields appeared."""
-    keys: dict[str, None] = {}
-    for path in shown:
-        for key in profile.citations:
-            if shows(key, path):
-                keys.setdefault(key)
-    return list(keys)
+    return _keys_shown(profile.citations, shown)
 
 
 def illustrative_keys(profile: Any, shown: list[str]) -> list[str]:
-    """The ``illustrative`` keys among the shown fields, in the order the fields appeared."""
-    keys: dict[str, None] = {}
-    for path in shown:
-        for key in profile.illustrative:
-            if shows(key, path):
-                keys.setdefault(key)
-    return list(keys)
+    return _keys_shown(profile.illustrative, shown)
 
 
 class Numbering(Mapping):
