@@ -3,7 +3,8 @@ the tests.
 
 On a copy of the project, after a full Durham build:
 1. editing ``procurement.rfp_number`` and building again takes at most 0.15x the full build,
-   and renders only the RFP's files;
+   and renders only the files of the documents whose templates print the RFP number (the RFP,
+   and the operating agreement, which names the contract its operator was awarded under);
 2. a rebuild with nothing changed takes at most 0.05x the full build.
 Each rebuild runs ``ROUNDS`` times and the median counts, because a shared machine is noisy.
 Prints one line per target and exits 1 if any is missed.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,14 +30,23 @@ ROUNDS = 3
 RFP_NUMBER = re.compile(r"^(  rfp_number: ).*$", re.M)
 
 
-def build(project: Path, *extra: str) -> float:
-    """Seconds for one ``genkit build`` in ``project``."""
+CPU: dict[str, list[float]] = {}  # label -> CPU seconds of each run, workers included
+
+
+def build(project: Path, *extra: str, label: str = "") -> float:
+    """Seconds for one ``genkit build`` in ``project``. Its CPU time (the build and its PDF
+    workers) is kept under ``label``: on a shared machine it says what wall time cannot."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     # This checkout's genkit, whatever the environment has installed.
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     subprocess.run([sys.executable, "-m", "genkit", "build", NAME, "-q", *extra],
                    cwd=project, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(label, []).append(after.ru_utime + after.ru_stime
+                                     - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def rendered_files(project: Path) -> dict[str, str]:
@@ -45,15 +56,24 @@ def rendered_files(project: Path) -> dict[str, str]:
     return {f["path"]: f.get("fingerprint", "") + f["sha256"] for f in manifest["files"]}
 
 
+def printing_rfp_number() -> set[str]:
+    """Output stems (``rfp/rfp``) of the templates that print the RFP number, found from the
+    template text rather than from genkit's own record of what each document read."""
+    templates = REPO / "templates"
+    return {str(p.relative_to(templates)).removesuffix(".md.j2")
+            for p in templates.rglob("*.md.j2")
+            if "rfp_number" in p.read_text(encoding="utf-8") and not p.name.startswith("_")}
+
+
 def main() -> int:
     results: list[tuple[str, bool, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
         shutil.copytree(REPO / "jurisdictions", project / "jurisdictions")
-        full = build(project, "--force")
+        full = build(project, "--force", label="full")
         before = rendered_files(project)
 
-        noop = statistics.median(build(project) for _ in range(ROUNDS))
+        noop = statistics.median(build(project, label="no-op") for _ in range(ROUNDS))
         results.append(("no-op rebuild <= 0.05x full", noop <= 0.05 * full,
                         f"{noop:.2f} s vs {full:.2f} s = {noop / full:.3f}x"))
 
@@ -63,19 +83,24 @@ def main() -> int:
             text, count = RFP_NUMBER.subn(rf'\g<1>"RFP-BENCH-{round_}"', profile.read_text())
             assert count == 1, "the Durham profile has one procurement.rfp_number"
             profile.write_text(text)
-            times.append(build(project))
+            times.append(build(project, label="rfp edit"))
             after = rendered_files(project)
             changed |= {p for p, h in after.items() if before.get(p) != h}
             before = after
         edit = statistics.median(times)
-        documents = sorted(p for p in changed if not p.endswith((".zip", "index.html")))
-        only_rfp = all(p.startswith("rfp/") for p in documents) and bool(documents)
+        documents = sorted(p for p in changed if not p.endswith((".zip", ".json"))
+                           and p != "index.html")
+        expected = printing_rfp_number()
+        only_rfp = {p.rsplit(".", 1)[0] for p in documents} == expected
         results.append(("rfp_number edit <= 0.15x full", edit <= 0.15 * full,
                         f"{edit:.2f} s vs {full:.2f} s = {edit / full:.3f}x"))
-        results.append(("rfp_number edit changes only the RFP", only_rfp,
+        results.append(("rfp_number edit renders only the documents that print it", only_rfp,
                         ", ".join(documents)))
     for label, ok, detail in results:
         print(f"{'ok  ' if ok else 'MISS'} {label}: {detail}")
+    cpu = {label: statistics.median(runs) for label, runs in CPU.items()}
+    print("CPU seconds (median, PDF workers included): " + ", ".join(
+        f"{label} {seconds:.2f} ({seconds / cpu['full']:.3f}x)" for label, seconds in cpu.items()))
     return 0 if all(ok for _, ok, _ in results) else 1
 
 

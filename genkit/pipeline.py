@@ -15,6 +15,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from genkit.errors import GenkitError, Problem
+from genkit.load.parse_cache import ParseCache
 from genkit.load.profiles import LoadedProfile, load_profile
 from genkit.paths import SearchPath
 from genkit.plan.catalog import discover
@@ -24,6 +25,7 @@ from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.facts import Reads, pack, recording, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
+from genkit.write import stamp
 from genkit.write.atomic import write_bundle
 from genkit.write.bundle import IndexEntry, bundle_zip, index_html, manifest_json
 
@@ -38,6 +40,7 @@ class Options:
     jobs: int = 1
     force: bool = False
     strict: bool = False  # warnings (such as a reading grade over the limit) fail the build
+    inputs_digest: str = ""  # genkit.write.stamp's digest, when the caller has taken it already
 
 
 @dataclass
@@ -69,12 +72,13 @@ class StrictError(GenkitError):
         return "\n".join(lines)
 
 
-def load_all(names: list[str], search: SearchPath) -> list[LoadedProfile]:
+def load_all(names: list[str], search: SearchPath,
+             cache: ParseCache | None = None) -> list[LoadedProfile]:
     """Load every named profile, reporting the problems of all of them together."""
     loaded, problems = [], []
     for name in names:
         try:
-            loaded.append(load_profile(name, search))
+            loaded.append(load_profile(name, search, cache))
         except GenkitError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -106,14 +110,15 @@ def _previous(out_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def _reuse(out_dir: Path, previous: dict[str, tuple[str, str]], path: str,
-           fingerprint: str, profile: object, outcome: Outcome) -> bytes | None:
+           fingerprint: str, profile: object, outcome: Outcome,
+           memo: dict[str, str]) -> bytes | None:
     old = previous.get(path)
     if not old or old[0] != fingerprint:
         return None
     # The profile fields the file was rendered from must all read the same today.
     stored = previous.get(f"reads:{path}")
     entries = json.loads(stored[1]) if stored else None
-    if not isinstance(entries, dict) or not unchanged(entries, profile):
+    if not isinstance(entries, dict) or not unchanged(entries, profile, memo):
         return None
     try:
         data = (out_dir / path).read_bytes()
@@ -142,17 +147,21 @@ class Builder:
             self._pool.shutdown(cancel_futures=True)
 
     def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
-        from genkit.render.formats.pdf import html_to_pdf
-
         args = (html, plan.dirs[-1], plan.dirs, where)
         if self.options.jobs > 1:
-            if self._pool is None:
-                # Started on the first PDF, not before: an unchanged rebuild starts no
-                # workers. WeasyPrint is already imported here, so workers inherit it.
-                self._pool = ProcessPoolExecutor(self.options.jobs,
-                                                 mp_context=get_context("fork"))
-            return self._pool.submit(html_to_pdf, *args)
-        return html_to_pdf(*args)
+            self.start_pool()
+            return self._pool.submit(_pdf_job, *args)
+        return _pdf_job(*args)
+
+    def start_pool(self) -> None:
+        """Start the PDF workers, each importing WeasyPrint at once, so that half a second of
+        import runs on the other cores while this process renders Markdown. Started only when
+        some PDF must be rendered: an unchanged rebuild starts no workers."""
+        if self._pool is None and self.options.jobs > 1:
+            self._pool = ProcessPoolExecutor(self.options.jobs, mp_context=get_context("fork"),
+                                             initializer=_import_pdf_renderer)
+            # With fork, the first submit starts every worker, and each runs the initializer.
+            self._pool.submit(int)
 
     def render(self, plan: Plan) -> Outcome:
         name = plan.loaded.name
@@ -166,9 +175,18 @@ class Builder:
         entries: list[IndexEntry] = []
         fingerprints: dict[str, str] = {}
         titles: dict[str, str] = {}
-        for unit in plan.units:
+        memo: dict[str, str] = {}
+        # Which outputs can be reused is settled for every document before any renders, so
+        # the PDF workers can start warming up while the first Markdown renders.
+        reusable = [{fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt],
+                                 plan.loaded.profile, outcome, memo)
+                     for fmt, path in unit.outputs.items()} for unit in plan.units]
+        if any(data is None and fmt == "pdf" for reused in reusable
+               for fmt, data in reused.items()):
+            self.start_pool()
+        for unit, reused in zip(plan.units, reusable, strict=True):
             fingerprints.update({unit.outputs[f]: unit.fingerprints[f] for f in unit.outputs})
-            title = self._render_unit(unit, plan, previous, out_dir, (md_env, html_env), css,
+            title = self._render_unit(unit, plan, reused, previous, (md_env, html_env), css,
                                       pending, outcome)
             titles[unit.stem] = title
             entries.append(IndexEntry(title, unit.document.meta.audience,
@@ -196,12 +214,10 @@ class Builder:
         files[f"{name}-bundle.zip"] = bundle_zip(name, files)
         outcome.files = files
 
-    def _render_unit(self, unit: Unit, plan: Plan, previous: dict, out_dir: Path,
-                     envs: tuple, css: str, pending: dict, outcome: Outcome) -> str:
+    def _render_unit(self, unit: Unit, plan: Plan, reused: dict[str, bytes | None],
+                     previous: dict, envs: tuple, css: str, pending: dict,
+                     outcome: Outcome) -> str:
         """Produce (or reuse) every output of one unit; return the document's title."""
-        reused = {fmt: _reuse(out_dir, previous, path, unit.fingerprints[fmt],
-                              plan.loaded.profile, outcome)
-                  for fmt, path in unit.outputs.items()}
         for fmt, data in reused.items():
             if data is not None:
                 outcome.files[unit.outputs[fmt]] = data
@@ -272,6 +288,18 @@ class Builder:
                 f"the limit of {limit:g} (briefings.max_reading_grade); use shorter sentences "
                 "and everyday words in the template and in the profile's wording"))
 
+def _import_pdf_renderer() -> None:
+    import genkit.render.formats.pdf  # noqa: F401  (WeasyPrint: half a second to import)
+
+
+def _pdf_job(html: str, root: Path, dirs: list[Path], where: str) -> bytes:
+    """One PDF, in a worker or here; imported lazily so the main process need not load
+    WeasyPrint when workers do the layout."""
+    from genkit.render.formats.pdf import html_to_pdf
+
+    return html_to_pdf(html, root, dirs, where)
+
+
 def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
     from genkit.render.document import footer_text, local_names, running_header
     from genkit.render.formats.docx import tokens_to_docx
@@ -297,7 +325,14 @@ def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noq
 
 def build(names: list[str], search: SearchPath, options: Options,
           progress: Progress | None = None, write: bool = True) -> list[Outcome]:
-    loaded = load_all(names, search)
+    # Parses are kept beside the bundles (never inside one: ".cache" is not a jurisdiction
+    # name), so a rebuild parses only the profile files that changed.
+    # Taken before anything is read, so an edit saved during the build makes the next one
+    # rebuild rather than trust a stamp for text this build never saw.
+    digest = (options.inputs_digest or stamp.inputs_digest(search, options.formats, options.only)
+              if write else "")
+    cache = ParseCache(options.out_root / ".cache" / "yaml") if write else None
+    loaded = load_all(names, search, cache)
     plans = [plan_for(lp, search, options) for lp in loaded]
     with Builder(search, options, progress) as builder:
         # Render every jurisdiction first (PDFs go to the pool), then collect: with -j N the
@@ -312,4 +347,9 @@ def build(names: list[str], search: SearchPath, options: Options,
     if write:
         for outcome in outcomes:
             write_bundle(outcome.out_dir, outcome.files)
+            stamp.save(options.out_root, outcome.name, digest, outcome.files,
+                       outcome.rendered + outcome.reused,
+                       [r.describe() for r in outcome.readings], clean=not outcome.warnings)
+        if cache is not None:
+            cache.flush()
     return outcomes

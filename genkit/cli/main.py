@@ -78,8 +78,7 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
           jobs: int, force: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Build the bundle of one or more jurisdictions (all of them with --all)."""
     from genkit.cli.progress import report
-    from genkit.pipeline import Options
-    from genkit.pipeline import build as run_build
+    from genkit.write.stamp import inputs_digest, unchanged_bundles
 
     fmt = _csv(formats)
     bad = [f for f in fmt if f not in ("pdf", "docx", "html")]
@@ -87,13 +86,25 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
         raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx or html",
                                  param_hint="--format")
     search = _search()
+    chosen = _names(names, all_, search)
+    digest = inputs_digest(search, fmt, _csv(only))
+    # Bundles already written from exactly these inputs are left as they are, before the
+    # profile models and renderers are even imported.
+    fresh = None if force else unchanged_bundles(chosen, out, digest)
+    if fresh is not None:
+        with report(quiet=quiet, verbose=verbose) as progress:
+            progress.done(fresh)
+        return
     import os
+
+    from genkit.pipeline import Options
+    from genkit.pipeline import build as run_build
 
     jobs = jobs or max(1, min(os.cpu_count() or 1, 8))
     options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
-                      strict=strict)
+                      strict=strict, inputs_digest=digest)
     with report(quiet=quiet, verbose=verbose) as progress:
-        outcomes = run_build(_names(names, all_, search), search, options, progress.step)
+        outcomes = run_build(chosen, search, options, progress.step)
         progress.done(outcomes)
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from genkit.checks.registry import run_rules
 from genkit.errors import Problem, ProfileError
+from genkit.load.parse_cache import ParseCache
 from genkit.load.strict_yaml import LoadedYaml, Path_, dotted, load_yaml
 from genkit.model import Profile
 from genkit.paths import SearchPath
@@ -98,11 +99,12 @@ def _merge(parent: Located, child: Located, path: Path_ = ()) -> Located:
     return Located(data, positions)
 
 
-def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = ()) -> Located:
-    """Read a profile and, recursively, the profiles it extends."""
+def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = (),
+                 cache: ParseCache | None = None) -> Located:
+    """Read a profile and, recursively, the profiles it extends (parses kept in ``cache``)."""
     folder = search.jurisdiction_dir(name)
     path = folder / "profile.yaml"
-    doc = load_yaml(path, search.display(path))
+    doc = load_yaml(path, search.display(path), cache)
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else "a single value"
         raise ProfileError([Problem(doc.file, 1, 1, "",
@@ -122,15 +124,16 @@ def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = ()) -> 
     if parent_name not in known:
         raise ProfileError([own.problem(("extends",), f"no profile named '{parent_name}' to "
                                         f"extend (known: {', '.join(known)})")])
-    parent = read_located(parent_name, search, (*chain, name))
+    parent = read_located(parent_name, search, (*chain, name), cache)
     merged = _merge(parent, own)
     merged.data.pop("extends", None)
     return merged
 
 
-def load_profile(name: str, search: SearchPath) -> LoadedProfile:
-    """Load, merge and validate one jurisdiction; raise ProfileError listing every problem."""
-    located = read_located(name, search)
+def load_profile(name: str, search: SearchPath, cache: ParseCache | None = None) -> LoadedProfile:
+    """Load, merge and validate one jurisdiction; raise ProfileError listing every problem.
+    ``cache`` is a folder where parsed files are kept for the next load (see parse_cache)."""
+    located = read_located(name, search, cache=cache)
     try:
         profile = Profile.model_validate(located.data)
     except ValidationError as exc:

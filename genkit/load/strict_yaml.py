@@ -12,7 +12,7 @@ import copy
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -28,6 +28,9 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from genkit.errors import Problem, ProfileError
+
+if TYPE_CHECKING:
+    from genkit.load.parse_cache import ParseCache
 
 Path_ = tuple[str | int, ...]
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
@@ -213,7 +216,18 @@ def _parse_cached(text: str, file: str) -> LoadedYaml:
     return LoadedYaml(file, data, builder.positions)
 
 
-def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
-    """Read and parse a YAML file; ``display`` is the name used in messages."""
+def load_yaml(path: Path, display: str | None = None,
+              cache: ParseCache | None = None) -> LoadedYaml:
+    """Read and parse a YAML file; ``display`` is the name used in messages. With ``cache``,
+    a text parsed by an earlier build is read back instead of parsed again."""
     file = display or str(path)
-    return parse_yaml_text(_decode(path.read_bytes(), file), file)
+    text = _decode(path.read_bytes(), file)
+    if cache is None:
+        return parse_yaml_text(text, file)
+    hit = cache.read(text)
+    if hit is not None:
+        data, positions = hit
+        return LoadedYaml(file, copy.deepcopy(data), dict(positions))
+    doc = parse_yaml_text(text, file)
+    cache.add(text, copy.deepcopy(doc.data), dict(doc.positions))
+    return doc

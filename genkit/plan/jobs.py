@@ -8,20 +8,18 @@ output whose fingerprint and read set match the previous build's is copied inste
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from genkit import __version__
 from genkit.errors import Problem, ProfileError, TemplateError, UsageError
 from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
+from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
 
@@ -61,33 +59,11 @@ class Plan:
     strings: dict[str, UiStrings] = field(default_factory=dict)  # language -> layout words
 
 
-def _library_versions() -> str:
-    versions = []
-    for name in ("jinja2", "markdown-it-py", "python-docx", "docxtpl", "weasyprint", "pydyf",
-                 "matplotlib"):
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
-    return ";".join(versions)
-
-
-@functools.cache
-def _code_fingerprint() -> str:
-    """genkit's own source: a code change must re-render, even within one version number."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent  # the whole genkit package, not plan/
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
     """Every input; without the profile, what a unit's fingerprint covers (its profile reads
     are compared field by field, see genkit.render.facts)."""
     digest = hashlib.sha256()
-    digest.update(f"genkit={__version__};{_code_fingerprint()};{_library_versions()}\n".encode())
+    digest.update(genkit_fingerprint().encode())
     if with_profile:
         profile_json = json.dumps(loaded.profile.model_dump(mode="json"), sort_keys=True)
         digest.update(profile_json.encode())

@@ -166,24 +166,39 @@ def resolve(root: Any, path: Path) -> tuple[bool, Any]:
     return True, current_value
 
 
-def unchanged(entries: dict[str, str], root: Any) -> bool:
-    """Whether every read of a stored read set gives the same answer on ``root`` (the profile)."""
+# Never a stored answer (those are digests or "missing"), so a read that cannot be asked today
+# always counts as changed.
+UNASKABLE = "\0unaskable"
+
+
+def unchanged(entries: dict[str, str], root: Any, memo: dict[str, str] | None = None) -> bool:
+    """Whether every read of a stored read set gives the same answer on ``root`` (the profile).
+    ``memo`` keeps today's answers across the documents of one bundle: most documents read
+    the program's name and hours, and a whole section is costly to digest more than once."""
+    memo = {} if memo is None else memo
     for key, old in entries.items():
-        text, _, kind = key.rpartition("|")
-        path = parse(text)
-        if path is None:
-            return False
-        found, value = resolve(root, path)
-        if not found:
-            if old != "missing":
-                return False
-            continue
-        try:
-            if digest(kind, value) != old:
-                return False
-        except TypeError:  # a length asked of something that no longer has one
+        now = memo.get(key)
+        if now is None:
+            now = memo[key] = _answer(key, root)
+        if now != old:
             return False
     return True
+
+
+def _answer(key: str, root: Any) -> str:
+    """Today's answer to one stored read: its digest, "missing", or UNASKABLE when it cannot
+    be asked any more."""
+    text, _, kind = key.rpartition("|")
+    path = parse(text)
+    if path is None:
+        return UNASKABLE
+    found, value = resolve(root, path)
+    if not found:
+        return "missing"
+    try:
+        return digest(kind, value)
+    except TypeError:  # a length asked of something that no longer has one
+        return UNASKABLE
 
 
 def is_leaf(value: Any) -> bool:
