@@ -1,0 +1,125 @@
+"""The training protocol: each check at its file and line, and one rendered protocol."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
+from genkit.paths import SearchPath
+
+PROFILE = "jurisdictions/town/profile.yaml"
+PEER = "    - position: peer-support-specialist\n"
+MODULES = ("      modules: [dispatch-orientation, decision-tree, scene-safety, de-escalation, "
+           "trauma-informed-care, suicide-risk, substance-use, local-resources, "
+           "documentation-privacy, radio-vehicle, supervised-shifts]\n")
+
+
+def edit(project: Path, old: str, new: str, after: str = "") -> int:
+    """Replace the first ``old`` (after ``after``) in the copied profile; return its line."""
+    path = project / PROFILE
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(after) if after else 0)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
+def problems(project: Path) -> dict[str, object]:
+    with pytest.raises(ProfileError) as caught:
+        load_profile("town", SearchPath.from_cwd(project))
+    found = {p.field: p for p in caught.value.problems}
+    for p in found.values():
+        assert p.file.endswith(PROFILE)
+    return found
+
+
+def test_a_call_type_no_module_covers(project: Path) -> None:
+    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n", "    suicide-risk: {}\n")
+    line = edit(project, "{id: suicide-threat,", "{id: suicide-threat,")
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("program.call_types[1].id", line)
+    assert "covers call type 'suicide-threat'" in problem.message
+
+
+def test_an_exclusion_no_module_covers(project: Path) -> None:
+    edit(project, "[weapon, violence, medical-emergency]", "[weapon, violence]")
+    edit(project, "[intoxicated-person, medical-emergency]", "[intoxicated-person]")
+    line = edit(project, "{id: medical-emergency,", "{id: medical-emergency,")
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("program.exclusions[2].id", line)
+    assert "exclusion 'medical-emergency'" in problem.message
+
+
+def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -> None:
+    # suicide-risk still lists suicide-threat, but no curriculum teaches suicide-risk.
+    text = (project / PROFILE).read_text(encoding="utf-8")
+    (project / PROFILE).write_text(text.replace(" suicide-risk, substance-use", " substance-use"),
+                                   encoding="utf-8")
+    found = problems(project)
+    assert "program.call_types[1].id" in found
+    # and the three curricula are now 16 hours short of their six weeks
+    assert "hours" in found["training.curricula[0].modules"].message
+
+
+def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
+    edit(project, PEER, PEER + "      weeks: 7\n")
+    line = edit(project, MODULES, MODULES, after=PEER)
+    found = problems(project)
+    problem = found["training.curricula[0].modules"]
+    assert problem.line == line
+    assert "staffing.training.weeks" in found  # the job descriptions still say 6
+    assert ("the modules add up to 240 hours (132 classroom, 108 field), but 7 weeks "
+            "(training.curricula[0].weeks) at 40 hours a week") in problem.message
+
+
+def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> None:
+    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 4\n")
+    edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 4\n")
+    line = edit(project, MODULES, MODULES, after=PEER)
+    found = problems(project)
+    assert found["training.curricula[0].modules"].line == line
+    assert "4 weeks (procurement.training.pre_service_weeks)" in (
+        found["training.curricula[0].modules"].message)
+
+
+def test_fewer_weeks_than_the_rfp_requires(project: Path) -> None:
+    line = edit(project, PEER, PEER + "      weeks: 5\n") + 1
+    found = problems(project)
+    assert found["training.curricula[0].weeks"].line == line
+    assert "less than the 6 weeks" in found["training.curricula[0].weeks"].message
+
+
+def test_training_must_end_before_the_first_shift(project: Path) -> None:
+    line = edit(project, "training:\n  module_library:\n",
+                "training:\n  start: 2026-09-01\n  module_library:\n") + 1
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.start", line)
+    assert ("starts 1 September 2026 and takes 6 weeks, so it ends 12 October 2026, not before "
+            "the first shift on 28 September 2026") in problem.message
+
+
+def test_refresher_hours_are_the_rfps(project: Path) -> None:
+    line = edit(project, "training:\n  module_library:\n",
+                "training:\n  refresher: {hours_per_year: 24}\n  module_library:\n") + 1
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.refresher.hours_per_year", line)
+    assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
+
+
+def test_job_descriptions_must_promise_the_protocols_weeks(project: Path) -> None:
+    line = edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 12\n") + 1
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("staffing.training.weeks", line)
+    assert "promise 12 weeks of paid training" in problem.message
+
+
+def test_unknown_position_and_module(project: Path) -> None:
+    line = edit(project, PEER, "    - position: peer-supporter\n")
+    edit(project, "[dispatch-orientation, decision-tree,", "[dispatch-orientation, decision-trees,",
+         after=PEER.replace("peer-support-specialist", "crisis-response-clinician"))
+    found = problems(project)
+    assert found["training.curricula[0].position"].line == line
+    assert "no position 'peer-supporter'" in found["training.curricula[0].position"].message
+    assert "no module 'decision-trees'" in found["training.curricula[1].modules[1]"].message
