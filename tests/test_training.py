@@ -9,6 +9,8 @@ import pytest
 from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+from tests.helpers import html_text, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
 PEER = "    - position: peer-support-specialist\n"
@@ -92,8 +94,7 @@ def test_fewer_weeks_than_the_rfp_requires(project: Path) -> None:
 
 
 def test_training_must_end_before_the_first_shift(project: Path) -> None:
-    line = edit(project, "training:\n  module_library:\n",
-                "training:\n  start: 2026-09-01\n  module_library:\n") + 1
+    line = edit(project, "  start: 2026-08-10\n", "  start: 2026-09-01\n")
     [problem] = problems(project).values()
     assert (problem.field, problem.line) == ("training.start", line)
     assert ("starts 1 September 2026 and takes 6 weeks, so it ends 12 October 2026, not before "
@@ -101,8 +102,8 @@ def test_training_must_end_before_the_first_shift(project: Path) -> None:
 
 
 def test_refresher_hours_are_the_rfps(project: Path) -> None:
-    line = edit(project, "training:\n  module_library:\n",
-                "training:\n  refresher: {hours_per_year: 24}\n  module_library:\n") + 1
+    line = edit(project, "  start: 2026-08-10\n",
+                "  start: 2026-08-10\n  refresher: {hours_per_year: 24}\n") + 1
     [problem] = problems(project).values()
     assert (problem.field, problem.line) == ("training.refresher.hours_per_year", line)
     assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
@@ -123,3 +124,56 @@ def test_unknown_position_and_module(project: Path) -> None:
     assert found["training.curricula[0].position"].line == line
     assert "no position 'peer-supporter'" in found["training.curricula[0].position"].message
     assert "no module 'decision-trees'" in found["training.curricula[1].modules[1]"].message
+
+
+# ---- the rendered protocol ----------------------------------------------------------------
+
+def _render(project: Path, position: str = "advanced-emt") -> str:
+    out = project / "out"
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=out, only=["training"], formats=["html"]))
+    return squash(html_text(out / "town" / "training" / f"{position}.html"))
+
+
+def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
+    text = _render(project)
+    assert "Training protocol: Advanced EMT" in text
+    # hours and dates: the RFP's six weeks at 40 hours, ending before its first shift
+    assert "240 hours over 6 weeks of 40 hours" in text
+    assert "132 hours" in text and "108 hours" in text
+    assert "10 August 2026 to 20 September 2026" in text
+    assert "28 September 2026" in text and "40 hours a year" in text
+    # call types, exclusions with where they go, team, decision tree and partners by name
+    assert "Calls the team takes: trespass; panhandling; indecent exposure" in text
+    assert "violence in progress or a threat to others, which goes to police" in text
+    assert "EMT (this position)" in text
+    assert "Is a weapon mentioned or seen?" in text
+    assert "Alliance Health" in text
+    assert "Delivered by: EMT instructor with a harm-reduction partner" in text
+    assert "Signed off when: demonstrates naloxone use" in text
+
+
+def test_sign_off_sheet_has_a_field_per_module(project: Path) -> None:
+    _render(project)
+    page = (project / "out" / "town" / "training" / "advanced-emt.html").read_text("utf-8")
+    assert page.count('name="modules_') == 11 * 3
+    assert 'name="final_' in page and 'name="trainee_' in page
+
+
+def test_a_longer_curriculum_shows_everywhere(project: Path) -> None:
+    # A seventh week (RFP, job descriptions and a new module together) moves the totals, the
+    # schedule and the sheet.
+    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n",
+         "    suicide-risk: {covers: [suicide-threat]}\n"
+         "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
+         "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n")
+    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 7\n")
+    edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 7\n")
+    edit(project, "  start: 2026-08-10\n", "  start: 2026-08-03\n")
+    text = (project / PROFILE).read_text(encoding="utf-8")
+    (project / PROFILE).write_text(text.replace(", supervised-shifts]",
+                                                ", supervised-shifts, de-escalation-extra]"),
+                                   encoding="utf-8")
+    text = _render(project)
+    assert "280 hours over 7 weeks of 40 hours" in text
+    assert "12. Extra role-play" in text and "All modules 280" in text
