@@ -177,3 +177,11 @@ def test_a_longer_curriculum_shows_everywhere(project: Path) -> None:
     text = _render(project)
     assert "280 hours over 7 weeks of 40 hours" in text
     assert "12. Extra role-play" in text and "All modules 280" in text
+
+
+def test_a_changed_rfp_figure_rebuilds_the_protocol(project: Path) -> None:
+    # The protocol takes the refresher hours from the RFP through Python (Training.plan): the
+    # read must be recorded, or the next build would keep the old figure.
+    assert "40 hours a year" in _render(project)
+    edit(project, "    annual_hours: 40\n", "    annual_hours: 36\n")
+    assert "36 hours of refresher training a year" in _render(project)
