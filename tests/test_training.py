@@ -68,17 +68,14 @@ def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -
 def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
     edit(project, PEER, PEER + "      weeks: 7\n")
     line = edit(project, MODULES, MODULES, after=PEER)
-    found = problems(project)
-    problem = found["training.curricula[0].modules"]
-    assert problem.line == line
-    assert "staffing.training.weeks" in found  # the job descriptions still say 6
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.curricula[0].modules", line)
     assert ("the modules add up to 240 hours (132 classroom, 108 field), but 7 weeks "
             "(training.curricula[0].weeks) at 40 hours a week") in problem.message
 
 
 def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> None:
     edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 4\n")
-    edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 4\n")
     line = edit(project, MODULES, MODULES, after=PEER)
     found = problems(project)
     assert found["training.curricula[0].modules"].line == line
@@ -109,13 +106,6 @@ def test_refresher_hours_are_the_rfps(project: Path) -> None:
     assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
 
 
-def test_job_descriptions_must_promise_the_protocols_weeks(project: Path) -> None:
-    line = edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 12\n") + 1
-    [problem] = problems(project).values()
-    assert (problem.field, problem.line) == ("staffing.training.weeks", line)
-    assert "promise 12 weeks of paid training" in problem.message
-
-
 def test_unknown_position_and_module(project: Path) -> None:
     line = edit(project, PEER, "    - position: peer-supporter\n")
     edit(project, "[dispatch-orientation, decision-tree,", "[dispatch-orientation, decision-trees,",
@@ -133,6 +123,19 @@ def _render(project: Path, position: str = "advanced-emt") -> str:
     build(["town"], SearchPath.from_cwd(project),
           Options(out_root=out, only=["training"], formats=["html"]))
     return squash(html_text(out / "town" / "training" / f"{position}.html"))
+
+
+def _add_a_week(project: Path) -> None:
+    """Seven weeks in the RFP and a 40-hour module, taught to everyone, to fill the seventh."""
+    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 7\n")
+    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n",
+         "    suicide-risk: {covers: [suicide-threat]}\n"
+         "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
+         "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n")
+    text = (project / PROFILE).read_text(encoding="utf-8")
+    (project / PROFILE).write_text(text.replace(", supervised-shifts]",
+                                                ", supervised-shifts, de-escalation-extra]"),
+                                   encoding="utf-8")
 
 
 def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
@@ -161,19 +164,10 @@ def test_sign_off_sheet_has_a_field_per_module(project: Path) -> None:
 
 
 def test_a_longer_curriculum_shows_everywhere(project: Path) -> None:
-    # A seventh week (RFP, job descriptions and a new module together) moves the totals, the
+    # A seventh week (in the RFP, with a new module to fill it) moves the totals, the
     # schedule and the sheet.
-    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n",
-         "    suicide-risk: {covers: [suicide-threat]}\n"
-         "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
-         "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n")
-    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 7\n")
-    edit(project, "  training:\n    weeks: 6\n", "  training:\n    weeks: 7\n")
+    _add_a_week(project)
     edit(project, "  start: 2026-08-10\n", "  start: 2026-08-03\n")
-    text = (project / PROFILE).read_text(encoding="utf-8")
-    (project / PROFILE).write_text(text.replace(", supervised-shifts]",
-                                                ", supervised-shifts, de-escalation-extra]"),
-                                   encoding="utf-8")
     text = _render(project)
     assert "280 hours over 7 weeks of 40 hours" in text
     assert "12. Extra role-play" in text and "All modules 280" in text
@@ -185,3 +179,17 @@ def test_a_changed_rfp_figure_rebuilds_the_protocol(project: Path) -> None:
     assert "40 hours a year" in _render(project)
     edit(project, "    annual_hours: 40\n", "    annual_hours: 36\n")
     assert "36 hours of refresher training a year" in _render(project)
+
+
+def test_job_description_takes_its_training_from_the_protocol(project: Path) -> None:
+    _add_a_week(project)
+    out = project / "out"
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
+    emt = squash(html_text(out / "town" / "job_descriptions" / "advanced-emt.html"))
+    assert "paid training period of 7 weeks (280 hours, 108 of them on supervised" in emt
+    assert "supervised field shifts and extra role-play." in emt
+    # a position the protocol does not train keeps staffing.training's own wording
+    boss = squash(html_text(out / "town" / "job_descriptions" /
+                            "community-response-supervisor.html"))
+    assert "paid training period of 6 weeks before working alone" in boss

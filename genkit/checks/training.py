@@ -1,5 +1,6 @@
 """Rules for the training protocol: every kind of call is taught, hours fill the stated weeks,
-training ends before the first shift, and the protocol, RFP and job descriptions agree."""
+training ends before the first shift, and the protocol and the RFP agree. (Job descriptions of
+trained positions take their training from the protocol, so they need no rule.)"""
 
 from __future__ import annotations
 
@@ -125,20 +126,3 @@ def refresher_hours_written_once(profile: Profile) -> RuleResult:
         yield (*T, "refresher"), ("say how many refresher hours a year each responder "
                                   "completes (hours_per_year: N)")
 
-
-@rule
-def job_descriptions_promise_the_same_weeks(profile: Profile) -> RuleResult:
-    # staffing.training.weeks is what the job descriptions tell applicants; a trainee must not
-    # read one length there and another in the protocol.
-    said = profile.staffing.training
-    if said is None:
-        return
-    training = profile.training
-    for curriculum in training.curricula:
-        weeks = training.plan(curriculum, profile.procurement, profile.program).weeks
-        if weeks is not None and weeks != said.weeks:
-            yield ("staffing", "training", "weeks"), (
-                f"the job descriptions promise {said.weeks} weeks of paid training, but the "
-                f"training protocol for '{curriculum.position}' takes {weeks}; make them the "
-                "same")
-            return
