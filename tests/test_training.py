@@ -152,7 +152,7 @@ def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
     assert "EMT (this position)" in text
     assert "Is a weapon mentioned or seen?" in text
     assert "Alliance Health" in text
-    assert "4 in the field, delivered by EMT instructor with a harm-reduction partner" in text
+    assert "4 in the field. Taught by: EMT instructor with a harm-reduction partner" in text
     assert "Signed off when: demonstrates naloxone use" in text
 
 
