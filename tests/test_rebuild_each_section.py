@@ -35,6 +35,7 @@ EDITS: list[tuple[str, str, str]] = [
     ("procurement", r"^(  title: ).*$", r"\1Operator for HEART teams"),
     ("briefings", r"^(  languages: )\[en, es\]$", r"\1[en]"),
     ("evaluation", r"^(      system: ).*$", r"\1Durham CAD"),
+    ("training", r"^(      signed_off_by: ).*$", r"\1the HEART training lead"),
     ("sources", r"^(    title: )Community Safety Department$", r"\1Community Safety (city page)"),
     ("citations", r"^(  program\.full_name: )\[durham-csd\]$", r"\1[durham-launch]"),
     ("illustrative", r"^  - metrics\[2\]\.target\n", ""),

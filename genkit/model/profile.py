@@ -20,6 +20,7 @@ from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
+from genkit.model.training import Training
 
 
 class Jurisdiction(Model):
@@ -75,6 +76,7 @@ class Profile(Model):
     evaluation: Evaluation = Field(
         default_factory=Evaluation,
         description="The evaluation plan: questions, logic model, data, reporting, design.")
+    training: Training = Field(default_factory=Training, description=Training.__doc__)
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,

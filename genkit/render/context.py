@@ -57,6 +57,7 @@ FRIENDLY_PATHS = {
     "procurement.terms.insurance": "Insurance requirements",
     "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
     "procurement.training": "Training requirements",
+    "training": "Training protocol: modules, hours, trainers and dates",
     "procurement.reporting": "Reporting deadlines and meetings",
     "procurement.submission": "Submission rules (page limit, references)",
     "procurement.evaluation.finalists": "Number of finalists",

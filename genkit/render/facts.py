@@ -277,6 +277,10 @@ METHODS: dict[str, dict[int, tuple[str, ...]]] = {
     "Staffing.job": {0: ("languages",), 1: ("",),
                          2: ("call_types", "exclusions", "hours.days")},
     "Briefings.wording": {},
+    "Training.plan": {0: ("hours_per_week", "start", "module_library", "refresher"), 1: ("",),
+                      2: ("training.pre_service_weeks", "training.annual_hours",
+                          "timeline.contract_start", "timeline.service_start"),
+                      3: ("launch_date",)},
 }
 
 

@@ -1,0 +1,195 @@
+"""The training protocol: each check at its file and line, and one rendered protocol."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
+from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+from tests.helpers import html_text, squash
+
+PROFILE = "jurisdictions/town/profile.yaml"
+PEER = "    - position: peer-support-specialist\n"
+MODULES = ("      modules: [dispatch-orientation, decision-tree, scene-safety, de-escalation, "
+           "trauma-informed-care, suicide-risk, substance-use, local-resources, "
+           "documentation-privacy, radio-vehicle, supervised-shifts]\n")
+
+
+def edit(project: Path, old: str, new: str, after: str = "") -> int:
+    """Replace the first ``old`` (after ``after``) in the copied profile; return its line."""
+    path = project / PROFILE
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(after) if after else 0)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
+def problems(project: Path) -> dict[str, object]:
+    with pytest.raises(ProfileError) as caught:
+        load_profile("town", SearchPath.from_cwd(project))
+    found = {p.field: p for p in caught.value.problems}
+    for p in found.values():
+        assert p.file.endswith(PROFILE)
+    return found
+
+
+def test_a_call_type_no_module_covers(project: Path) -> None:
+    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n", "    suicide-risk: {}\n")
+    line = edit(project, "{id: suicide-threat,", "{id: suicide-threat,")
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("program.call_types[1].id", line)
+    assert "covers call type 'suicide-threat'" in problem.message
+
+
+def test_an_exclusion_no_module_covers(project: Path) -> None:
+    edit(project, "[weapon, violence, medical-emergency]", "[weapon, violence]")
+    edit(project, "[intoxicated-person, medical-emergency]", "[intoxicated-person]")
+    line = edit(project, "{id: medical-emergency,", "{id: medical-emergency,")
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("program.exclusions[2].id", line)
+    assert "exclusion 'medical-emergency'" in problem.message
+
+
+def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -> None:
+    # suicide-risk still lists suicide-threat, but no curriculum teaches suicide-risk.
+    text = (project / PROFILE).read_text(encoding="utf-8")
+    (project / PROFILE).write_text(text.replace(" suicide-risk, substance-use", " substance-use"),
+                                   encoding="utf-8")
+    found = problems(project)
+    assert "program.call_types[1].id" in found
+    # and the three curricula are now 16 hours short of their six weeks
+    assert "hours" in found["training.curricula[0].modules"].message
+
+
+def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
+    edit(project, PEER, PEER + "      weeks: 7\n")
+    line = edit(project, MODULES, MODULES, after=PEER)
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.curricula[0].modules", line)
+    assert ("the modules add up to 240 hours (132 classroom, 108 field), but 7 weeks "
+            "(training.curricula[0].weeks) at 40 hours a week") in problem.message
+
+
+def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> None:
+    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 4\n")
+    line = edit(project, MODULES, MODULES, after=PEER)
+    found = problems(project)
+    assert found["training.curricula[0].modules"].line == line
+    assert "4 weeks (procurement.training.pre_service_weeks)" in (
+        found["training.curricula[0].modules"].message)
+
+
+def test_fewer_weeks_than_the_rfp_requires(project: Path) -> None:
+    line = edit(project, PEER, PEER + "      weeks: 5\n") + 1
+    found = problems(project)
+    assert found["training.curricula[0].weeks"].line == line
+    assert "less than the 6 weeks" in found["training.curricula[0].weeks"].message
+
+
+def test_training_must_end_before_the_first_shift(project: Path) -> None:
+    line = edit(project, "  start: 2026-08-10\n", "  start: 2026-09-01\n")
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.start", line)
+    assert ("starts 1 September 2026 and takes 6 weeks, so it ends 12 October 2026, not before "
+            "the first shift on 28 September 2026") in problem.message
+
+
+def test_refresher_hours_are_the_rfps(project: Path) -> None:
+    line = edit(project, "  start: 2026-08-10\n",
+                "  start: 2026-08-10\n  refresher: {hours_per_year: 24}\n") + 1
+    [problem] = problems(project).values()
+    assert (problem.field, problem.line) == ("training.refresher.hours_per_year", line)
+    assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
+
+
+def test_unknown_position_and_module(project: Path) -> None:
+    line = edit(project, PEER, "    - position: peer-supporter\n")
+    edit(project, "[dispatch-orientation, decision-tree,", "[dispatch-orientation, decision-trees,",
+         after=PEER.replace("peer-support-specialist", "crisis-response-clinician"))
+    found = problems(project)
+    assert found["training.curricula[0].position"].line == line
+    assert "no position 'peer-supporter'" in found["training.curricula[0].position"].message
+    assert "no module 'decision-trees'" in found["training.curricula[1].modules[1]"].message
+
+
+# ---- the rendered protocol ----------------------------------------------------------------
+
+def _render(project: Path, position: str = "advanced-emt") -> str:
+    out = project / "out"
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=out, only=["training"], formats=["html"]))
+    return squash(html_text(out / "town" / "training" / f"{position}.html"))
+
+
+def _add_a_week(project: Path) -> None:
+    """Seven weeks in the RFP and a 40-hour module, taught to everyone, to fill the seventh."""
+    edit(project, "    pre_service_weeks: 6\n", "    pre_service_weeks: 7\n")
+    edit(project, "    suicide-risk: {covers: [suicide-threat]}\n",
+         "    suicide-risk: {covers: [suicide-threat]}\n"
+         "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
+         "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n")
+    text = (project / PROFILE).read_text(encoding="utf-8")
+    (project / PROFILE).write_text(text.replace(", supervised-shifts]",
+                                                ", supervised-shifts, de-escalation-extra]"),
+                                   encoding="utf-8")
+
+
+def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
+    text = _render(project)
+    assert "Training protocol: Advanced EMT" in text
+    # hours and dates: the RFP's six weeks at 40 hours, ending before its first shift
+    assert "240 hours over 6 weeks of 40 hours" in text
+    assert "132 hours" in text and "108 hours" in text
+    assert "10 August 2026 to 20 September 2026" in text
+    assert "28 September 2026" in text and "40 hours a year" in text
+    # call types, exclusions with where they go, team, decision tree and partners by name
+    assert "Calls the team takes: trespass; panhandling; indecent exposure" in text
+    assert "violence in progress or a threat to others, which goes to police" in text
+    assert "EMT (this position)" in text
+    assert "Is a weapon mentioned or seen?" in text
+    assert "Alliance Health" in text
+    assert "4 in the field. Taught by: EMT instructor with a harm-reduction partner" in text
+    assert "Signed off when: demonstrates naloxone use" in text
+
+
+def test_sign_off_sheet_has_a_field_per_module(project: Path) -> None:
+    _render(project)
+    page = (project / "out" / "town" / "training" / "advanced-emt.html").read_text("utf-8")
+    assert page.count('name="modules_') == 11 * 3
+    assert 'name="final_' in page and 'name="trainee_' in page
+
+
+def test_a_longer_curriculum_shows_everywhere(project: Path) -> None:
+    # A seventh week (in the RFP, with a new module to fill it) moves the totals, the
+    # schedule and the sheet.
+    _add_a_week(project)
+    edit(project, "  start: 2026-08-10\n", "  start: 2026-08-03\n")
+    text = _render(project)
+    assert "280 hours over 7 weeks of 40 hours" in text
+    assert "12. Extra role-play" in text and "All modules 280" in text
+
+
+def test_a_changed_rfp_figure_rebuilds_the_protocol(project: Path) -> None:
+    # The protocol takes the refresher hours from the RFP through Python (Training.plan): the
+    # read must be recorded, or the next build would keep the old figure.
+    assert "40 hours a year" in _render(project)
+    edit(project, "    annual_hours: 40\n", "    annual_hours: 36\n")
+    assert "36 hours of refresher training a year" in _render(project)
+
+
+def test_job_description_takes_its_training_from_the_protocol(project: Path) -> None:
+    _add_a_week(project)
+    out = project / "out"
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
+    emt = squash(html_text(out / "town" / "job_descriptions" / "advanced-emt.html"))
+    assert "paid training period of 7 weeks (280 hours, 108 of them on supervised" in emt
+    assert "supervised field shifts and extra role-play." in emt
+    # a position the protocol does not train keeps staffing.training's own wording
+    boss = squash(html_text(out / "town" / "job_descriptions" /
+                            "community-response-supervisor.html"))
+    assert "paid training period of 6 weeks before working alone" in boss
