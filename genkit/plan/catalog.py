@@ -36,15 +36,17 @@ FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
-FORMATS = ("html", "pdf", "docx")
-Format = Literal["html", "pdf", "docx"]
+FORMATS = ("html", "pdf", "docx")  # the default; "csv" is made only when a document asks
+Format = Literal["html", "pdf", "docx", "csv"]
 
 
 class FrontMatter(Model):
     title: ShortText
     audience: ShortText
     description: Text = ""
-    formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
+    formats: list[Format] = Field(
+        default_factory=lambda: list(FORMATS), description="Formats to make; 'csv' writes the "
+        "document's first table as a CSV file beside the others.")
     each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
                              "one document is made per item, named after the item's id.")
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")

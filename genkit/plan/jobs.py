@@ -25,7 +25,7 @@ from genkit.plan.catalog import Document
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
 
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx"}
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv"}
 
 
 @dataclass
