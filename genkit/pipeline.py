@@ -289,7 +289,8 @@ def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noq
     page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
                     running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
                     footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
-                    ui.word_language, ui.page, ui.of, unit.document.meta.layout)
+                    ui.word_language, ui.page, ui.of, unit.document.meta.layout,
+                    unit.document.meta.draft_notice)
     body = tokens_to_docx(rendered.tokens, page, rendered.figures)
     shell = find_shell(unit.document.id, plan.dirs)
     if shell is None:

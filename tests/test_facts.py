@@ -34,9 +34,10 @@ def once_built(project: Path) -> Path:
 
 
 def test_a_field_only_the_rfp_shows_rebuilds_only_the_rfp(once_built: Path) -> None:
-    _edit(once_built, r"^(  rfp_number: ).*$", r'\1"RFP-TEST-42"')
+    # The page limit, not the RFP number: the operating agreement names the RFP too.
+    _edit(once_built, r"^(    page_limit: ).*$", r"\g<1>42")
     assert _build(once_built) == ["rfp/rfp.html"]
-    assert "RFP-TEST-42" in (once_built / "build/town/rfp/rfp.html").read_text()
+    assert "may not exceed 42 pages" in (once_built / "build/town/rfp/rfp.html").read_text()
 
 
 def test_a_field_many_documents_show_rebuilds_each_of_them(once_built: Path) -> None:

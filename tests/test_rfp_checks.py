@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -161,10 +162,11 @@ def test_a_profile_without_procurement_builds_without_an_rfp(project: Path,
     path = project / "jurisdictions" / "town" / "profile.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("\nprocurement:\n")
-    end = text.index("\nsources:\n")
-    kept = [line for line in text[end:].splitlines(keepends=True)
+    end = re.compile(r"^\S", re.M).search(text, start + len("\nprocurement:\n")).start() - 1
+    tail = text.index("\nsources:\n")
+    kept = [line for line in text[tail:].splitlines(keepends=True)
             if "procurement." not in line]
-    path.write_text(text[:start] + "".join(kept), encoding="utf-8")
+    path.write_text(text[:start] + text[end:tail] + "".join(kept), encoding="utf-8")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--out", "out", "--format", "html"])
     assert result.exit_code == 0, result.output

@@ -46,6 +46,11 @@ def test_docx_has_an_empty_table() -> None:
     assert table.cell(1, 1).text == "" and table.cell(1, 2).text.strip() == ""
     assert len(table.cell(1, 2).paragraphs) > 1  # room to write notes
     assert table.cell(2, 0).text == "Total"
+    # Only the table: the block's Markdown source is not printed after it.
+    assert not any("[input]" in p.text or "|---" in p.text for p in doc.paragraphs)
+    # The notes column, where panelists write, is the widest.
+    widths = [column.width for column in table.columns]
+    assert widths[2] == max(widths)
 
 
 def test_field_names_are_unique() -> None:

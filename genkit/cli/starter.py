@@ -143,6 +143,8 @@ stakeholders:                        # public-safety partners for the stakeholde
 
 # To build the Request for Proposals (rfp/rfp), add a `procurement:` section and the `metrics:`
 # its performance standards name. The sample profiles show a complete one:  genkit list durham
+# To build the funding and sustainability plan (funding/funding-plan), add a `funding:` section:
+# program years, costs and the money planned from each stream; see docs/profiles.md.
 # Community briefing sheets are made in English. To add Spanish (or another language), list it
 # under briefings.languages and write the sheets' text in that language under briefings.text;
 # jurisdictions/durham/profile.yaml shows a complete example. genkit validate names anything

@@ -10,33 +10,35 @@ from __future__ import annotations
 from typing import Any
 
 from genkit.render.facts import Reads, recording
-
-
-def _related(a: str, b: str) -> bool:
-    def within(inner: str, outer: str) -> bool:
-        return inner == outer or inner.startswith((outer + ".", outer + "["))
-
-    return within(a, b) or within(b, a)
+from genkit.render.sources import related
 
 
 def field_sources(profile: Any, path: str) -> list[str]:
     """Source ids cited for a field, one of its parents or one of its parts."""
     return list(dict.fromkeys(s for key, ids in profile.citations.items()
-                              if _related(key, path) for s in ids))
+                              if related(key, path) for s in ids))
 
 
 def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
     """(unit stem, its reads) for every unit of one document, rendered but not written."""
+    from genkit.errors import Problem, UsageError
     from genkit.pipeline import Options, load_all, plan_for
+    from genkit.plan.jobs import selected
     from genkit.render.document import render_markdown
     from genkit.render.figure import placeholders
     from genkit.render.templating import make_env, make_loader
 
     loaded = load_all([name], search)[0]
-    plan = plan_for(loaded, search, Options(only=[document], formats=["html", "docx"]))
+    plan = plan_for(loaded, search, Options(formats=["html", "docx"]))
+    # A document (every item of it) or one item's file stem: job_descriptions/advanced-emt.
+    units = [u for u in plan.units if u.stem == document or selected(u.document, [document])]
+    if not units:
+        known = ", ".join(dict.fromkeys(u.stem for u in plan.units))
+        raise UsageError([Problem("genkit", 0, 0, "why",
+                                  f"no document called '{document}' (known: {known})")])
     env = make_env(make_loader(plan.dirs, plan.dirs[-1]))
     found = []
-    for unit in plan.units:
+    for unit in units:
         reads = Reads(root=loaded.profile)
         with recording(reads), placeholders():
             if unit.document.kind == "docx":
@@ -60,7 +62,7 @@ def explain(name: str, document: str, search: Any) -> str:
                      "checked on rebuild")
         for path in reads.shown:
             ids = field_sources(profile, path) if path else []
-            illustrative = any(_related(p, path) for p in profile.illustrative) if path else False
+            illustrative = any(related(p, path) for p in profile.illustrative) if path else False
             note = f"  [{', '.join(ids)}]" if ids else ""
             note += "  (illustrative)" if illustrative else ""
             lines.append(f"  {path or '(whole profile)'}{note}")

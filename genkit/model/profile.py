@@ -7,12 +7,14 @@ from typing import Literal
 
 from pydantic import Field
 
+from genkit.model.agreement import AGREEMENT_HELP, Agreement
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
 from genkit.model.data_fields import DataCollection
 from genkit.model.decision_tree import DecisionTree
 from genkit.model.evaluation import Evaluation
+from genkit.model.funding import Funding, FundingStream
 from genkit.model.metrics import MetricChoice, MetricDefinition
 from genkit.model.procurement import Procurement
 from genkit.model.program import Program
@@ -55,6 +57,7 @@ class Profile(Model):
     decision_tree: DecisionTree | None = Field(
         default=None, description="The dispatcher's triage tree: yes/no questions ending in "
         "who is sent.")
+    agreement: Agreement | None = Field(default=None, description=AGREEMENT_HELP)
     staffing: Staffing = Field(
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "
@@ -62,6 +65,12 @@ class Profile(Model):
     procurement: Procurement | None = Field(
         default=None, description="The Request for Proposals for an operator: dates, money, "
         "staffing, scoring and contract terms. Documents that need it are skipped without it.")
+    funding_streams: dict[Slug, FundingStream] = Field(
+        default_factory=dict,
+        description="Funding streams with their rules and dates; the base profile ships a library.")
+    funding: Funding | None = Field(
+        default=None, description="The funding and sustainability plan: budget by program year "
+        "and the streams that pay for it. Documents that need it are skipped without it.")
     briefings: Briefings = Field(
         default_factory=Briefings,
         description="Community briefing sheets: languages, reading level, wording, figures.")

@@ -62,6 +62,9 @@ class FrontMatter(Model):
     readability: Flag = Field(
         default=False, description="Measure the reading grade level of the document's prose; "
         "the build reports it and warns above the profile's limit.")
+    draft_notice: Text = Field(
+        default="", description="A line printed on every page, beside the sample notice, "
+        "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
     layout: Literal["document", "sheet"] = Field(
         default="document", description="'sheet' sets a compact page for short handouts.")
 

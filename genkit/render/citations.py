@@ -1,9 +1,11 @@
 """Number the sources a document actually cites, in the order it first cites them.
 
 A short handout cannot carry every source in the profile. A template calls ``citations.cite``
-for a figure's sources (printing ``[1]``) and ``citations.fact`` for a profile fact it states
-(recording that fact's sources without a marker), then lists ``citations.entries`` at the end.
-Facts marked illustrative in the profile are collected too, so the handout can say so.
+for a figure's sources (printing ``[1]``), then lists ``citations.entries`` at the end: those
+sources, then the sources of every profile field the document showed (genkit.render.facts records
+them as it renders), in the order the fields first appeared. ``citations.fact(path)`` says the
+text states a field in other words (a translation): it counts as shown. Facts marked
+illustrative among the fields shown are collected too, so the handout can say so.
 """
 
 from __future__ import annotations
@@ -12,16 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-
-def _covers(key: str, path: str) -> bool:
-    """Whether a citation key and a fact path are about the same thing (one within the other)."""
-    def within(inner: str, outer: str) -> bool:
-        return inner == outer or inner.startswith((outer + ".", outer + "["))
-
-    return within(key, path) or within(path, key)
-
-
-_INTERNAL_DETAILS = {"patterns", "cad_codes"}
+from genkit.render.facts import current, state
+from genkit.render.sources import cited_keys, illustrative_keys, shown_paths
 
 
 class Citations:
@@ -29,7 +23,6 @@ class Citations:
         self._profile = profile
         self._fact_name = fact_name
         self._numbers: dict[str, int] = {}
-        self._illustrative: list[str] = []
 
     def _number(self, source_id: str) -> int:
         if source_id not in self._profile.sources:
@@ -43,27 +36,23 @@ class Citations:
         return Markup("[" + ", ".join(str(n) for n in numbers) + "]") if numbers else Markup("")
 
     def fact(self, *paths: str) -> str:
-        """Record the sources (and any illustrative mark) of profile facts the text states."""
-        for path in paths:
-            for key, ids in self._profile.citations.items():
-                if _covers(key, path):
-                    for source_id in ids:
-                        self._number(source_id)
-            for key in self._profile.illustrative:
-                # CAD matching details (patterns, codes) are never printed on a handout.
-                if key.rsplit(".", 1)[-1] in _INTERNAL_DETAILS:
-                    continue
-                if _covers(key, path):
-                    name = self._fact_name(key)
-                    if name not in self._illustrative:
-                        self._illustrative.append(name)
+        """The text states these profile facts (perhaps in other words): they count as shown."""
+        state(*paths)
+        # Numbered now, as the text states it, so numbers follow the order of the text.
+        for key in cited_keys(self._profile, list(paths)):
+            for source_id in self._profile.citations[key]:
+                self._number(source_id)
         return ""
 
     @property
     def entries(self) -> list[dict[str, Any]]:
+        for key in cited_keys(self._profile, shown_paths(current())):
+            for source_id in self._profile.citations[key]:
+                self._number(source_id)
         return [{"number": n, "id": sid, "source": self._profile.sources[sid]}
                 for sid, n in sorted(self._numbers.items(), key=lambda kv: kv[1])]
 
     @property
     def illustrative(self) -> list[str]:
-        return list(self._illustrative)
+        keys = illustrative_keys(self._profile, shown_paths(current()))
+        return list(dict.fromkeys(self._fact_name(key) for key in keys))

@@ -11,10 +11,14 @@ from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
-from genkit.render.facts import Tracked, current, is_leaf, parse
+from genkit.render.facts import Tracked, current, declare, is_leaf, parse, resolve
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
+from genkit.render.sources import document_lists
 
 FRIENDLY_PATHS = {
+    "program.name": "Program name",
+    "program.full_name": "Program's full name",
+    "jurisdiction.name": "Jurisdiction name",
     "program.hours": "Service hours",
     "program.team": "Team make-up",
     "program.call_types": "Eligible call types",
@@ -25,6 +29,18 @@ FRIENDLY_PATHS = {
     "stakeholders": "Stakeholder profiles (priorities and questions)",
     "calls": "CAD export layout and call analysis settings",
     "decision_tree": "Call triage decision tree",
+    "agreement.center.name": "911 center",
+    "agreement.center.signatory": "911 center signatory",
+    "agreement.operator": "Operator and its signatory",
+    "agreement.effective": "Date the agreement takes effect",
+    "agreement.dispatch.transfer": "How calls reach a team",
+    "agreement.dispatch.dispatch_within_min": "Time to dispatch",
+    "agreement.dispatch.acknowledge_within_min": "Time for a team to accept a call",
+    "agreement.systems": "CAD and radio arrangements",
+    "agreement.backup": "How backup requests are handled",
+    "agreement.data_sharing": "Data the parties share",
+    "agreement.review": "Joint reviews (how often, who)",
+    "agreement.liaisons": "Day-to-day contacts",
     "procurement.rfp_number": "RFP number",
     "procurement.contact": "Procurement contact",
     "procurement.timeline": "RFP dates",
@@ -49,6 +65,11 @@ FRIENDLY_PATHS = {
     "procurement.terms.termination_notice_days": "Termination notice",
     "procurement.terms.cure_days": "Cure period",
     "program.follow_up_hours": "Follow-up window",
+    "funding.first_year_start": "Start of the funding plan's program years",
+    "funding.fringe_rate": "Benefits rate",
+    "funding.raise_percent": "Yearly pay increase",
+    "funding.lines": "Budgeted costs other than staff pay",
+    "funding.streams": "Planned funding amounts",
 }
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
@@ -106,24 +127,12 @@ def _covers(a: str, b: str) -> bool:
     return a == b or (b.startswith(a) and b[len(a)] in ".[")
 
 
-def path_helpers(profile: Any, references: dict[str, int]) -> dict[str, Any]:
-    """Template functions that say where a fact comes from.
-
-    ``sources_for(path)`` lists the reference numbers cited for a fact, its parents or its
-    parts; ``is_illustrative(path)`` tells whether any of them is listed under ``illustrative``.
-    """
-    def related(a: str, b: str) -> bool:
-        return _covers(a, b) or _covers(b, a)
-
-    def sources_for(path: str) -> list[int]:
-        numbers = {references[s] for p, ids in profile.citations.items() if related(p, path)
-                   for s in ids if s in references}
-        return sorted(numbers)
-
+def illustrative_test(profile: Any):  # noqa: ANN201 - a template function
+    """``is_illustrative(path)``: whether the fact, a parent or a part is listed as illustrative."""
     def is_illustrative(path: str) -> bool:
-        return any(related(p, path) for p in profile.illustrative)
+        return any(_covers(p, path) or _covers(path, p) for p in profile.illustrative)
 
-    return {"sources_for": sources_for, "is_illustrative": is_illustrative}
+    return is_illustrative
 
 
 def _item_at(profile: Any, path: str) -> Any:
@@ -195,17 +204,8 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
             context[name], leaf_names[name] = value, [(name,)]
         else:
             context[name] = Tracked(value, (name,))
-    cited = [
-        {"fact": friendly(path, profile), "path": path,
-         "sources": [profile.sources[s] for s in ids]}
-        for path, ids in profile.citations.items()
-    ]
-    references = _references(profile)
     context.update(
         profile=Tracked(profile, ()),
-        references=[{"number": n, "id": sid, "source": profile.sources[sid]}
-                    for sid, n in references.items()],
-        ref=references,
         doc={"id": document.id, "title": document.meta.title,
              "audience": document.meta.audience, "description": document.meta.description},
         sample=profile.status == "sample",
@@ -214,14 +214,15 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         ui=ui,
         wording=profile.briefings.wording(lang),
         citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
-        cited_facts=cited,
-        illustrative_facts=list(dict.fromkeys(friendly(p, profile)
-                                              for p in profile.illustrative)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
-        **path_helpers(profile, references),
+        budget=_budget(profile),
+        is_illustrative=illustrative_test(profile),
+        # ref, references, cited_facts, illustrative_facts, sources_for: what this document
+        # shows decides what its sources section lists.
+        **document_lists(profile, friendly),
     )
     _declare_names(profile, lang, leaf_names)
     if item is not None:
@@ -229,15 +230,8 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         context[document.meta.item_name] = (Tracked(item, parse(item_path) or ()) if item_path
                                             else item)
         context["item_path"] = item_path
-        # A document about one item lists its own facts, not its siblings' (one job
-        # description does not cite the pay of every other position).
-        if item_path and document.meta.each:
-            def mine(path: str) -> bool:
-                return not path.startswith(f"{document.meta.each}[") or _covers(item_path, path)
-
-            context["cited_facts"] = [f for f in cited if mine(f["path"])]
-            context["illustrative_facts"] = [friendly(p, profile) for p in profile.illustrative
-                                             if mine(p)]
+        if item_path:  # the item's place in its list: reading it ties the unit to that item
+            declare(f"{item_path}.id")
     return context
 
 
@@ -258,18 +252,24 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         is_illustrative=[("illustrative",)], cited_facts=sources + labels,
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
-        decision_steps=[("decision_tree",)], wording=[("briefings", "text")],
+        decision_steps=[("decision_tree",)], budget=_budget_reads(),
+        wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
     reads.names.update(names)
     for path in PAGE_READS:  # the layout every format puts around the text
         reads.declare(path)
+        if path in PAGE_SHOWN:
+            found, value = resolve(profile, path)
+            reads.record(path, "v", value, shown=found)
 
 
 # What page_html, the DOCX page and sample notices read from the profile, for every document.
 PAGE_READS: list[tuple] = [("status",), ("language",), ("as_of",), ("jurisdiction", "name"),
                            ("program", "name"), ("program", "host_department"),
                            ("briefings", "text")]
+PAGE_SHOWN = {("jurisdiction", "name"), ("program", "name"), ("program", "host_department"),
+              ("as_of",)}
 
 
 def _decision_steps(profile: Any) -> list[Any] | None:
@@ -279,6 +279,21 @@ def _decision_steps(profile: Any) -> list[Any] | None:
     from genkit.decision_tree.order import steps
 
     return steps(profile.decision_tree)
+def _budget(profile: Any) -> Any:
+    """The funding plan's budget by program year (genkit.funding), or None without a plan."""
+    if profile.funding is None:
+        return None
+    from genkit.funding.budget import profile_budget
+
+    return profile_budget(profile)
+
+
+def _budget_reads() -> list[tuple]:
+    from genkit.funding.budget import BUDGET_READS
+
+    return list(BUDGET_READS)
+
+
 def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
     """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
     if not each:
@@ -288,21 +303,6 @@ def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
         current = getattr(current, part)
     index = next((i for i, entry in enumerate(current) if entry is item), None)
     return f"{each}[{index}]" if index is not None else None
-
-
-def _references(profile: Any) -> dict[str, int]:
-    """Number every source a document may cite, evidence first, in a stable order."""
-    order: dict[str, int] = {}
-    for item in profile.evidence:
-        for sid in item.sources:
-            order.setdefault(sid, len(order) + 1)
-    for fact in profile.procurement.call_data if profile.procurement else []:
-        for sid in fact.sources:
-            order.setdefault(sid, len(order) + 1)
-    for ids in profile.citations.values():
-        for sid in ids:
-            order.setdefault(sid, len(order) + 1)
-    return order
 
 
 def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | None, Any]]:

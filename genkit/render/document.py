@@ -64,10 +64,12 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
 
 def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
                     item: Any = None, ui: UiStrings | None = None) -> RenderedMarkdown:
-    context = build_context(loaded, document, item, ui)
+    from genkit.render.facts import ensure_recording
+
     try:
-        template = env.get_template(document.template)
-        with render_limits():
+        with ensure_recording(loaded.profile), render_limits():
+            context = build_context(loaded, document, item, ui)
+            template = env.get_template(document.template)
             text = capped_join(template.generate(context))
     except TemplateError:
         raise
@@ -76,7 +78,9 @@ def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
     tokens = parser().parse(text)
     check_images(tokens, str(document.source), text)
     title = first_heading(tokens) or document.meta.title
-    return RenderedMarkdown(title, text, tokens, _figures(loaded, document, tokens))
+    with ensure_recording(loaded.profile):
+        figures = _figures(loaded, document, tokens)
+    return RenderedMarkdown(title, text, tokens, figures)
 
 
 def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> dict[str, Any]:
@@ -85,13 +89,13 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     if not fences:
         return {}
     from genkit.render.facts import declare
-    from genkit.render.figure_registry import figure_names, make_figure
+    from genkit.render.figure_registry import figure_names, figure_reads, make_figure
 
-    # Figures are drawn in Python from these sections (and the stored call analysis).
-    declare("decision_tree", "calls", "program")
     figures, problems = {}, []
     where = str(document.source)
     for name, line in fences:
+        # Figures are drawn in Python from these sections (and the stored call analysis).
+        declare(*figure_reads(name))
         try:
             figure = make_figure(name, loaded)
         except KeyError:
@@ -188,6 +192,7 @@ def page_html(html_env: SafeSandbox, loaded: LoadedProfile, document: Document,
         "page_css": Markup(page_css(ui)),
         "body": Markup(body_html(rendered.tokens, rendered.figures)),
         "sample_notice": sample_notice(loaded, ui),
+        "draft_notice": document.meta.draft_notice,
         "running_header": running_header(loaded, lang),
         "footer": footer_text(loaded, ui, lang),
         "compact": document.meta.compact,

@@ -75,6 +75,32 @@ def recording(reads: Reads) -> Iterator[Reads]:
         _CURRENT.reset(token)
 
 
+@contextmanager
+def ensure_recording(root: Any) -> Iterator[Reads]:
+    """Record into the current read set, or into a new one when nobody records (a test, a tool):
+    a document's sources section is drawn from what it read, so reads are always recorded."""
+    reads = current()
+    if reads is not None:
+        yield reads
+        return
+    with recording(Reads(root=root)) as fresh:
+        yield fresh
+
+
+def state(*paths: str) -> None:
+    """The text states these fields in its own words (a translation): they count as shown."""
+    reads = current()
+    if reads is None:
+        return
+    for text in paths:
+        path = parse(text) or ()
+        found, value = resolve(reads.root, path)
+        if found:
+            reads.record(path, "v", value, shown=True)
+        else:
+            reads.entries.setdefault(f"{dotted(path)}|v", "missing")
+
+
 def current() -> Reads | None:
     return _CURRENT.get()
 
@@ -176,16 +202,67 @@ def wrap(value: Any, path: Path) -> Any:
     return Tracked(value, path)
 
 
-def unwrap(value: Any) -> Any:
-    """The real value for Python code, recording that it read all of it."""
+def unwrap(value: Any, shown: bool = True) -> Any:
+    """The real value for Python code, recording that it read all of it (and, unless told
+    otherwise, that the document shows all of it)."""
     if isinstance(value, Tracked):
-        value._whole()
+        if shown:
+            value._whole()
+        else:
+            value._record("v")
         return object.__getattribute__(value, "_value")
     if type(value) in (list, tuple):
-        return type(value)(unwrap(v) for v in value)
+        return type(value)(unwrap(v, shown) for v in value)
     if type(value) is dict:
-        return {k: unwrap(v) for k, v in value.items()}
+        return {k: unwrap(v, shown) for k, v in value.items()}
     return value
+
+
+@dataclass
+class TrackedMethod:
+    """A method of a proxied model, as a template sees it before calling it."""
+
+    owner: Tracked
+    name: str
+    method: Any
+
+    def __str__(self) -> str:  # printed uncalled: as the bare method would print
+        self.owner._whole()
+        return str(self.method)
+
+    __repr__ = __str__
+
+    def call_args(self, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        """Record what the call reads (owner and arguments, whole) and what it shows, and give
+        the real arguments. Methods not in METHODS count as showing all they read."""
+        key = f"{type(object.__getattribute__(self.owner, '_value')).__name__}.{self.name}"
+        showing = METHODS.get(key)
+        if showing is None:
+            self.owner._whole()
+            return (tuple(unwrap(a) for a in args), {k: unwrap(v) for k, v in kwargs.items()})
+        self.owner._record("v")
+        reads = current()
+        proxies = [self.owner, *args]
+        for index, fields in showing.items():
+            if index < len(proxies) and isinstance(proxies[index], Tracked) and reads:
+                target = proxies[index]
+                base = object.__getattribute__(target, "_path")
+                for text in fields:
+                    path = (*base, *(parse(text) or ())) if text else base
+                    found, value = resolve(reads.root, path)
+                    if found:
+                        reads.record(path, "v", value, shown=True)
+        return (tuple(unwrap(a, False) for a in args),
+                {k: unwrap(v, False) for k, v in kwargs.items()})
+
+
+# Methods templates call, and what the document shows of what they read: argument number ->
+# fields of it ("" for all of it; 0 is the model the method belongs to).
+METHODS: dict[str, dict[int, tuple[str, ...]]] = {
+    "Staffing.job": {0: ("languages",), 1: ("",),
+                         2: ("call_types", "exclusions", "hours.days")},
+    "Briefings.wording": {},
+}
 
 
 class Tracked:
@@ -224,6 +301,14 @@ class Tracked:
         else:
             for index in range(len(value)):
                 yield self.child(index)
+
+    def __getitem__(self, key: object) -> Any:
+        # Jinja compiles slices (``list[1:3]``) to a plain subscript; every other lookup goes
+        # through the sandbox's getitem.
+        if not isinstance(key, slice):
+            raise TypeError("profile values are looked up through the template sandbox")
+        self._whole()
+        return self._value[key]
 
     def __len__(self) -> int:
         self._record("n")
@@ -303,7 +388,7 @@ def child(proxy: Tracked, key: object, value: Any) -> Any:
         if isinstance(key, str) and key in type(real).model_fields:
             return wrap(value, (*path, key))
     elif isinstance(real, dict):
-        if key in real and real[key] is value and isinstance(key, (str, int)):
+        if isinstance(key, (str, int)) and key in real and real[key] is value:
             return wrap(value, (*path, key))
     elif isinstance(key, int) and not isinstance(key, bool) and -len(real) <= key < len(real):
         if key < 0:  # list[-1]: which item that is depends on the length
@@ -316,7 +401,14 @@ def child(proxy: Tracked, key: object, value: Any) -> Any:
         for field_name in declared:  # a property of a large model that reads few fields
             reads.record((*path, field_name), "v", getattr(real, field_name), shown=True)
         return value
-    proxy._whole()  # a method, a property, a slice: it may look at anything inside
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):  # StrictUndefined must stay what it is: an error when used
+        proxy._whole()
+        return value
+    if callable(value) and isinstance(key, str) and isinstance(real, BaseModel):
+        return TrackedMethod(proxy, key, value)  # the call says what it reads: see METHODS
+    proxy._whole()  # a property, a slice: it may look at anything inside
     return value
 
 

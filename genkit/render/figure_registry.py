@@ -22,8 +22,22 @@ Builder = Callable[["LoadedProfile"], "Figure | None"]
 def _registry() -> dict[str, Builder]:
     from genkit.calls.charts import CHARTS
     from genkit.decision_tree.diagram import diagram_figure
+    from genkit.funding.chart import CHARTS as FUNDING_CHARTS
 
-    return {**CHARTS, "decision-tree": diagram_figure}
+    return {**CHARTS, "decision-tree": diagram_figure, **FUNDING_CHARTS}
+
+
+# The profile sections each figure is drawn from (fact tracking); the rest draw from these.
+_DEFAULT_READS = ("decision_tree", "calls", "program")
+
+
+def figure_reads(name: str) -> tuple[str, ...]:
+    """Dotted paths a figure reads whole, so a change there re-renders its documents."""
+    if name.startswith("funding-"):
+        from genkit.funding.chart import READS
+
+        return READS
+    return _DEFAULT_READS
 
 
 def figure_names() -> list[str]:

@@ -21,7 +21,7 @@ from genkit.limits import check_binop
 from genkit.render import filters
 from genkit.render.escaping import markdown_value
 from genkit.render.fact_templates import TrackingContext, unwrapping, unwrapping_binop
-from genkit.render.facts import Tracked, unwrap
+from genkit.render.facts import Tracked, TrackedMethod, unwrap
 
 BUILTIN_PREFIX = "builtin"
 
@@ -49,6 +49,9 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
             from genkit.limits import RenderLimitExceeded
 
             raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
+        if isinstance(__obj, TrackedMethod):
+            args, kwargs = __obj.call_args(args, kwargs)
+            return super().call(__context, __obj.method, *args, **kwargs)
         if not isinstance(__obj, jinja2.runtime.Macro):  # macros are templates: tracked inside
             args = tuple(unwrap(a) for a in args)
             kwargs = {k: unwrap(v) for k, v in kwargs.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -194,6 +194,7 @@ class _BodyWriter:
 
     def _table(self, tokens: list[Token], i: int) -> int:
         rows: list[list[Token]] = []
+        right: list[bool] = []  # per cell, in reading order
         header_rows = 0
         in_head = False
         j = i + 1
@@ -207,23 +208,34 @@ class _BodyWriter:
                 rows.append([])
                 if in_head:
                     header_rows += 1
+            elif t.type in ("th_open", "td_open"):
+                right.append("text-align:right" in (t.attrGet("style") or ""))
             elif t.type == "inline":
                 rows[-1].append(t)
             j += 1
         width = max(len(r) for r in rows)
         table = self.doc.add_table(rows=len(rows), cols=width)
         table.style = self._style("Table Grid")
+        widths = self._column_widths(rows, width, header_rows)
+        for c, column in enumerate(table.columns):
+            column.width = widths[c]
+        cell_index = 0
         for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
             cells = table_row.cells  # once per row: table.cell() rebuilds the whole grid
+            for c, cell in enumerate(cells):
+                cell.width = widths[c]
             for c, inline in enumerate(row):
                 para = cells[c].paragraphs[0]
                 self._inline(para, inline)
+                if right[cell_index + c]:  # a Markdown column aligned right (amounts)
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 field = form_field_of(inline)
                 if field is not None and field.kind == "notes":
                     cells[c].add_paragraph()  # room to write by hand or type
                 if r < header_rows:
                     for run in para.runs:
                         run.bold = True
+            cell_index += len(row)
         for row in table.rows:  # a row split across two pages is hard to read
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for r in range(header_rows):
@@ -234,6 +246,36 @@ class _BodyWriter:
         self.doc.add_paragraph()
         return j + 1
 
+    def _column_widths(self, rows: list[list[Token]], count: int, header_rows: int) -> list[int]:
+        """Column widths from what each column holds: first room for its longest word (and for
+        a short cell such as an amount whole), then the rest of the line in proportion to its
+        text. Word's equal split wraps a column of amounts while a column of names idles."""
+        char, pad = Inches(0.08), Inches(0.16)  # one character of 10-point body text; margins
+        need = [4.0] * count  # characters that must fit on one line
+        want = [4.0] * count  # how much text the column holds, capped
+        for r, row in enumerate(rows):
+            for c, inline in enumerate(row):
+                plain = inline.content.replace("\\", "").replace("*", "")
+                bold = 1.05 if "**" in inline.content or r < header_rows else 1.0
+                scale = bold * (1.02 if plain.strip(" $,.%-+0123456789") == "" else 1.0)
+                words = plain.split() or [""]
+                whole = len(plain) if len(plain) <= 14 else max(len(w) for w in words)
+                field = form_field_of(inline)
+                if field is not None:  # a fill-in cell: room to write, not its marker's length
+                    plain = "x" * (40 if field.kind == "notes" else 6)
+                    whole = 6
+                need[c] = max(need[c], whole * scale)
+                want[c] = max(want[c], min(len(plain), 40) * scale)
+        section = self.doc.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        base = [n * char + pad for n in need]
+        if sum(base) >= usable:
+            return [int(usable * b / sum(base)) for b in base]
+        # The rest goes to columns whose text would still wrap, by how much more they hold.
+        more = [max(w - n, 0) + 1 for w, n in zip(want, need, strict=True)]
+        extra = usable - sum(base)
+        return [int(b + extra * m / sum(more)) for b, m in zip(base, more, strict=True)]
+
     def _fence(self, tok: Token) -> None:
         special = fence_of(tok)
         if special is not None and special.kind == "pagebreak":
@@ -241,8 +283,10 @@ class _BodyWriter:
             return
         if special is not None and special.kind == "figure":
             self._figure(self.figures.get(special.attrs.get("name", "")))
+            return
         if special is not None and special.kind == "scoresheet":
             self.write(form_table(special, 0))
+            return  # its Markdown source is not part of the document
         if special is not None and special.kind == "toc":
             write_toc(self.doc, special, self.tokens, self.bookmarks)
             return
@@ -271,7 +315,9 @@ class _BodyWriter:
             run = para.add_run(figure.alt)
             run.italic = True
         else:
-            self.doc.add_picture(io.BytesIO(png), width=Inches(6.5))
+            section = self.doc.sections[-1]  # as wide as the text, never into the margin
+            width = section.page_width - section.left_margin - section.right_margin
+            self.doc.add_picture(io.BytesIO(png), width=width)
             # Word reads a picture's alternative text from its docPr description.
             doc_pr = self.doc.paragraphs[-1]._p.xpath(".//wp:docPr")
             if doc_pr:

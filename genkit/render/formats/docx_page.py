@@ -26,6 +26,7 @@ class DocxPage:
     page_word: str = "Page"
     of_word: str = "of"
     layout: str = "document"  # "sheet": compact, two columns, like the printed handout
+    draft_notice: str = ""    # the front matter's line for every page ("Draft for legal review")
 
 
 def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
@@ -33,7 +34,7 @@ def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
     props.title = page.title
     props.author = page.author
     props.last_modified_by = page.author
-    props.comments = page.sample_notice or ""
+    props.comments = " ".join(n for n in (page.draft_notice, page.sample_notice or "") if n)
     stamp = dt.datetime(page.created.year, page.created.month, page.created.day)
     props.created = stamp
     props.modified = stamp
@@ -52,6 +53,10 @@ def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
         run = notice.add_run(page.sample_notice)
         run.bold = True
         _small(notice, RGBColor(0x8A, 0x1C, 0x1C))
+    if page.draft_notice:
+        draft = section.header.add_paragraph()
+        draft.add_run(page.draft_notice).bold = True
+        _small(draft, RGBColor(0x8A, 0x1C, 0x1C))
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{page.footer}    {page.page_word} ")
     word_field(footer, "PAGE")

@@ -17,6 +17,7 @@ from genkit.limits import render_limits
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.context import build_context
+from genkit.render.facts import ensure_recording
 from genkit.render.formats.zipnorm import normalize_docx
 from genkit.render.templating import make_env, make_loader
 
@@ -57,10 +58,10 @@ def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[P
     raw = document.source.read_bytes()
     check_docx_package(raw, str(document.source))
     env = make_env(make_loader(dirs, dirs[-1]), finalize=None)
-    context = build_context(loaded, document, item, ui)  # type: ignore[arg-type]
     try:
         template = DocxTemplate(io.BytesIO(raw))
-        with render_limits():
+        with ensure_recording(loaded.profile), render_limits():
+            context = build_context(loaded, document, item, ui)  # type: ignore[arg-type]
             template.render(context, jinja_env=env, autoescape=True)
         buffer = io.BytesIO()
         template.save(buffer)

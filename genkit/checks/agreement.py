@@ -1,0 +1,103 @@
+"""Rules for the 911 center and operator agreement: every clause must be one both can keep.
+
+The agreement restates facts from other sections, so these rules make sure what it adds agrees
+with them: it shares only CAD fields that exist, measures only tracked metrics, reviews calls
+within the contract it serves, and lets a team accept a call in time to meet the target.
+"""
+
+from __future__ import annotations
+
+from genkit.checks.registry import RuleResult, rule
+from genkit.model import Profile
+from genkit.render.escaping import long_date
+
+A = ("agreement",)
+
+
+@rule
+def center_fields_exist(profile: Profile) -> RuleResult:
+    agreement = profile.agreement
+    if agreement is None:
+        return
+    mapped = profile.calls.columns.mapped() if profile.calls else None
+    fields = agreement.data_sharing.from_center
+    for i, name in enumerate(fields):
+        where = (*A, "data_sharing", "from_center", i)
+        if mapped is not None and name not in mapped:
+            # The center cannot hand over a field its own export does not carry.
+            yield where, (f"the CAD export described under calls.columns has no '{name}' "
+                          f"column, so the center cannot share it; add calls.columns.{name} "
+                          "or remove it here")
+        elif name in fields[:i]:
+            yield where, f"'{name}' is listed more than once"
+
+
+@rule
+def shared_metrics_are_tracked(profile: Profile) -> RuleResult:
+    agreement = profile.agreement
+    if agreement is None:
+        return
+    tracked = [m.id for m in profile.metrics]
+    for i, metric in enumerate(agreement.data_sharing.metrics):
+        if metric not in tracked:
+            yield (*A, "data_sharing", "metrics", i), (
+                f"no metric '{metric}' among the metrics this profile tracks (metrics: "
+                f"{', '.join(tracked) or 'none'})")
+
+
+@rule
+def review_within_term(profile: Profile) -> RuleResult:
+    agreement, proc = profile.agreement, profile.procurement
+    if agreement is None:
+        return
+    review = agreement.review
+    if proc is not None and review.every_months > proc.term_months:
+        yield (*A, "review", "every_months"), (
+            f"joint reviews every {review.every_months} months would never happen within the "
+            f"{proc.term_months}-month contract term (procurement.term_months); review at "
+            "least once a term")
+    if review.critical_incident_days > review.every_months * 30:
+        yield (*A, "review", "critical_incident_days"), (
+            f"a serious incident is reviewed within {review.critical_incident_days} days, "
+            f"later than the routine review every {review.every_months} months; make it sooner")
+
+
+def _response_target(profile: Profile) -> tuple[float, str] | None:
+    """The response-time target in minutes and where it is set, if the profile has one."""
+    for i, choice in enumerate(profile.metrics):
+        if choice.id == "response-time" and choice.target is not None:
+            return choice.target, f"metrics[{i}].target"
+    target = profile.program.response_time_target_min
+    return (target, "program.response_time_target_min") if target is not None else None
+
+
+@rule
+def acknowledge_before_target(profile: Profile) -> RuleResult:
+    agreement = profile.agreement
+    if agreement is None:
+        return
+    found = _response_target(profile)
+    minutes = agreement.dispatch.acknowledge_within_min
+    # Response time runs from dispatch, so the minutes a team takes to accept count against it.
+    if found is not None and minutes >= found[0]:
+        yield (*A, "dispatch", "acknowledge_within_min"), (
+            f"teams may take {minutes} minutes to accept a call, but the response-time target "
+            f"({found[1]}) is {found[0]:g} minutes from dispatch to arrival; allow fewer "
+            "minutes to accept")
+
+
+@rule
+def in_force_by_first_shift(profile: Profile) -> RuleResult:
+    agreement, proc = profile.agreement, profile.procurement
+    if agreement is None or agreement.effective is None:
+        return
+    first, what = None, ""
+    if proc is not None and proc.timeline.service_start is not None:
+        first, what = proc.timeline.service_start.date, "procurement.timeline.service_start"
+    elif proc is not None:
+        first, what = proc.timeline.contract_start.date, "procurement.timeline.contract_start"
+    if first is not None and agreement.effective > first:
+        yield (*A, "effective"), (
+            f"the agreement takes effect on {long_date(agreement.effective)}, after the first "
+            f"shift on {long_date(first)} ({what}); teams cannot take 911 calls before it is "
+            "in force")

@@ -1,0 +1,128 @@
+"""The operating agreement between the 911 center and the team's operator: only what is local.
+
+Everything the agreement shares with other documents (call types, exclusions, hours, team,
+decision tree, response-time target, contract term, records retention, backup method) stays
+where it already is; the agreement reads it from there. This section holds what only the
+agreement needs: who the two parties are and who signs, how the CAD and radio are shared, the
+center's own dispatch commitments, what data flows each way, and how incidents are reviewed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from genkit.model.base import LongText, Model, ShortText, Slug
+from genkit.model.calls import COLUMN_MEANINGS
+
+# The CAD fields the call analysis knows (calls.COLUMN_MEANINGS), by the same names.
+CadField = Literal["call_type", "received", "dispatched", "arrived", "cleared", "source",
+                   "disposition", "area"]
+AGREEMENT_HELP = ("The operating agreement between the 911 center and the team's operator: "
+                  "parties, dispatch, CAD and radio, backup, data sharing, review.")
+FREQUENCY_TEXT = {"daily": "every day", "weekly": "every week", "monthly": "every month"}
+
+
+class Center(Model):
+    """The emergency communications center that answers 911 and dispatches the team."""
+
+    name: ShortText = Field(description="e.g. 'Durham Emergency Communications Center'.")
+    short_name: ShortText = Field(description="What the clauses call it, e.g. 'the ECC'.")
+    run_by: ShortText | None = Field(default=None, description="The department or agency "
+                                     "that runs the center, if it is part of one.")
+    signatory: ShortText = Field(description="Title of the person who signs for the center.")
+
+
+class Operator(Model):
+    """The organization whose teams take the calls; unnamed until a contract is awarded."""
+
+    name: ShortText | None = Field(default=None, description="Leave out until the contract is "
+                                   "awarded; the agreement then says 'the selected operator'.")
+    short_name: ShortText = "the Operator"
+    signatory: ShortText = Field(description="Title of the person who signs for the operator.")
+
+
+class Dispatch(Model):
+    """How an eligible call moves from the call-taker to a team, and how fast."""
+
+    transfer: LongText = Field(description="How an eligible call reaches a team: assigned in "
+                               "CAD, handed to an embedded clinician, or both.")
+    dispatch_within_min: int = Field(ge=1, le=60, description="Minutes from the call being "
+                                     "answered to a team being assigned, for most calls.")
+    acknowledge_within_min: int = Field(ge=1, le=30, description="Minutes within which a team "
+                                        "accepts an assignment by radio or terminal.")
+    unit_names: ShortText | None = Field(default=None, description="How teams appear in CAD, "
+                                         "e.g. 'HEART 1 to HEART 6'.")
+
+
+class Systems(Model):
+    """CAD and radio arrangements beyond procurement.dispatch (which names the access type)."""
+
+    cad: LongText = Field(description="Which CAD screens the operator sees, who provides "
+                          "licenses and terminals, and who trains staff on them.")
+    radio: LongText = Field(description="Which talkgroup or channel teams use and who "
+                            "provides and maintains the radios.")
+    status_updates: LongText = Field(description="The statuses a team reports (en route, on "
+                                     "scene, clear) and how.")
+
+
+class Backup(Model):
+    """How the center answers a team that asks for help on scene."""
+
+    priority: LongText = Field(description="How the center treats a backup request.")
+    emergency_phrase: ShortText | None = Field(default=None, description="A plain-words phrase "
+                                               "that means 'send help now'.")
+
+
+class DataSharing(Model):
+    """What each party gives the other, how often, and under which privacy rules."""
+
+    from_center: list[CadField] = Field(min_length=1, description="CAD fields the center shares, "
+                                    "by the names of calls.columns (call_type, received, ...).")
+    from_operator: list[ShortText] = Field(min_length=1, description="What the operator "
+                                           "returns for each call, in plain words.")
+    metrics: list[Slug] = Field(default_factory=list, description="Ids of the profile's "
+                                "metrics this data is used to measure.")
+    frequency: Literal["daily", "weekly", "monthly"] = "weekly"
+    method: LongText = Field(description="How the data moves: a secure file transfer, a "
+                             "shared report, a read-only CAD view.")
+    privacy: LongText = Field(description="Which laws and rules protect the data and who may "
+                              "see it.")
+
+    @property
+    def frequency_text(self) -> str:
+        return FREQUENCY_TEXT[self.frequency]
+
+    @property
+    def center_fields(self) -> list[dict[str, str]]:
+        """Each shared CAD field with what it records, in the words of the call analysis."""
+        return [{"name": name, "label": name.replace("_", " ").capitalize(),
+                 "meaning": COLUMN_MEANINGS.get(name, "")} for name in self.from_center]
+
+
+class Review(Model):
+    """Joint review of calls and incidents."""
+
+    every_months: int = Field(ge=1, le=24, description="Months between routine joint reviews.")
+    critical_incident_days: int = Field(ge=1, le=90, description="Days within which a serious "
+                                        "incident (injury, use of force, death) is reviewed.")
+    members: list[ShortText] = Field(min_length=1, description="Who sits on the review.")
+
+
+class Agreement(Model):
+    """The 911 center and operator memorandum of understanding."""
+
+    title: ShortText = "Operating agreement between the 911 center and the operator"
+    center: Center
+    operator: Operator
+    effective: date | None = Field(default=None, description="Date the agreement takes "
+                                   "effect; it must be in force by the first shift.")
+    dispatch: Dispatch
+    systems: Systems
+    backup: Backup
+    data_sharing: DataSharing
+    review: Review
+    liaisons: list[ShortText] = Field(min_length=1, description="The named role on each side "
+                                      "who handles day-to-day questions.")
