@@ -32,8 +32,8 @@ GROUP_NAMES = {
     "call": "The call", "person": "The person served", "response": "What the team did",
     "safety": "Safety", "follow_up": "Follow-up",
 }
-RECORDER_NAMES = {"team": "the team, on this form", "cad": "the 911 center's CAD extract",
-                  "follow_up": "follow-up staff, on this form"}
+RECORDER_NAMES = {"team": "the team, on the form", "cad": "911 center (CAD)",
+                  "follow_up": "follow-up staff, on the form"}
 CHOICE_TYPES = ("choice", "multi_choice")
 # Values every yes/no field and every call-type field offers, so the form and the CSV agree.
 YES_NO = ("yes", "no")

@@ -65,8 +65,9 @@ class FrontMatter(Model):
     draft_notice: Text = Field(
         default="", description="A line printed on every page, beside the sample notice, "
         "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
-    layout: Literal["document", "sheet"] = Field(
-        default="document", description="'sheet' sets a compact page for short handouts.")
+    layout: Literal["document", "sheet", "wide"] = Field(
+        default="document", description="'sheet' sets a compact page for short handouts; "
+        "'wide' turns the pages to landscape, for a table of many columns.")
 
 
 @dataclass(frozen=True)

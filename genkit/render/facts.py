@@ -262,6 +262,10 @@ METHODS: dict[str, dict[int, tuple[str, ...]]] = {
     "Staffing.job": {0: ("languages",), 1: ("",),
                          2: ("call_types", "exclusions", "hours.days")},
     "Briefings.wording": {},
+    # The data form and dictionary show the fields and call types whole, but of the metric
+    # library and the chosen metrics only names and ids (which cite nothing).
+    "DataCollection.grouped": {0: ("",), 3: ("",)},
+    "DataCollection.entries": {0: ("",), 3: ("",)},
 }
 
 
