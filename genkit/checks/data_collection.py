@@ -1,7 +1,8 @@
 """Rules for the field data form: what is collected matches what the metrics need.
 
-Two directions. Every chosen metric that draws on per-call records must have its inputs
-collected by some field, or the program would promise a number it cannot compute (an error).
+Two directions. Every chosen metric that draws on per-call records must have all its inputs
+(the library fields that name it) collected, or the program would promise a number it cannot
+compute (an error).
 And every collected field must be needed by a chosen metric or by the running of the service:
 collecting personal information nobody uses is a privacy cost with no benefit (data
 minimization), so it is reported as a warning, which ``--strict`` turns into a failure.
@@ -42,25 +43,33 @@ def data_fields_defined(profile: Profile) -> RuleResult:
 
 @rule
 def metric_inputs_collected(profile: Profile) -> RuleResult:
+    # A library field that names a metric is one of its inputs: the metric needs every one of
+    # them (a share needs its numerator and its denominator), so one missing field is enough
+    # to make the number impossible to compute.
     collection = profile.data_collection
-    collected = [collection.library[f] for f in collection.fields if f in collection.library]
+    collected = set(collection.fields)
     for i, choice in enumerate(profile.metrics):
         definition = profile.metric_library.get(choice.id)
         if definition is None or choice.id in collection.recorded_elsewhere:
             continue  # an unknown metric is reported by metrics_defined
         if not any(s in PER_CALL_SOURCES for s in definition.data_sources):
             continue
-        if any(choice.id in field.metrics for field in collected):
-            continue
-        offer = [fid for fid, field in collection.library.items()
-                 if choice.id in field.metrics and fid not in collection.fields]
-        hint = (f"collect {' or '.join(repr(f) for f in offer)} under data_collection.fields"
-                if offer else f"add a field to data_collection.library whose metrics list "
-                f"'{choice.id}', and collect it")
-        yield ("metrics", i, "id"), (
-            f"metric '{choice.id}' ({definition.name}) needs per-call data that no collected "
-            f"field records; {hint}, or say where its inputs are kept under "
-            f"data_collection.recorded_elsewhere.{choice.id}")
+        inputs = [fid for fid, field in collection.library.items() if choice.id in field.metrics]
+        missing = [fid for fid in inputs if fid not in collected]
+        elsewhere = (f"or say where its inputs are kept under "
+                     f"data_collection.recorded_elsewhere.{choice.id}")
+        if not inputs:
+            yield ("metrics", i, "id"), (
+                f"metric '{choice.id}' ({definition.name}) needs per-call data that no field "
+                f"records; add a field to data_collection.library whose metrics list "
+                f"'{choice.id}' and collect it, {elsewhere}")
+        elif missing:
+            names = ", ".join(f"'{fid}' ({collection.library[fid].name})" for fid in missing)
+            yield ("metrics", i, "id"), (
+                f"metric '{choice.id}' ({definition.name}) cannot be computed: its input"
+                f"{'s' if len(missing) > 1 else ''} {names} "
+                f"{'are' if len(missing) > 1 else 'is'} not collected; add "
+                f"{'them' if len(missing) > 1 else 'it'} to data_collection.fields, {elsewhere}")
 
 
 @warning
