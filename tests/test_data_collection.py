@@ -196,3 +196,19 @@ def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) 
     text = html_text(folder / "field-form.html")
     assert "☐ Hispanic or Latino" in text
     assert "Team on scene" in text.split("Not on this form")[1]
+
+
+def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:  # noqa: ANN001
+    line = edit(project, FIELDS, "data_collection:\n  library:\n    tenure:\n"
+                "      name: Years in the city\n      type: choice\n      group: person\n"
+                "      values: [under 5]\n      equity: true\n"
+                "      definition: How long the person has lived in the city.\n"
+                "  fields: [tenure, incident-number, ")
+    [problem] = problems(project)
+    assert problem.field.startswith("data_collection.library.tenure")
+    assert line + 2 <= problem.line <= line + 9
+    assert "at least two allowed values" in problem.message
+    edit(project, "      values: [under 5]\n", "      values: [under 5, 5 or more]\n")
+    [problem] = problems(project)
+    assert problem.field.startswith("data_collection.library.tenure")
+    assert "needs a privacy note" in problem.message
