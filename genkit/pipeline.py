@@ -168,6 +168,7 @@ class Builder:
         out_dir = (self.options.out_root / name).absolute()
         previous = {} if self.options.force else _previous(out_dir)
         outcome = Outcome(name, out_dir)
+        outcome.warnings.extend(plan.loaded.warnings)  # from the profile's warning rules
         loader = make_loader(plan.dirs, plan.dirs[-1])
         md_env, html_env = make_env(loader), make_env(loader, finalize=None)
         css = stylesheet(plan.dirs)
@@ -268,6 +269,11 @@ class Builder:
                 outcome.files[path] = html.encode("utf-8")
             elif fmt == "pdf":
                 pending[path] = self._pdf(html, plan, str(unit.document.source))
+            elif fmt == "csv":
+                from genkit.render.formats.csv_table import table_csv
+
+                outcome.files[path] = table_csv(rendered.tokens,
+                                                self.search.display(unit.document.source))
             else:
                 outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title

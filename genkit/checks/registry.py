@@ -2,6 +2,9 @@
 
 A rule is a function taking the validated profile and yielding ``(path, message)`` pairs. Rules
 register themselves with ``@rule``; a document family adds its own rules in its own module.
+
+A ``@warning`` rule has the same shape, but what it yields is advice, not a mistake (a field
+collected that nothing uses): the build reports it and goes on, and ``--strict`` fails on it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from genkit.model import Profile
 RuleResult = Iterable[tuple[Path_, str]]
 Rule = Callable[[Profile], RuleResult]
 _RULES: list[Rule] = []
+_WARNINGS: list[Rule] = []
 
 
 def rule(func: Rule) -> Rule:
@@ -21,12 +25,18 @@ def rule(func: Rule) -> Rule:
     return func
 
 
-def run_rules(profile: Profile) -> list[tuple[Path_, str]]:
+def warning(func: Rule) -> Rule:
+    _WARNINGS.append(func)
+    return func
+
+
+def run_rules(profile: Profile, warnings: bool = False) -> list[tuple[Path_, str]]:
+    """Every error rule's findings, or with ``warnings=True`` every warning rule's."""
     from genkit.checks import load_all
 
     load_all()
 
     found: list[tuple[Path_, str]] = []
-    for func in _RULES:
+    for func in _WARNINGS if warnings else _RULES:
         found.extend(func(profile))
     return found

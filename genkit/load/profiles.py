@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ class LoadedProfile:
     located: Located
     calls_tally: dict[str, Any] | None = None  # the stored 911 call analysis, if any
     _calls_view: Any = None
+    warnings: list[Problem] = field(default_factory=list)  # advice; --strict fails on it
 
     @property
     def templates_dir(self) -> Path:
@@ -142,7 +143,10 @@ def load_profile(name: str, search: SearchPath, cache: ParseCache | None = None)
     if problems:
         raise ProfileError(sorted(problems))
     folder = search.jurisdiction_dir(name)
-    return LoadedProfile(name, folder, profile, located, _calls_tally(folder, profile, search))
+    warnings = sorted(located.problem(path, message)
+                      for path, message in run_rules(profile, warnings=True))
+    return LoadedProfile(name, folder, profile, located, _calls_tally(folder, profile, search),
+                         warnings=warnings)
 
 
 def _calls_tally(folder: Path, profile: Profile, search: SearchPath) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from genkit.model.agreement import AGREEMENT_HELP, Agreement
 from genkit.model.base import Model, ShortText, Slug
 from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
+from genkit.model.data_fields import DataCollection
 from genkit.model.decision_tree import DecisionTree
 from genkit.model.evaluation import Evaluation
 from genkit.model.funding import Funding, FundingStream
@@ -50,6 +51,7 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    data_collection: DataCollection = Field(default_factory=DataCollection)
     calls: CallsData | None = Field(
         default=None, description="The CAD export's column map and date format, and the "
         "choices of the 911 call analysis ('genkit calls NAME FILE.csv').")

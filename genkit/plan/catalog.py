@@ -36,15 +36,17 @@ FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
-FORMATS = ("html", "pdf", "docx")
-Format = Literal["html", "pdf", "docx"]
+FORMATS = ("html", "pdf", "docx")  # the default; "csv" is made only when a document asks
+Format = Literal["html", "pdf", "docx", "csv"]
 
 
 class FrontMatter(Model):
     title: ShortText
     audience: ShortText
     description: Text = ""
-    formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
+    formats: list[Format] = Field(
+        default_factory=lambda: list(FORMATS), description="Formats to make; 'csv' writes the "
+        "document's first table as a CSV file beside the others.")
     each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
                              "one document is made per item, named after the item's id.")
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
@@ -63,8 +65,9 @@ class FrontMatter(Model):
     draft_notice: Text = Field(
         default="", description="A line printed on every page, beside the sample notice, "
         "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
-    layout: Literal["document", "sheet"] = Field(
-        default="document", description="'sheet' sets a compact page for short handouts.")
+    layout: Literal["document", "sheet", "wide"] = Field(
+        default="document", description="'sheet' sets a compact page for short handouts; "
+        "'wide' turns the pages to landscape, for a table of many columns.")
 
 
 @dataclass(frozen=True)

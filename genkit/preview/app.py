@@ -19,7 +19,8 @@ from genkit.preview.state import PreviewState
 KEEPALIVE_SECONDS = 15.0
 TYPES = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf",
          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         ".zip": "application/zip", ".json": "application/json"}
+         ".zip": "application/zip", ".json": "application/json",
+         ".csv": "text/csv; charset=utf-8"}
 NO_CACHE = {"Cache-Control": "no-store"}
 
 

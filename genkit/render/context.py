@@ -29,6 +29,8 @@ FRIENDLY_PATHS = {
     "stakeholders": "Stakeholder profiles (priorities and questions)",
     "calls": "CAD export layout and call analysis settings",
     "decision_tree": "Call triage decision tree",
+    "data_collection.fields": "Which fields the team records on each call",
+    "data_collection.library": "Field definitions of the data form",
     "agreement.center.name": "911 center",
     "agreement.center.signatory": "911 center signatory",
     "agreement.operator": "Operator and its signatory",

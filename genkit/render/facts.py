@@ -281,6 +281,10 @@ METHODS: dict[str, dict[int, tuple[str, ...]]] = {
                       2: ("training.pre_service_weeks", "training.annual_hours",
                           "timeline.contract_start", "timeline.service_start"),
                       3: ("launch_date",)},
+    # The data form and dictionary show the fields and call types whole, but of the metric
+    # library and the chosen metrics only names and ids (which cite nothing).
+    "DataCollection.grouped": {0: ("",), 3: ("",)},
+    "DataCollection.entries": {0: ("",), 3: ("",)},
 }
 
 

@@ -250,7 +250,10 @@ class _BodyWriter:
         """Column widths from what each column holds: first room for its longest word (and for
         a short cell such as an amount whole), then the rest of the line in proportion to its
         text. Word's equal split wraps a column of amounts while a column of names idles."""
-        char, pad = Inches(0.08), Inches(0.16)  # one character of 10-point body text; margins
+        # One character of body text (0.08 inch at the usual 11-point Normal; smaller type, as
+        # in the wide layout, fits more per line), and the cell margins.
+        size = self.doc.styles["Normal"].font.size
+        char, pad = Inches(0.08 * (size.pt / 11 if size else 1.0)), Inches(0.16)
         need = [4.0] * count  # characters that must fit on one line
         want = [4.0] * count  # how much text the column holds, capped
         for r, row in enumerate(rows):

@@ -1,11 +1,13 @@
 """What every page of a generated Word file carries besides its body: properties, language,
-running header, sample notice, "Page X of Y" footer, and the compact two-column sheet layout."""
+running header, sample notice, "Page X of Y" footer, the compact two-column sheet layout and the
+landscape wide layout."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -25,7 +27,7 @@ class DocxPage:
     lang: str = "en-US"      # Word's language tag: spelling, grammar and hyphenation follow it
     page_word: str = "Page"
     of_word: str = "of"
-    layout: str = "document"  # "sheet": compact, two columns, like the printed handout
+    layout: str = "document"  # "sheet": compact, two columns; "wide": landscape, for wide tables
     draft_notice: str = ""    # the front matter's line for every page ("Draft for legal review")
 
 
@@ -68,6 +70,20 @@ def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
     document.styles["Header"].font.size = Pt(8)
     if page.layout == "sheet":
         _sheet_layout(document)
+    elif page.layout == "wide":
+        _wide_layout(document)
+
+
+def _wide_layout(document) -> None:  # noqa: ANN001
+    """Landscape pages and slightly smaller type, so a table of many columns stays readable."""
+    section = document.sections[0]
+    width, height = section.page_width, section.page_height
+    if width < height:  # turning the page means swapping its sides, not just the flag
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    document.styles["Normal"].font.size = Pt(8.5)
 
 
 def _sheet_layout(document) -> None:  # noqa: ANN001

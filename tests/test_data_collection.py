@@ -1,0 +1,214 @@
+"""The field data form and data dictionary: the metric/field checks at their file and line, the
+data-minimization warning and --strict, the CSV (formula-safe, byte-stable, fact-tracked) and
+the form's fillable fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from genkit.errors import ProfileError, TemplateError
+from genkit.load.profiles import load_profile
+from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+from genkit.render.formats.csv_table import defuse, table_csv
+from genkit.render.formats.markdown import parser
+from tests.helpers import html_text
+
+FIELDS = "data_collection:\n  fields: [incident-number, "
+FELT_SAFE = "backup, felt-safe, injury"
+
+
+def edit(project: Path, old: str, new: str) -> int:
+    """Replace text in the copied profile; return the 1-based line it starts on."""
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(project: Path, text: str) -> int:
+    body = (project / "jurisdictions" / "town" / "profile.yaml").read_text(encoding="utf-8")
+    return body[: body.index(text)].count("\n") + 1
+
+
+def problems(project: Path) -> list:
+    with pytest.raises(ProfileError) as caught:
+        load_profile("town", SearchPath.from_cwd(project))
+    return caught.value.problems
+
+
+def _build(project: Path, formats: list[str], only: str = "data/data-dictionary",
+           force: bool = False):  # noqa: ANN202
+    options = Options(out_root=project / "build", formats=formats, only=[only], force=force)
+    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
+    return outcome
+
+
+# ---- checks --------------------------------------------------------------------------------
+
+def test_a_metric_whose_input_is_not_collected_is_an_error_at_the_metric(project) -> None:  # noqa: ANN001
+    edit(project, FELT_SAFE, "backup, injury")
+    [problem] = problems(project)
+    assert problem.file.endswith("jurisdictions/town/profile.yaml")
+    assert problem.line == line_of(project, '  - {id: "felt-safe"')
+    assert problem.field == "metrics[6].id"
+    assert "'felt-safe' (Team felt safe throughout) is not collected" in problem.message
+    assert "data_collection.fields" in problem.message
+
+
+def test_recorded_elsewhere_answers_for_a_metric(project) -> None:  # noqa: ANN001
+    edit(project, FELT_SAFE, "backup, injury")
+    edit(project, FIELDS, "data_collection:\n  recorded_elsewhere:\n"
+         "    felt-safe: the weekly team debrief survey\n  fields: [incident-number, ")
+    load_profile("town", SearchPath.from_cwd(project))  # no error
+
+
+def test_unknown_and_repeated_fields_are_errors_at_their_place(project) -> None:  # noqa: ANN001
+    line = edit(project, FIELDS, "data_collection:\n  fields: [incident-numbr, unit, unit, ")
+    found = {p.field: p for p in problems(project)}
+    assert found["data_collection.fields[0]"].line == line + 1
+    assert "no field 'incident-numbr'" in found["data_collection.fields[0]"].message
+    assert "field 'unit' is collected twice" in found["data_collection.fields[2]"].message
+
+
+def test_a_library_field_naming_an_unknown_metric(project) -> None:  # noqa: ANN001
+    line = edit(project, FIELDS, "data_collection:\n  library:\n    felt-safe:\n"
+                "      metrics: [felt-saf]\n  fields: [incident-number, ")
+    found = {p.field: p for p in problems(project)}
+    problem = found["data_collection.library.felt-safe.metrics[0]"]
+    assert problem.line == line + 3
+    assert "no metric 'felt-saf' in metric_library" in problem.message
+
+
+SHOE = ("data_collection:\n  library:\n    shoe-size:\n      name: Shoe size\n"
+        "      type: number\n      group: person\n"
+        "      definition: The person's shoe size.\n  fields: [shoe-size, incident-number, ")
+
+
+def test_an_unused_field_warns_and_strict_fails_with_nothing_written(run, project) -> None:  # noqa: ANN001
+    line = edit(project, FIELDS, SHOE)
+    where = f"jurisdictions/town/profile.yaml:{line + 7}:"
+    result = run("build", "town", "--only", "data/data-dictionary", "--format", "csv",
+                 "--strict", "--out", "strict-out")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "warning: " in result.output and where in result.output
+    assert "data_collection.fields[0]: field 'shoe-size' (Shoe size) is collected but nothing " \
+           "uses it" in result.output
+    assert "in strict mode; nothing was written." in result.output
+    assert not (project / "strict-out").exists()
+
+    result = run("build", "town", "--only", "data/data-dictionary", "--format", "csv")
+    assert result.exit_code == 0
+    assert "warning: " in result.output and "'shoe-size'" in result.output
+    assert (project / "build/town/data/data-dictionary.csv").is_file()
+
+    result = run("validate", "town")
+    assert result.exit_code == 0 and "'shoe-size'" in result.output
+
+
+def test_an_operational_use_answers_for_a_field(project) -> None:  # noqa: ANN001
+    edit(project, FIELDS, SHOE.replace("      definition:", "      operations: Fits boots.\n"
+                                      "      definition:"))
+    assert load_profile("town", SearchPath.from_cwd(project)).warnings == []
+
+
+# ---- the CSV -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)",
+                                  "\tx", "\rx"])
+def test_formula_starts_get_a_leading_apostrophe(cell: str) -> None:
+    assert defuse(cell) == "'" + cell
+
+
+def test_plain_cells_are_left_alone() -> None:
+    assert defuse("Team on scene") == "Team on scene"
+    assert defuse("a=b") == "a=b" and defuse("") == ""
+
+
+def test_a_document_made_as_csv_needs_a_table() -> None:
+    with pytest.raises(TemplateError) as caught:
+        table_csv(parser().parse("No table here.\n"), "templates/x.md.j2")
+    assert "needs a table" in caught.value.problems[0].message
+
+
+def test_profile_values_cannot_become_formulas_in_the_csv(project) -> None:  # noqa: ANN001
+    edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
+         "      name: \"=cmd|' /C calc'!A0\"\n      definition: \"@SUM(1+1)\"\n"
+         "  fields: [incident-number, ")
+    _build(project, ["csv"])
+    text = (project / "build/town/data/data-dictionary.csv").read_bytes().decode("utf-8")
+    row = next(line for line in text.split("\r\n") if line.startswith('"unit"'))
+    assert row.startswith('"unit","\'=cmd|\' /C calc\'!A0","identifier","","\'@SUM(1+1)"')
+
+
+def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:  # noqa: ANN001
+    _build(project, ["csv"])
+    path = project / "build/town/data/data-dictionary.csv"
+    first = path.read_bytes()
+    _build(project, ["csv"], force=True)
+    assert path.read_bytes() == first
+    assert not first.startswith(b"\xef\xbb\xbf")
+    lines = first.decode("utf-8").split("\r\n")
+    assert lines[0].startswith('"Field id","Field","Type","Allowed values","Definition"')
+    assert lines[-1] == "" and "\n" not in "".join(lines)  # every line ends in CRLF
+    assert all(line.startswith('"') and line.endswith('"') for line in lines[:-1])
+    ids = [line.split('","')[0].strip('"') for line in lines[1:-1]]
+    profile = load_profile("town", SearchPath.from_cwd(project)).profile
+    assert sorted(ids) == sorted(profile.data_collection.fields)
+
+
+def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(project) -> None:  # noqa: ANN001
+    _build(project, ["html", "csv"])
+    bundle = project / "build/town"
+    assert 'href="data/data-dictionary.csv"' in (bundle / "index.html").read_text("utf-8")
+    assert '"data/data-dictionary.csv"' in (bundle / "manifest.json").read_text("utf-8")
+
+    edit(project, "      pay: {min: 49737, max: 77169}\n", "      pay: {min: 50000, max: 77169}\n")
+    outcome = _build(project, ["html", "csv"])
+    assert outcome.rendered == []  # nothing the dictionary reads changed
+
+    edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
+         "      definition: The call sign on the radio.\n  fields: [incident-number, ")
+    outcome = _build(project, ["html", "csv"])
+    assert "data/data-dictionary.csv" in outcome.rendered
+    assert "The call sign on the radio." in (bundle / "data/data-dictionary.csv").read_text(
+        "utf-8")
+
+
+# ---- the form ------------------------------------------------------------------------------
+
+def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) -> None:  # noqa: ANN001
+    _build(project, ["pdf", "html"], only="data/field-form")
+    folder = project / "build/town/data"
+    fields = PdfReader(folder / "field-form.pdf").get_fields() or {}
+    assert fields["form1_cad-incident-number_answer"]["/FT"] == "/Tx"
+    assert fields["form1_cad-incident-number_answer"]["/TU"] == "CAD incident number: Answer"
+    names = " ".join(fields)
+    for team_field in ("age-group", "team-felt-safe-throughout", "follow-up-contact-made",
+                       "notes-for-the-next-provider"):
+        assert team_field in names, team_field
+    assert "team-on-scene" not in names  # a CAD field: joined by incident number, not asked
+    text = html_text(folder / "field-form.html")
+    assert "☐ Hispanic or Latino" in text
+    assert "Team on scene" in text.split("Not on this form")[1]
+
+
+def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:  # noqa: ANN001
+    line = edit(project, FIELDS, "data_collection:\n  library:\n    tenure:\n"
+                "      name: Years in the city\n      type: choice\n      group: person\n"
+                "      values: [under 5]\n      equity: true\n"
+                "      definition: How long the person has lived in the city.\n"
+                "  fields: [tenure, incident-number, ")
+    [problem] = problems(project)
+    assert problem.field.startswith("data_collection.library.tenure")
+    assert line + 2 <= problem.line <= line + 9
+    assert "at least two allowed values" in problem.message
+    edit(project, "      values: [under 5]\n", "      values: [under 5, 5 or more]\n")
+    [problem] = problems(project)
+    assert problem.field.startswith("data_collection.library.tenure")
+    assert "needs a privacy note" in problem.message
