@@ -97,3 +97,20 @@ def test_citation_of_missing_field_and_source(project: Path) -> None:
     found = errors(project)
     assert any("citations.program.nmae: 'program.nmae' names no field" in e for e in found)
     assert any("no source 'durham-csdd'" in e for e in found)
+
+
+def test_a_problem_in_an_inherited_value_points_at_the_users_own_key(project: Path) -> None:
+    # Without the RFP's yearly hours, the refresher the base profile gives has none: the user
+    # is sent to their own training section, and told where the inherited value lives.
+    edit(project, "    annual_hours: 40\n", "")
+    found = [e for e in errors(project) if "training.refresher:" in e]
+    own = (project / PROFILE).read_text().splitlines().index("training:") + 1
+    assert found == [f"{PROFILE}:{own}:1: training.refresher: say how "
+                     "many refresher hours a year each responder completes (hours_per_year: N) "
+                     "(inherited from <built-in>/jurisdictions/_base/profile.yaml:"
+                     f"{_base_line('  refresher:')})"], found
+
+
+def _base_line(needle: str) -> int:
+    lines = Path("jurisdictions/_base/profile.yaml").read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(needle))

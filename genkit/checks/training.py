@@ -15,6 +15,15 @@ def _known(ids: set[str]) -> str:
     return ", ".join(sorted(ids)) or "none"
 
 
+
+def rfp_parts(profile: Profile) -> tuple:
+    """The RFP's training terms, its timeline and the launch date, as Training.plan takes them."""
+    procurement = profile.procurement
+    if procurement is None:
+        return None, None, profile.program.launch_date
+    return procurement.training, procurement.timeline, profile.program.launch_date
+
+
 @rule
 def training_references_exist(profile: Profile) -> RuleResult:
     # A curriculum naming an unknown position or module would silently drop it from the
@@ -72,7 +81,7 @@ def curriculum_hours_fill_the_weeks(profile: Profile) -> RuleResult:
     training = profile.training
     rfp = profile.procurement.training if profile.procurement else None
     for i, curriculum in enumerate(training.curricula):
-        plan = training.plan(curriculum, profile.procurement, profile.program)
+        plan = training.plan(curriculum, *rfp_parts(profile))
         here = (*T, "curricula", i)
         if plan.weeks is None:
             yield here, ("say how many weeks this training takes (weeks: N), or give the "
@@ -100,7 +109,7 @@ def training_ends_before_first_shift(profile: Profile) -> RuleResult:
     training = profile.training
     where = (*T, "start") if training.start else ("procurement", "timeline", "contract_start")
     for curriculum in training.curricula:
-        plan = training.plan(curriculum, profile.procurement, profile.program)
+        plan = training.plan(curriculum, *rfp_parts(profile))
         if plan.end is None or plan.first_shift is None or plan.end < plan.first_shift:
             continue
         yield where, (

@@ -42,6 +42,15 @@ class Located:
 
     def problem(self, path: Path_, message: str) -> Problem:
         file, line, col = self.where(path)
+        own = self.positions[()][0]
+        if file != own:
+            # The value comes from a profile this one extends (often a built-in base the user
+            # cannot edit): point at the nearest key the user wrote, and say where it came from.
+            for depth in range(len(path) - 1, 0, -1):
+                found = self.positions.get(tuple(path[:depth]))
+                if found and found[0] == own:
+                    return Problem(own, found[1], found[2], dotted(path),
+                                   f"{message} (inherited from {file}:{line})")
         return Problem(file, line, col, dotted(path), message)
 
 
@@ -96,7 +105,9 @@ def _merge(parent: Located, child: Located, path: Path_ = ()) -> Located:
             positions = {p: v for p, v in positions.items() if p[: len(key_path)] != key_path}
             positions.update({p: v for p, v in child.positions.items()
                               if p[: len(key_path)] == key_path})
-    positions[path or ()] = child.positions.get((), parent.positions.get((), ("?", 0, 0)))
+    # The key of this level (the file itself at the top) is where the child wrote it. Its
+    # position is keyed by ``path``: each level's positions start with its own key.
+    positions[path] = child.positions.get(path, parent.positions.get(path, ("?", 0, 0)))
     return Located(data, positions)
 
 

@@ -102,28 +102,28 @@ class Training(Model):
     curricula: list[Curriculum] = Field(default_factory=list)
     refresher: Refresher = Field(default_factory=Refresher)
 
-    def plan(self, curriculum: Curriculum, procurement: Any = None,
-             program: Any = None) -> CurriculumPlan:
-        """The curriculum with its hours and dates, taking weeks, refresher hours and dates
-        from the RFP (``procurement``) where the profile has one."""
+    def plan(self, curriculum: Curriculum, rfp: Any = None, timeline: Any = None,
+             launch_date: dt.date | None = None) -> CurriculumPlan:
+        """The curriculum with its hours and dates, taking weeks and refresher hours from the
+        RFP's training terms (``rfp``, procurement.training) and dates from its ``timeline``
+        where the profile has an RFP. The arguments are those parts, not the whole RFP, because
+        a document that calls this depends on all of each argument: an RFP page limit must
+        not re-render every job description."""
         taught, hour = [], 0.0
         for key in curriculum.modules:
             module = self.module_library.get(key)
             if module is not None:  # an unknown id is reported by the rules
                 taught.append(TaughtModule(key, module, hour))
                 hour += module.hours
-        rfp = procurement.training if procurement is not None else None
         weeks = curriculum.weeks or (rfp.pre_service_weeks if rfp else None)
-        start = self.start or (procurement.timeline.contract_start.date
-                               if procurement is not None else None)
+        start = self.start or (timeline.contract_start.date if timeline is not None else None)
         end = None
         if start is not None:
             # Teaching days run Monday to Friday; the last day is a Friday-style end.
             span = weeks or math.ceil(hour / self.hours_per_week)
             end = start + dt.timedelta(weeks=span, days=-1)
-        timeline = procurement.timeline if procurement is not None else None
         first = (timeline.service_start.date if timeline is not None and timeline.service_start
-                 else (program.launch_date if program is not None else None))
+                 else launch_date)
         refresher = (rfp.annual_hours if rfp is not None and rfp.annual_hours
                      else self.refresher.hours_per_year)
         return CurriculumPlan(

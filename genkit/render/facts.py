@@ -278,9 +278,8 @@ METHODS: dict[str, dict[int, tuple[str, ...]]] = {
                          2: ("call_types", "exclusions", "hours.days")},
     "Briefings.wording": {},
     "Training.plan": {0: ("hours_per_week", "start", "module_library", "refresher"), 1: ("",),
-                      2: ("training.pre_service_weeks", "training.annual_hours",
-                          "timeline.contract_start", "timeline.service_start"),
-                      3: ("launch_date",)},
+                      2: ("pre_service_weeks", "annual_hours"),
+                      3: ("contract_start", "service_start")},
     # The data form and dictionary show the fields and call types whole, but of the metric
     # library and the chosen metrics only names and ids (which cite nothing).
     "DataCollection.grouped": {0: ("",), 3: ("",)},
