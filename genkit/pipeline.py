@@ -22,7 +22,8 @@ from genkit.plan.catalog import discover
 from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
-from genkit.render.facts import Reads, pack, recording, unchanged, unpack
+from genkit.render.facts import Reads, recording
+from genkit.render.read_sets import pack, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
 from genkit.write import stamp

@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, load_all, plan_for
 from genkit.render.document import render_markdown
-from genkit.render.facts import Reads, parse, recording, resolve
+from genkit.render.facts import Reads, recording
 from genkit.render.figure import placeholders
+from genkit.render.read_sets import parse, resolve
 from genkit.render.templating import make_env, make_loader
 from tests.conftest import REPO
 

@@ -8,7 +8,8 @@ import pytest
 from genkit.load.profiles import load_profile
 from genkit.model.profile import Profile
 from genkit.paths import SearchPath
-from genkit.render.facts import DECLARED, METHODS, Reads, Tracked, recording, unchanged
+from genkit.render.facts import DECLARED, METHODS, Reads, Tracked, recording
+from genkit.render.read_sets import unchanged
 from genkit.render.templating import make_env
 from tests.conftest import REPO
 

@@ -11,8 +11,9 @@ from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
-from genkit.render.facts import Tracked, current, declare, is_leaf, parse, resolve
+from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
+from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
 
 FRIENDLY_PATHS = {

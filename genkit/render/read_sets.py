@@ -1,0 +1,134 @@
+"""Read sets at rest: how a recorded read is written down, stored and asked again.
+
+A read set maps ``path|kind`` to a short hash of what was read: ``v`` the value (as JSON),
+``n`` a list's or mapping's length, ``b`` its truth. The manifest stores each document's set
+(``pack``); the next build asks every entry again of the new profile (``unchanged``), and any
+different answer, or a path that no longer resolves, means "render again". The proxies that
+fill read sets while a document renders are in genkit/render/facts.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+Path = tuple[str | int, ...]
+
+
+def digest(kind: str, value: Any) -> str:
+    if kind == "n":
+        data = str(len(value))
+    elif kind == "b":
+        data = str(bool(value))
+    else:
+        data = json.dumps(to_jsonable_python(value, fallback=repr), sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+
+
+def dotted(path: Path) -> str:
+    """``("staffing", "positions", 2, "pay")`` -> ``staffing.positions[2].pay``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part)}]"
+    return out
+
+
+_PART = re.compile(r'\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_][A-Za-z0-9_\-]*)')
+
+
+def parse(text: str) -> Path | None:
+    parts: list[str | int] = []
+    pos = 0
+    while pos < len(text):
+        match = _PART.match(text, pos)
+        if not match or match.end() == pos:
+            return None
+        index, quoted, name = match.groups()
+        parts.append(int(index) if index is not None else
+                     json.loads(quoted) if quoted is not None else name)
+        pos = match.end()
+    return tuple(parts)
+
+
+def resolve(root: Any, path: Path) -> tuple[bool, Any]:
+    current_value = root
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(current_value, (list, tuple)) or part >= len(current_value):
+                return False, None
+            current_value = current_value[part]
+        elif isinstance(current_value, dict):
+            if part not in current_value:
+                return False, None
+            current_value = current_value[part]
+        elif isinstance(current_value, BaseModel) and part in type(current_value).model_fields:
+            current_value = getattr(current_value, part)
+        else:
+            return False, None
+    return True, current_value
+
+
+# Never a stored answer (those are digests or "missing"), so a read that cannot be asked today
+# always counts as changed.
+UNASKABLE = "\0unaskable"
+
+
+def unchanged(entries: dict[str, str], root: Any, memo: dict[str, str] | None = None) -> bool:
+    """Whether every read of a stored read set gives the same answer on ``root`` (the profile).
+    ``memo`` keeps today's answers across the documents of one bundle: most documents read
+    the program's name and hours, and a whole section is costly to digest more than once."""
+    memo = {} if memo is None else memo
+    for key, old in entries.items():
+        now = memo.get(key)
+        if now is None:
+            now = memo[key] = _answer(key, root)
+        if now != old:
+            return False
+    return True
+
+
+def _answer(key: str, root: Any) -> str:
+    """Today's answer to one stored read: its digest, "missing", or UNASKABLE when it cannot
+    be asked any more."""
+    text, _, kind = key.rpartition("|")
+    path = parse(text)
+    if path is None:
+        return UNASKABLE
+    found, value = resolve(root, path)
+    if not found:
+        return "missing"
+    try:
+        return digest(kind, value)
+    except TypeError:  # a length asked of something that no longer has one
+        return UNASKABLE
+
+
+def pack(file_reads: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """Read sets for the manifest: each distinct set once, files pointing at theirs."""
+    sets: list[str] = sorted({json.dumps(r, sort_keys=True) for r in file_reads.values()})
+    index = {text: i for i, text in enumerate(sets)}
+    return {"sets": [json.loads(t) for t in sets],
+            "files": {p: index[json.dumps(r, sort_keys=True)]
+                      for p, r in sorted(file_reads.items())}}
+
+
+def unpack(manifest: dict[str, Any]) -> dict[str, dict[str, str]]:
+    try:
+        packed = manifest.get("reads") or {}
+        sets = packed.get("sets", [])
+        return {p: sets[i] for p, i in packed.get("files", {}).items()}
+    except (AttributeError, IndexError, TypeError):
+        return {}
