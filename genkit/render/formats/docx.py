@@ -19,9 +19,16 @@ from docx.shared import Inches, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
+from genkit.render.formats.docx_fields import add_text_field
 from genkit.render.formats.docx_page import DocxPage, setup_page
 from genkit.render.formats.docx_toc import add_bookmark, bookmark_names, write_toc
-from genkit.render.formats.markdown import answer_lines, fence_of, form_field_of, form_table
+from genkit.render.formats.markdown import (
+    answer_lines,
+    answer_name,
+    fence_of,
+    form_field_of,
+    form_table,
+)
 from genkit.render.formats.zipnorm import normalize_docx
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -44,6 +51,9 @@ class _BodyWriter:
         self.tokens: list[Token] = []
         self.bookmarks: dict[str, str] = {}
         self._styles: dict[str, object] = {}
+        # Answer blocks and scoresheets so far: numbered as in HTML, so that a Word field has
+        # the name of the PDF field for the same place.
+        self._answers = self._sheets = 0
 
     def _style(self, name: str):  # noqa: ANN202
         """Style objects by name, looked up once: python-docx scans every style per lookup."""
@@ -230,6 +240,8 @@ class _BodyWriter:
                 if right[cell_index + c]:  # a Markdown column aligned right (amounts)
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 field = form_field_of(inline)
+                if field is not None:
+                    add_text_field(para, field.name, field.label, field.kind == "notes")
                 if field is not None and field.kind == "notes":
                     cells[c].add_paragraph()  # room to write by hand or type
                 if r < header_rows:
@@ -288,7 +300,8 @@ class _BodyWriter:
             self._figure(self.figures.get(special.attrs.get("name", "")))
             return
         if special is not None and special.kind == "scoresheet":
-            self.write(form_table(special, 0))
+            self._sheets += 1
+            self.write(form_table(special, self._sheets))
             return  # its Markdown source is not part of the document
         if special is not None and special.kind == "toc":
             write_toc(self.doc, special, self.tokens, self.bookmarks)
@@ -300,7 +313,10 @@ class _BodyWriter:
             prompt = cell.paragraphs[0].add_run(special.text or "Your answer")
             prompt.bold = True
             prompt.font.color.rgb = ACCENT
-            for _ in range(answer_lines(special)):
+            self._answers += 1
+            add_text_field(cell.add_paragraph(), answer_name(special, self._answers),
+                           special.text or "Your answer", multiline=True)
+            for _ in range(answer_lines(special) - 1):
                 cell.add_paragraph()
             self.doc.add_paragraph()
             return

@@ -4,15 +4,16 @@ Raw HTML in Markdown is off: templates express structure in Markdown, plus a few
 with a meaning of their own:
 
 - ```` ```answer name=q1 lines=6 ```` ... ```` ``` ````: an answer area (a fillable field in the
-  PDF, a marked box in Word); the fence's text is the prompt shown with it.
+  PDF, a box holding a text field in Word); the fence's text is the prompt shown with it.
 - ```` ```pagebreak ```` ```` ``` ````: start a new page in PDF and Word.
 - ```` ```figure name=calls-hours ```` ```` ``` ````: a chart or diagram made by genkit (see
   ``genkit/render/figure_registry.py``); its picture, alternative text and caption come from Python.
 - ```` ```scoresheet name=score ```` ... ```` ``` ````: a Markdown table whose cells written
   exactly ``[input]`` (one line) or ``[notes]`` (a few lines) are places to write: form fields in
-  HTML and PDF, empty cells in Word. The table is parsed as Markdown, so escaped values printed
-  into it read as plain text. Each field is named ``<name>_<row>_<column>`` from the first cell
-  of its row and its column heading, and labeled with both for screen readers.
+  HTML and PDF, text fields (content controls) in Word. The table is parsed as Markdown, so
+  escaped values printed into it read as plain text. Each field is named
+  ``<name>_<row>_<column>`` from the first cell of its row and its column heading, and labeled
+  with both for screen readers.
 - ```` ```toc levels=2-3 ```` ```` ``` ````: a table of contents of the headings at those levels
   (a TOC field in Word, a list of links in HTML with page numbers in the PDF); the fence's text,
   if any, is its title.
