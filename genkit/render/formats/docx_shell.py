@@ -54,9 +54,8 @@ def _check_placeholder(raw: bytes, where: str) -> None:
 def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any],
                     dirs: list[Path], title: str, created: dt.date) -> bytes:
     """Fill the shell's own tags from ``context`` and put ``body`` (a .docx) at ``{{p body }}``."""
-    from docxtpl import DocxTemplate
-
     from genkit.render.document import template_problem
+    from genkit.render.formats.docxtpl_safe import DocxTemplate
 
     raw = shell.read_bytes()
     check_docx_package(raw, where)

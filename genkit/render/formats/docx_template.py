@@ -51,9 +51,8 @@ def check_docx_package(data: bytes, where: str) -> None:
 
 def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[Path],
                          item: object = None, ui: object = None) -> bytes:
-    from docxtpl import DocxTemplate
-
     from genkit.render.document import template_problem
+    from genkit.render.formats.docxtpl_safe import DocxTemplate
 
     raw = document.source.read_bytes()
     check_docx_package(raw, str(document.source))
