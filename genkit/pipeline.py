@@ -6,6 +6,7 @@ any profile or template leaves every existing bundle untouched.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from genkit.plan.catalog import discover
 from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
-from genkit.render.facts import Reads, recording
+from genkit.render.facts import Reads, current, recording
 from genkit.render.read_sets import pack, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
@@ -139,6 +140,7 @@ class Builder:
         self.options = options
         self.progress = progress or (lambda name, message: None)
         self._pool: ProcessPoolExecutor | None = None
+        self._later: list[Callable[[], None]] = []  # Word files to render after the PDFs start
 
     def __enter__(self) -> Builder:
         return self
@@ -194,6 +196,8 @@ class Builder:
             entries.append(IndexEntry(title, unit.document.meta.audience,
                                       unit.document.meta.description, unit.document.family,
                                       dict(unit.outputs)))
+        while self._later:
+            self._later.pop(0)()
         outcome.pending = pending
         outcome.finish = lambda: self._finish(outcome, plan, html_env, css, entries,
                                               fingerprints, titles)
@@ -275,9 +279,22 @@ class Builder:
 
                 outcome.files[path] = table_csv(rendered.tokens,
                                                 self.search.display(unit.document.source))
+            elif self._pool is not None:
+                # Word files wait until every PDF is with the workers: the PDFs are the long
+                # pole, so they should start first. The reads still go to this unit's set.
+                self._later.append(functools.partial(self._word, path, rendered, plan, unit,
+                                                     outcome, current()))
             else:
                 outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title
+
+    def _word(self, path: str, rendered, plan: Plan, unit: Unit,  # noqa: ANN001
+              outcome: Outcome, reads: Reads | None) -> None:
+        if reads is None:
+            outcome.files[path] = _docx(rendered, plan, unit, self.search)
+            return
+        with recording(reads):
+            outcome.files[path] = _docx(rendered, plan, unit, self.search)
 
     def _measure(self, unit: Unit, plan: Plan, rendered, outcome: Outcome) -> None:  # noqa: ANN001
         """Reading grade of a document that asks for it; above the profile's limit, a warning."""
