@@ -23,7 +23,7 @@ from genkit.plan.catalog import discover
 from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
-from genkit.render.facts import Reads, current, recording
+from genkit.render.facts import Reads, recording
 from genkit.render.read_sets import pack, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
@@ -196,8 +196,9 @@ class Builder:
             entries.append(IndexEntry(title, unit.document.meta.audience,
                                       unit.document.meta.description, unit.document.family,
                                       dict(unit.outputs)))
-        while self._later:
-            self._later.pop(0)()
+        for word in self._later:
+            word()
+        self._later.clear()
         outcome.pending = pending
         outcome.finish = lambda: self._finish(outcome, plan, html_env, css, entries,
                                               fingerprints, titles)
@@ -240,13 +241,14 @@ class Builder:
             return known_title
         reads = Reads(root=plan.loaded.profile)
         with recording(reads):
-            title = self._render_needed(unit, plan, needs, envs, css, pending, outcome)
+            title = self._render_needed(unit, plan, needs, envs, css, pending, outcome,
+                                        reads)
         for fmt in needs:
             outcome.reads[unit.outputs[fmt]] = reads.entries
         return title
 
     def _render_needed(self, unit: Unit, plan: Plan, needs: list[str], envs: tuple, css: str,
-                       pending: dict, outcome: Outcome) -> str:
+                       pending: dict, outcome: Outcome, reads: Reads) -> str:
         """Render a unit's outputs that could not be reused, recording the fields read."""
         measured = unit.document.meta.readability and unit.document.kind == "markdown"
         ui = plan.strings[unit.lang]
@@ -283,16 +285,13 @@ class Builder:
                 # Word files wait until every PDF is with the workers: the PDFs are the long
                 # pole, so they should start first. The reads still go to this unit's set.
                 self._later.append(functools.partial(self._word, path, rendered, plan, unit,
-                                                     outcome, current()))
+                                                     outcome, reads))
             else:
                 outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title
 
     def _word(self, path: str, rendered, plan: Plan, unit: Unit,  # noqa: ANN001
-              outcome: Outcome, reads: Reads | None) -> None:
-        if reads is None:
-            outcome.files[path] = _docx(rendered, plan, unit, self.search)
-            return
+              outcome: Outcome, reads: Reads) -> None:
         with recording(reads):
             outcome.files[path] = _docx(rendered, plan, unit, self.search)
 
@@ -349,12 +348,12 @@ def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noq
 
 def build(names: list[str], search: SearchPath, options: Options,
           progress: Progress | None = None, write: bool = True) -> list[Outcome]:
-    # Parses are kept beside the bundles (never inside one: ".cache" is not a jurisdiction
-    # name), so a rebuild parses only the profile files that changed.
     # Taken before anything is read, so an edit saved during the build makes the next one
     # rebuild rather than trust a stamp for text this build never saw.
     digest = (options.inputs_digest or stamp.inputs_digest(search, options.formats, options.only)
               if write else "")
+    # Parses are kept beside the bundles (never inside one: ".cache" is not a jurisdiction
+    # name), so a rebuild parses only the profile files that changed.
     cache = ParseCache(options.out_root / ".cache" / "yaml") if write else None
     loaded = load_all(names, search, cache)
     plans = [plan_for(lp, search, options) for lp in loaded]

@@ -7,12 +7,11 @@ jurisdiction's folder under version control. The same export always gives the sa
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, ProfileError
+from genkit.write.atomic import replace_file
 
 FILE_NAME = "calls-analysis.json"
 
@@ -24,17 +23,7 @@ def dumps(data: dict[str, Any]) -> bytes:
 def save(folder: Path, data: dict[str, Any]) -> Path:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
     target = folder / FILE_NAME
-    handle, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(dumps(data))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(target, dumps(data))
     return target
 
 

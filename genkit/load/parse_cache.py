@@ -14,13 +14,15 @@ and a cache that cannot be written is not an error: it only makes the next build
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from genkit.write.atomic import replace_file
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
 MAX_ENTRIES = 64  # a bundle reads about 20 files; older entries are from earlier edits
@@ -58,10 +60,14 @@ class ParseCache:
         self.pending: dict[str, tuple[Any, Positions]] = {}
 
     def read(self, text: str) -> tuple[Any, Positions] | None:
-        return self.pending.get(text) or read(self.folder, text)
+        """A fresh copy of the data each time: the caller may change what it gets."""
+        if text in self.pending:
+            data, positions = self.pending[text]
+            return copy.deepcopy(data), dict(positions)
+        return read(self.folder, text)
 
     def add(self, text: str, data: Any, positions: Positions) -> None:
-        self.pending[text] = (data, positions)
+        self.pending[text] = (copy.deepcopy(data), dict(positions))
 
     def flush(self) -> None:
         for text, (data, positions) in self.pending.items():
@@ -90,18 +96,13 @@ def read(folder: Path, text: str) -> tuple[Any, Positions] | None:
 def write(folder: Path, text: str, data: Any, positions: Positions) -> None:
     """Store a parse; written to a temporary file and renamed, so no reader sees half of it."""
     rows = [[list(path), line, col] for path, (line, col) in positions.items()]
+    entry = json.dumps({"data": data, "positions": rows}, ensure_ascii=False).encode()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"data": data, "positions": rows}, out, ensure_ascii=False)
-        os.replace(tmp, _entry(folder, text))
+        replace_file(_entry(folder, text), entry)
         _prune(folder)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        return
 
 
 def _prune(folder: Path) -> None:

@@ -144,7 +144,7 @@ def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = (),
 
 def load_profile(name: str, search: SearchPath, cache: ParseCache | None = None) -> LoadedProfile:
     """Load, merge and validate one jurisdiction; raise ProfileError listing every problem.
-    ``cache`` is a folder where parsed files are kept for the next load (see parse_cache)."""
+    ``cache`` keeps parsed files for the next build (see genkit/load/parse_cache.py)."""
     located = read_located(name, search, cache=cache)
     try:
         profile = Profile.model_validate(located.data)

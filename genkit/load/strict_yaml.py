@@ -226,8 +226,7 @@ def load_yaml(path: Path, display: str | None = None,
         return parse_yaml_text(text, file)
     hit = cache.read(text)
     if hit is not None:
-        data, positions = hit
-        return LoadedYaml(file, copy.deepcopy(data), dict(positions))
+        return LoadedYaml(file, *hit)
     doc = parse_yaml_text(text, file)
-    cache.add(text, copy.deepcopy(doc.data), dict(doc.positions))
+    cache.add(text, doc.data, doc.positions)
     return doc

@@ -2,6 +2,7 @@
 
 A build that fails or is killed leaves the previous bundle whole. The swap is two renames; if a
 run dies between them, the next run finds the old bundle under its backup name and restores it.
+Single files (the stored call analysis, the build's caches) go through ``replace_file``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,22 @@ from genkit.errors import GenkitError
 from genkit.paths import RESERVED_NAMES
 
 _SAFE_MEMBER = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``: a
+    reader sees the old file or the new one, never half of one. Raises OSError."""
+    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def check_member(rel: str) -> str:

@@ -19,9 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
-import tempfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from pathlib import Path
 
 from genkit.paths import NAME_RE, SearchPath
 from genkit.plan.versions import genkit_fingerprint
+from genkit.write.atomic import replace_file
 
 STAMPS = Path(".cache") / "stamps"
 INPUT_FOLDERS = ("jurisdictions", "templates")
@@ -128,12 +127,6 @@ def save(out_root: Path, name: str, digest: str, files: dict[str, bytes], output
              "files": {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        replace_file(target, json.dumps(stamp, sort_keys=True).encode())
     except OSError:
         return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(stamp, out, sort_keys=True)
-        os.replace(tmp, target)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
