@@ -126,3 +126,34 @@ def test_a_shell_cannot_escape_the_sandbox(project: Path, monkeypatch) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "_shells/default.docx: refused by the template sandbox" in result.output
+
+
+def test_pdf_toc_prints_each_entry_with_its_page_number(tmp_path: Path) -> None:
+    """The contents page's numbers come from WeasyPrint's target-counter, and a title long
+    enough to wrap still gets its number (the leader is drawn as a background, not text)."""
+    from pypdf import PdfReader
+
+    from genkit.render.document import stylesheet
+    from genkit.render.formats.pdf import html_to_pdf
+    from tests.helpers import pdf_pages
+
+    long_title = ("A part whose title is long enough that it has to wrap onto a second line in "
+                  "the contents page of this document")
+    filler = "\n\n".join(["Words to fill the page, one paragraph after another."] * 60)
+    md = (f"# Title\n\n```toc levels=2-2\nContents\n```\n\n## First part\n\n{filler}\n\n"
+          f"## {long_title}\n\n{filler}\n\n## Last part\n\nEnd.\n")
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    css = stylesheet([templates])
+    html = f"<html lang='en'><head><title>t</title><style>{css}</style></head><body>" \
+           f"{body_html(parser().parse(md))}</body></html>"
+    pdf = tmp_path / "toc.pdf"
+    pdf.write_bytes(html_to_pdf(html, templates, [templates], "toc"))
+    pages = [" ".join(text.split()) for text in pdf_pages(pdf)]
+    # Read as laid out, as a reader sees it: the numbers are floats, drawn before the titles.
+    contents = " ".join(PdfReader(pdf).pages[0].extract_text(extraction_mode="layout").split())
+    def page_of(title: str) -> int:  # the page of its heading (page 1 also lists it)
+        return next(i + 1 for i, text in enumerate(pages) if text.count(title) > (i == 0))
+    assert page_of("Last part") >= 3
+    for title in ("First part", long_title, "Last part"):
+        assert f"{title} {page_of(title)}" in contents, contents
+    assert "..." not in contents  # the dots are a background, not in the text layer
