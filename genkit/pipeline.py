@@ -10,9 +10,8 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from genkit.errors import GenkitError, Problem
@@ -24,6 +23,7 @@ from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.facts import Reads, recording
+from genkit.render.pdf_workers import PdfWorkers, pdf_job
 from genkit.render.read_sets import pack, unchanged, unpack
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
@@ -133,38 +133,41 @@ def _reuse(out_dir: Path, previous: dict[str, tuple[str, str]], path: str,
 
 
 class Builder:
-    """Renders plans, sending PDF work to a process pool when ``jobs > 1``."""
+    """Renders plans, sending PDF work to worker processes (render/pdf_workers.py) when
+    ``jobs > 1``."""
 
-    def __init__(self, search: SearchPath, options: Options, progress: Progress | None = None):
+    def __init__(self, search: SearchPath, options: Options, progress: Progress | None = None,
+                 workers: PdfWorkers | None = None):
         self.search = search
         self.options = options
         self.progress = progress or (lambda name, message: None)
-        self._pool: ProcessPoolExecutor | None = None
+        # Workers the caller started early are the caller's to close; those started here are
+        # closed on exit.
+        self._pool: PdfWorkers | None = workers
+        self._own_pool = False
         self._later: list[Callable[[], None]] = []  # Word files to render after the PDFs start
 
     def __enter__(self) -> Builder:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None and self._own_pool:
+            self._pool.close()
 
     def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
         args = (html, plan.dirs[-1], plan.dirs, where)
         if self.options.jobs > 1:
             self.start_pool()
-            return self._pool.submit(_pdf_job, *args)
-        return _pdf_job(*args)
+            return self._pool.submit(*args)
+        return pdf_job(*args)
 
     def start_pool(self) -> None:
-        """Start the PDF workers, each importing WeasyPrint at once, so that half a second of
-        import runs on the other cores while this process renders Markdown. Started only when
-        some PDF must be rendered: an unchanged rebuild starts no workers."""
+        """Start the PDF workers unless the caller already did, as soon as some PDF must be
+        rendered, so their warm-up runs on the other cores while this process renders
+        Markdown."""
         if self._pool is None and self.options.jobs > 1:
-            self._pool = ProcessPoolExecutor(self.options.jobs, mp_context=get_context("fork"),
-                                             initializer=_import_pdf_renderer)
-            # With fork, the first submit starts every worker, and each runs the initializer.
-            self._pool.submit(int)
+            self._pool = PdfWorkers(self.options.jobs)
+            self._own_pool = True
 
     def render(self, plan: Plan) -> Outcome:
         name = plan.loaded.name
@@ -311,18 +314,6 @@ class Builder:
                 f"the limit of {limit:g} (briefings.max_reading_grade); use shorter sentences "
                 "and everyday words in the template and in the profile's wording"))
 
-def _import_pdf_renderer() -> None:
-    import genkit.render.formats.pdf  # noqa: F401  (WeasyPrint: half a second to import)
-
-
-def _pdf_job(html: str, root: Path, dirs: list[Path], where: str) -> bytes:
-    """One PDF, in a worker or here; imported lazily so the main process need not load
-    WeasyPrint when workers do the layout."""
-    from genkit.render.formats.pdf import html_to_pdf
-
-    return html_to_pdf(html, root, dirs, where)
-
-
 def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
     from genkit.render.document import footer_text, local_names, running_header
     from genkit.render.formats.docx import tokens_to_docx
@@ -347,7 +338,11 @@ def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noq
 
 
 def build(names: list[str], search: SearchPath, options: Options,
-          progress: Progress | None = None, write: bool = True) -> list[Outcome]:
+          progress: Progress | None = None, write: bool = True,
+          workers: PdfWorkers | None = None) -> list[Outcome]:
+    """Render and write the bundles of ``names``. ``workers``: PDF processes the caller
+    started early (the CLI does, before importing this module); without them, the build
+    starts its own when a PDF must be rendered."""
     # Taken before anything is read, so an edit saved during the build makes the next one
     # rebuild rather than trust a stamp for text this build never saw.
     digest = (options.inputs_digest or stamp.inputs_digest(search, options.formats, options.only)
@@ -357,7 +352,7 @@ def build(names: list[str], search: SearchPath, options: Options,
     cache = ParseCache(options.out_root / ".cache" / "yaml") if write else None
     loaded = load_all(names, search, cache)
     plans = [plan_for(lp, search, options) for lp in loaded]
-    with Builder(search, options, progress) as builder:
+    with Builder(search, options, progress, workers) as builder:
         # Render every jurisdiction first (PDFs go to the pool), then collect: with -j N the
         # pool works on all jurisdictions' PDFs at once.
         outcomes = [builder.render(plan) for plan in plans]

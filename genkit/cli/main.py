@@ -98,17 +98,24 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
         with report(quiet=quiet, verbose=verbose) as progress:
             progress.done(fresh)
         return
+    import contextlib
     import os
 
-    from genkit.pipeline import Options
-    from genkit.pipeline import build as run_build
+    from genkit.render.pdf_workers import PdfWorkers
 
     jobs = jobs or max(1, min(os.cpu_count() or 1, 8))
-    options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
-                      strict=strict, inputs_digest=digest)
-    with report(quiet=quiet, verbose=verbose) as progress:
-        outcomes = run_build(chosen, search, options, progress.step)
-        progress.done(outcomes)
+    # The PDF workers start now, before genkit's models and renderers are imported, so they
+    # have WeasyPrint loaded by the time the first PDF is ready for them.
+    early = PdfWorkers(jobs) if jobs > 1 and (not fmt or "pdf" in fmt) else None
+    with early or contextlib.nullcontext():
+        from genkit.pipeline import Options
+        from genkit.pipeline import build as run_build
+
+        options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
+                          strict=strict, inputs_digest=digest)
+        with report(quiet=quiet, verbose=verbose) as progress:
+            outcomes = run_build(chosen, search, options, progress.step, workers=early)
+            progress.done(outcomes)
 
 
 @main.command()

@@ -1,0 +1,79 @@
+"""The processes that lay out PDFs, started as early as a build knows it may need them.
+
+A PDF process spends most of a second importing WeasyPrint before it can lay out a page. So
+the workers are forked from a fork server that imports WeasyPrint once: the CLI starts it
+before the profiles load, the import runs on another core while this process imports genkit
+and reads the profiles, and every worker starts with WeasyPrint already in memory. Workers are
+forked one at a time as PDFs arrive, so an edit that needs one PDF pays for one worker. This
+module imports nothing heavy itself, and a job sent to a worker unpickles as a reference to
+``pdf_job`` below.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+# A page that touches what a real document needs on its first render: the stylesheet's font
+# in regular, bold and italic, and the font subsetting and tagging of a PDF/UA file.
+_WARM_PAGE = ("<html lang='en'><head><title>warm</title></head>"
+              "<body style='font-family: \"DejaVu Sans\", sans-serif'>"
+              "<h1>Warm</h1><p>Text, <b>bold</b> and <i>italic</i>.</p></body></html>")
+
+
+def _warm() -> None:
+    """Worker initializer: import WeasyPrint and render one small page."""
+    from genkit.render.formats.pdf import html_to_pdf
+
+    here = Path(__file__).resolve().parent
+    # Only a head start: should it fail, the real job reports its own error.
+    with contextlib.suppress(Exception):
+        html_to_pdf(_WARM_PAGE, here, [], "warm-up")
+
+
+def pdf_job(html: str, root: Path, dirs: list[Path], where: str) -> bytes:
+    """One PDF, in a worker or in this process."""
+    from genkit.render.formats.pdf import html_to_pdf
+
+    return html_to_pdf(html, root, dirs, where)
+
+
+_RENDERER = "genkit.render.formats.pdf"
+
+
+class PdfWorkers:
+    """Up to ``jobs`` PDF processes. The fork server (and the first worker) start on creation;
+    later workers are forked from the server as PDFs queue up."""
+
+    def __init__(self, jobs: int):
+        context = get_context("forkserver")
+        context.set_forkserver_preload([_RENDERER])
+        self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm)
+        self._used = False
+        # Starting the server waits until it has imported WeasyPrint: a thread does the
+        # waiting, while this process goes on importing genkit and reading the profiles.
+        self._starting = threading.Thread(target=self._pool.submit, args=(int,), daemon=True)
+        self._starting.start()
+
+    def submit(self, html: str, root: Path, dirs: list[Path], where: str) -> Future:
+        self._used = True
+        return self._pool.submit(pdf_job, html, root, dirs, where)
+
+    def close(self) -> None:
+        """Stop the workers. A build that sent them nothing (every PDF could be reused) does
+        not wait for their warm-up to finish: they are stopped where they are."""
+        self._starting.join()
+        if not self._used:
+            # ProcessPoolExecutor gains terminate_workers() only in Python 3.14.
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> PdfWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
