@@ -41,7 +41,12 @@ def pdf_job(html: str, root: Path, dirs: list[Path], where: str) -> bytes:
     return html_to_pdf(html, root, dirs, where)
 
 
-_RENDERER = "genkit.render.formats.pdf"
+# The server preloads WeasyPrint (and what it imports), not genkit: Python 3.11's fork server
+# ignores the sys.path it is given, so it finds only what a fresh interpreter would. Each worker
+# gets this process's sys.path before importing genkit, and so imports the same genkit as this
+# process, from a checkout or an install; should the preload fail, a worker imports WeasyPrint
+# itself.
+_PRELOAD = ["weasyprint"]
 
 
 class PdfWorkers:
@@ -50,7 +55,7 @@ class PdfWorkers:
 
     def __init__(self, jobs: int):
         context = get_context("forkserver")
-        context.set_forkserver_preload([_RENDERER])
+        context.set_forkserver_preload(_PRELOAD)
         self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm)
         self._used = False
         # Starting the server waits until it has imported WeasyPrint: a thread does the
