@@ -30,7 +30,7 @@ def test_a_refused_file_in_a_worker_is_a_render_error_naming_the_document() -> N
     assert info.value.problems[0].file == "templates/x.md.j2"
 
 
-def test_workers_that_were_sent_nothing_close_at_once() -> None:
+def test_closed_workers_take_no_more_work() -> None:
     workers = PdfWorkers(2)
     workers.close()
     with pytest.raises(RuntimeError):

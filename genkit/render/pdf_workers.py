@@ -57,24 +57,17 @@ class PdfWorkers:
         context = get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
         self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm)
-        self._used = False
         # Starting the server waits until it has imported WeasyPrint: a thread does the
         # waiting, while this process goes on importing genkit and reading the profiles.
         self._starting = threading.Thread(target=self._pool.submit, args=(int,), daemon=True)
         self._starting.start()
 
     def submit(self, html: str, root: Path, dirs: list[Path], where: str) -> Future:
-        self._used = True
         return self._pool.submit(pdf_job, html, root, dirs, where)
 
     def close(self) -> None:
-        """Stop the workers. A build that sent them nothing (every PDF could be reused) does
-        not wait for their warm-up to finish: they are stopped where they are."""
+        """Stop the workers once the server has started and the work sent is done."""
         self._starting.join()
-        if not self._used:
-            # ProcessPoolExecutor gains terminate_workers() only in Python 3.14.
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> PdfWorkers:
