@@ -92,6 +92,10 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
     assert "The plan is not fully funded" in text
     assert f"leave ${budget.total_gap:,} unpaid" in text
     assert "12 FTE at $63,453 (pay midpoint) plus 30% benefits" in text
+    # Each line's note follows its name after a spaced middle dot, in the table cell as written.
+    raw = page.read_text()
+    assert re.search(r"\w · 12 FTE at \$63,453", raw)
+    assert not re.search(r"[^\s>]·", raw)
     assert "$3,600,000 for its 24-month initial term" in text  # the RFP ceiling, from procurement
     # Streams not planned still show their dates; SLFRF can no longer take new commitments.
     assert "Only money already committed by 31 December 2024" in text

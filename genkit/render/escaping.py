@@ -16,6 +16,10 @@ from markupsafe import Markup, escape
 # Every ASCII punctuation character CommonMark lets a backslash escape, except the three that
 # HTML escaping already neutralizes (& < >) and the quotes it turns into entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$%@;,/?])")
+# A run of line breaks (what str.splitlines splits on) with the spaces around it.
+_BREAKS = r"[ \t]*(?:(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]*)+"
+_EDGE_BREAKS = re.compile(rf"^{_BREAKS}|{_BREAKS}$")
+_INNER_BREAKS = re.compile(_BREAKS)
 
 
 def markdown_value(value: object) -> Markup:
@@ -25,8 +29,10 @@ def markdown_value(value: object) -> Markup:
     if isinstance(value, dt.date):
         value = long_date(value)
     text = str(value)
-    # One value is one run of text: line breaks inside it must not start a new block.
-    text = " ".join(line.strip() for line in text.splitlines())
+    # One value is one run of text: line breaks inside it must not start a new block. The
+    # breaks at its ends (a YAML block scalar ends with one) go; the spaces of a one-line
+    # value stay, as in the separator of " · " ~ note.
+    text = _INNER_BREAKS.sub(" ", _EDGE_BREAKS.sub("", text))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(str(escape(text)))
 
