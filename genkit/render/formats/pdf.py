@@ -13,6 +13,10 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError
 
 from genkit.errors import Problem, RenderError
+from genkit.render.formats.pdf_fonts import pin_font_dates
+
+# Fonts are embedded with their own dates, never the clock's (see pdf_fonts).
+pin_font_dates()
 
 _DATA_OK = ("data:image/png", "data:image/svg+xml", "data:image/jpeg")
 
