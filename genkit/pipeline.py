@@ -23,6 +23,7 @@ from genkit.plan.jobs import Plan, Unit, make_plan
 from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.facts import Reads, recording
+from genkit.render.glyphs import missing_glyphs
 from genkit.render.pdf_workers import PdfWorkers, pdf_job
 from genkit.render.read_sets import pack, unchanged, unpack
 from genkit.render.readability import Reading, measure
@@ -279,6 +280,7 @@ class Builder:
                 outcome.files[path] = html.encode("utf-8")
             elif fmt == "pdf":
                 pending[path] = self._pdf(html, plan, str(unit.document.source))
+                self._check_glyphs(html, unit, plan, outcome)
             elif fmt == "csv":
                 from genkit.render.formats.csv_table import table_csv
 
@@ -292,6 +294,13 @@ class Builder:
             else:
                 outcome.files[path] = _docx(rendered, plan, unit, self.search)
         return rendered.title
+
+    def _check_glyphs(self, html: str, unit: Unit, plan: Plan, outcome: Outcome) -> None:
+        """A character no installed font has would print as a box: warn, naming the package."""
+        for gap in missing_glyphs(html):
+            outcome.warnings.append(Problem(
+                self.search.display(unit.document.source), 0, 0, "",
+                f"{plan.loaded.name}: {unit.outputs['pdf']}: {gap.describe()}"))
 
     def _word(self, path: str, rendered, plan: Plan, unit: Unit,  # noqa: ANN001
               outcome: Outcome, reads: Reads) -> None:

@@ -59,3 +59,36 @@ def test_every_docx_of_the_durham_bundle_converts_with_libreoffice(built, tmp_pa
     for doc in docs:
         pdf = out / (doc.stem + ".pdf")
         assert pdf.is_file() and pdf.stat().st_size > 1000, doc
+
+
+def _check_imports():  # noqa: ANN202
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_imports", REPO / "tools/check_imports.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_import_is_declared_in_pyproject() -> None:
+    assert _check_imports().problems() == []
+
+
+def test_an_undeclared_import_is_reported_at_its_line(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    check = _check_imports()
+    for folder in check.CHECKED:
+        (tmp_path / folder).mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\ndependencies = ["jinja2"]\n'
+        '[project.optional-dependencies]\ntest = ["pytest"]\n')
+    (tmp_path / "genkit/x.py").write_text("import os\nimport jinja2\nimport pytest\n")
+    (tmp_path / "tests/test_x.py").write_text("import pytest\nfrom genkit import x\n"
+                                              "import helpers\nimport hypothesis\n")
+    (tmp_path / "tests/helpers.py").write_text("")
+    monkeypatch.setattr(check, "ROOT", tmp_path)
+    assert check.problems() == [
+        "genkit/x.py:3: imports 'pytest' (pytest), not listed in pyproject.toml's dependencies",
+        "tests/test_x.py:4: imports 'hypothesis' (hypothesis), not listed in pyproject.toml's "
+        "dependencies or an extra",
+    ]
