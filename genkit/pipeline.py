@@ -151,9 +151,9 @@ class Builder:
     def __enter__(self) -> Builder:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         if self._pool is not None and self._own_pool:
-            self._pool.close()
+            self._pool.__exit__(kind, *exc)
 
     def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
         args = (html, plan.dirs[-1], plan.dirs, where)

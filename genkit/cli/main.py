@@ -38,8 +38,11 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         import os
 
+        from genkit.cli.signals import sigterm_as_interrupt
+
         try:
-            return super().invoke(ctx)
+            with sigterm_as_interrupt():
+                return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except OSError as exc:

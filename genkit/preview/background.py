@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import genkit
+from genkit.cli.signals import WATCH_ENV
 
 
 @dataclass
@@ -78,6 +79,8 @@ class BackgroundBuild:
         package_parent = str(Path(genkit.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent,
                                                         env.get("PYTHONPATH")) if p)
+        # The build stops by itself should this preview end without stopping it (SIGKILL).
+        env[WATCH_ENV] = str(os.getpid())
         with self._lock:
             if self._stopped:
                 return False, ""
