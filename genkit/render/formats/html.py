@@ -33,6 +33,7 @@ class _BodyRenderer(RendererHTML):
         self._answers = 0
         self._figures = figures or {}
         self._sheets = 0
+        self._regions: dict[str, int] = {}  # label -> tables so far, to keep labels distinct
 
     def fence(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         special = fence_of(tokens[idx])
@@ -65,7 +66,17 @@ class _BodyRenderer(RendererHTML):
         return f'<input type="text" name="{name}" title="{label}" aria-label="{label}">'
 
     def table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        return '<div class="table-wrap"><table>\n'
+        if _columns(tokens, idx) < SCROLLING_COLUMNS:
+            return '<div class="table-wrap"><table>\n'
+        # A table this wide scrolls sideways on a narrow screen, inside its wrapper: the
+        # wrapper takes keyboard focus (so arrow keys scroll it) and is a named region, so a
+        # screen reader says what the focused box is.
+        label = _heading_before(tokens, idx) or "Table"
+        self._regions[label] = self._regions.get(label, 0) + 1
+        if self._regions[label] > 1:
+            label = f"{label} ({self._regions[label]})"
+        return (f'<div class="table-wrap" role="region" tabindex="0" '
+                f'aria-label="{escape(label)}"><table>\n')
 
     def table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         return "</table></div>\n"
@@ -73,6 +84,30 @@ class _BodyRenderer(RendererHTML):
     def th_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         tokens[idx].attrSet("scope", "col")
         return self.renderToken(tokens, idx, options, env)
+
+
+# Tables with this many columns or more may scroll sideways on a phone or a narrow window.
+SCROLLING_COLUMNS = 5
+
+
+def _columns(tokens: list[Token], idx: int) -> int:
+    """Header cells in the first row of the table that opens at ``idx``."""
+    count = 0
+    for token in tokens[idx + 1:]:
+        if token.type == "th_open":
+            count += 1
+        elif token.type in ("tr_close", "table_close"):
+            break
+    return count
+
+
+def _heading_before(tokens: list[Token], idx: int) -> str:
+    """The plain text of the last heading before ``idx``: what the table is about."""
+    for at in range(idx - 1, 0, -1):
+        if tokens[at - 1].type == "heading_open" and tokens[at].type == "inline":
+            children = tokens[at].children or []
+            return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+    return ""
 
 
 def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
