@@ -32,7 +32,8 @@ def test_missing_characters_are_grouped_by_the_package_that_draws_them(
     assert [(m.chars, m.package) for m in found] == [
         ("\ue000", ""), ("日本", "fonts-noto-cjk"), ("🚑", "fonts-noto-color-emoji")]
     assert "日 (U+65E5), 本 (U+672C)" in found[1].describe()
-    assert "Noto Sans CJK" in found[1].describe()
+    assert "apt-get install fonts-noto-cjk" in found[1].describe()
+    assert "brew install --cask font-noto-sans-cjk" in found[1].describe()
     assert "private-use" in found[0].describe()
 
 

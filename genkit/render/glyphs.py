@@ -21,15 +21,15 @@ from dataclasses import dataclass
 # as the zero-width joiner of emoji sequences, surrogates, and line or paragraph separators.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
-# Where the missing characters lie -> the Debian/Ubuntu package, and the font family to
-# install on macOS, that draw them. Anything else is in Noto's core set of scripts.
+# Where the missing characters lie -> the Debian/Ubuntu package and the Homebrew cask (macOS)
+# that draw them. Anything else is in Noto's core set of scripts.
 _PACKAGES: list[tuple[tuple[tuple[int, int], ...], str, str]] = [
     (((0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x31FF), (0x3200, 0x9FFF),
       (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
-      (0xFF00, 0xFFEF), (0x20000, 0x3FFFF)), "fonts-noto-cjk", "Noto Sans CJK"),
-    (((0x2600, 0x27BF), (0x1F000, 0x1FAFF)), "fonts-noto-color-emoji", "Noto Color Emoji"),
+      (0xFF00, 0xFFEF), (0x20000, 0x3FFFF)), "fonts-noto-cjk", "font-noto-sans-cjk"),
+    (((0x2600, 0x27BF), (0x1F000, 0x1FAFF)), "fonts-noto-color-emoji", "font-noto-color-emoji"),
 ]
-_CORE = ("fonts-noto-core", "Noto Sans")
+_CORE = ("fonts-noto-core", "font-noto-sans")
 # Private-use and unassigned code points: no font package is meant to draw them.
 _NO_FONT = {"Co", "Cn"}
 
@@ -40,7 +40,7 @@ class Missing:
 
     chars: str
     package: str  # Debian/Ubuntu package
-    family: str  # font family to install elsewhere (macOS)
+    cask: str  # Homebrew cask (macOS)
 
     def describe(self) -> str:
         shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in self.chars[:8])
@@ -49,8 +49,8 @@ class Missing:
         if not self.package:
             return said + ("these are private-use or unassigned code points that no font "
                            "package draws; replace them in the profile or template")
-        return said + (f"install the {self.package} package (Debian/Ubuntu) or the "
-                       f"{self.family} fonts (macOS), then build again")
+        return said + (f"install their fonts (Debian/Ubuntu: apt-get install {self.package}; "
+                       f"macOS: brew install --cask {self.cask}), then build again")
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,9 +99,9 @@ def _package(char: str) -> tuple[str, str]:
     if unicodedata.category(char) in _NO_FONT:
         return "", ""
     code = ord(char)
-    for ranges, package, family in _PACKAGES:
+    for ranges, package, cask in _PACKAGES:
         if any(low <= code <= high for low, high in ranges):
-            return package, family
+            return package, cask
     return _CORE
 
 
@@ -118,5 +118,5 @@ def missing_glyphs(text: str) -> list[Missing]:
             continue
         if not _covered(code, coverage):
             groups.setdefault(_package(char), []).append(char)
-    return [Missing("".join(chars), package, family)
-            for (package, family), chars in sorted(groups.items())]
+    return [Missing("".join(chars), package, cask)
+            for (package, cask), chars in sorted(groups.items())]
