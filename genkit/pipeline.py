@@ -222,7 +222,7 @@ class Builder:
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint, pack(outcome.reads))
-        files[f"{name}-bundle.zip"] = bundle_zip(name, files)
+        files[f"{name}-bundle.zip"] = bundle_zip(name, files, plan.loaded.profile.as_of)
         outcome.files = files
 
     def _render_unit(self, unit: Unit, plan: Plan, reused: dict[str, bytes | None],

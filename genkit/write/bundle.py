@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -57,5 +58,6 @@ def manifest_json(name: str, files: dict[str, bytes], fingerprints: dict[str, st
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def bundle_zip(name: str, files: dict[str, bytes]) -> bytes:
-    return zip_bytes({f"{name}/{path}": data for path, data in files.items()})
+def bundle_zip(name: str, files: dict[str, bytes], when: dt.date | None = None) -> bytes:
+    """The bundle as one zip, its members dated ``when`` (the profile's ``as_of``)."""
+    return zip_bytes({f"{name}/{path}": data for path, data in files.items()}, when)

@@ -40,7 +40,7 @@ def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = N
     _BodyWriter(document, figures).write(tokens)
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalize_docx(buffer.getvalue())
+    return normalize_docx(buffer.getvalue(), page.created)
 
 
 class _BodyWriter:

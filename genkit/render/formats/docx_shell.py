@@ -79,4 +79,4 @@ def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any
         # editing in Word can see: name the shell file instead.
         raise type(error)([replace(p, file=where, line=0, col=0) if p.file == "<template>"
                            else p for p in error.problems]) from None
-    return normalize_docx(buffer.getvalue())
+    return normalize_docx(buffer.getvalue(), created)

@@ -8,6 +8,7 @@ XML DOCTYPE (which could expand entities or fetch files).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -62,10 +63,15 @@ def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[P
         with ensure_recording(loaded.profile), render_limits():
             context = build_context(loaded, document, item, ui)  # type: ignore[arg-type]
             template.render(context, jinja_env=env, autoescape=True)
+        # The file's dates are the profile's, as in every generated Word file, not the dates
+        # the template was saved with.
+        props = template.docx.core_properties
+        as_of = loaded.profile.as_of
+        props.created = props.modified = dt.datetime(as_of.year, as_of.month, as_of.day)
         buffer = io.BytesIO()
         template.save(buffer)
     except (TemplateError, SecurityError):
         raise
     except Exception as exc:  # noqa: BLE001 - any failure in a user's template is theirs to fix
         raise template_problem(exc, str(document.source)) from None
-    return normalize_docx(buffer.getvalue())
+    return normalize_docx(buffer.getvalue(), loaded.profile.as_of)
