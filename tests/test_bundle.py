@@ -59,13 +59,13 @@ def _build_in_subprocess(out: Path, env_extra: dict[str, str], prefix: list[str]
 
 
 @pytest.mark.slow
-def test_builds_are_byte_identical_across_clock_zone_locale_and_hash_seed(tmp_path) -> None:  # noqa: ANN001
+def test_builds_are_byte_identical_across_clock_zone_locale_hash_seed_and_epoch(tmp_path) -> None:  # noqa: ANN001
     first, second = tmp_path / "a", tmp_path / "b"
     _build_in_subprocess(first, {"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8"}, [])
     faketime = shutil.which("faketime")
     prefix = [faketime, "2031-02-03 04:05:06"] if faketime else []
     _build_in_subprocess(second, {"TZ": "Asia/Kolkata", "PYTHONHASHSEED": "977",
-                                  "LC_ALL": "C"}, prefix)
+                                  "LC_ALL": "C", "SOURCE_DATE_EPOCH": "1700000000"}, prefix)
     files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_a == files_b
