@@ -58,6 +58,9 @@ class Outcome:
     finish: Callable[[], None] = lambda: None
     readings: list[Reading] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Outputs written with a warning about their own bytes (characters drawn as boxes): never
+    # reused, so the next build renders them again, warns again, or finds the fonts installed.
+    render_again: set[str] = field(default_factory=set)
 
 
 class StrictError(GenkitError):
@@ -216,6 +219,8 @@ class Builder:
         for path, result in outcome.pending.items():
             outcome.files[path] = result.result() if isinstance(result, Future) else result
         outcome.pending = {}
+        for path in outcome.render_again:
+            fingerprints.pop(path, None)
         files = dict(sorted(outcome.files.items()))
         files["index.html"] = index_html(html_env, plan.loaded, entries, css,
                                          sample_notice(plan.loaded))
@@ -298,6 +303,7 @@ class Builder:
     def _check_glyphs(self, html: str, unit: Unit, plan: Plan, outcome: Outcome) -> None:
         """A character no installed font has would print as a box: warn, naming the package."""
         for gap in missing_glyphs(html):
+            outcome.render_again.add(unit.outputs["pdf"])
             outcome.warnings.append(Problem(
                 self.search.display(unit.document.source), 0, 0, "",
                 f"{plan.loaded.name}: {unit.outputs['pdf']}: {gap.describe()}"))

@@ -62,3 +62,27 @@ def test_a_glyph_no_font_draws_is_a_warning_and_fails_strict(run, project: Path,
     assert "worksheets/stakeholder-worksheet.pdf" in warning
     assert "日 (U+65E5), 本 (U+672C), 語 (U+8A9E)" in warning
     assert "fonts-noto-cjk" in warning
+
+
+def test_a_pdf_with_missing_glyphs_is_rendered_again_next_build(run, project: Path,  # noqa: ANN001
+                                                                latin_fonts_only: None) -> None:
+    _agency(project, "日本語 police")
+    args = ("build", "town", "--only", "worksheets", "--format", "pdf", "-j", "1")
+    assert "U+65E5" in run(*args).output
+    again = run(*args)
+    assert "U+65E5" in again.output, "not reused silently: it warns until the fonts are there"
+
+
+def test_installing_fonts_changes_what_pdfs_are_fingerprinted_with(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from genkit.plan import versions
+
+    monkeypatch.setattr(versions, "_FONT_FOLDERS", (str(tmp_path),))
+    versions.fonts_fingerprint.cache_clear()
+    before = versions.fonts_fingerprint()
+    versions.fonts_fingerprint.cache_clear()
+    assert versions.fonts_fingerprint() == before
+    (tmp_path / "noto-cjk").mkdir()  # what installing a font package does to the folders
+    versions.fonts_fingerprint.cache_clear()
+    assert versions.fonts_fingerprint() != before
+    versions.fonts_fingerprint.cache_clear()
