@@ -74,16 +74,20 @@ BUILD = ("build", "town", "--only", "worksheets,quick-reference", "--format", "p
          "-q", "--force")
 
 
-def test_a_killed_build_leaves_no_pdf_processes(project: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
+def test_a_killed_build_leaves_no_pdf_processes(project: Path, sig: signal.Signals) -> None:
     token = uuid.uuid4().hex
     process = start(project, token, *BUILD)
     try:
         # The CLI, the resource tracker, the fork server and a worker: the pool is up.
         assert len(wait_for_count(token, lambda n: n >= 4, 60)) >= 4
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        process.send_signal(sig)
+        assert process.wait(timeout=60) != 0
         left = wait_for_count(token, lambda n: n == 0, GRACE)
         assert left == [], f"{len(left)} genkit processes outlived a killed build"
+        if sig == signal.SIGTERM:  # stopped as Ctrl-C stops it: said so, nothing half-made
+            assert "Traceback" not in (project / "stderr.txt").read_text()
+            assert not list((project / "build").glob(".town.*"))
     finally:
         process.kill()
         reap(token)
