@@ -131,7 +131,7 @@ def main() -> int:
           f"{os.cpu_count()} cores; target {args.seconds:g} s); "
           f"peak memory {peak_mb:.0f} MB (target {args.megabytes:g} MB)")
     print(f"  911 demand {meta['demand']:,}; officer-initiated {meta['officer_initiated']:,}; "
-          f"other sources {meta['other_sources']:,}; malformed {meta['malformed']:,}; "
+          f"other sources {meta['other_sources']:,}; "
           f"{len(tally.types)} call types")
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1):

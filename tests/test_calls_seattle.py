@@ -99,7 +99,6 @@ def test_stored_tally_matches_independent_counts(seattle: Path, expected: dict) 
     assert meta["officer_initiated"] == expected["officer"] == 13
     assert meta["other_sources"] == 36
     assert meta["demand"] == expected["demand"]
-    assert meta["malformed"] == 0
     assert (meta["first_day"], meta["last_day"]) == ("2018-01-05", "2023-12-28")
     assert sum(t["calls"] for t in data["types"].values()) == expected["demand"]
 
