@@ -218,12 +218,15 @@ def csv_problems(con, source: Source, shown: str, labels: dict[str, str],  # noq
         return []
     assert source.text_path is not None
     seen: dict[int, tuple] = {}
-    for row in rows:
-        seen.setdefault(row[0], row)
-        if row[4] == "MISSING COLUMNS" and _found(row[6]) < _found(seen[row[0]][6]):
+    for row in rows:  # one problem a line: the row's shape before the values in it
+        known = seen.setdefault(row[0], row)
+        if (known[4] == "CAST" and row[4] != "CAST") or (
+                row[4] == known[4] == "MISSING COLUMNS" and _found(row[6]) < _found(known[6])):
             seen[row[0]] = row
     chosen = sorted(seen.values())[:MAX_PROBLEMS]
-    lines = _physical_lines(source.text_path, [max(0, r[1] - 1) for r in chosen])
+    # DuckDB's line_byte_position is 1-based after a LF and 0-based after a CRLF; the line breaks
+    # before it are the same in both cases.
+    lines = _physical_lines(source.text_path, [r[1] for r in chosen])
     by_column = {f"c{i}": name for i, name in enumerate(source.header)}
     fields = {labels[f]: f for f in labels}
     last = None if ends_with_newline(source.text_path) else line_count(source.text_path)
