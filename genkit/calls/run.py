@@ -51,7 +51,10 @@ def report(data: dict, profile, shown: str) -> str:  # noqa: ANN001
         f"read {meta['rows']:,} rows of {meta['file']} ({meta['first_day']} to "
         f"{meta['last_day']})",
         f"  {demand:,} calls count as 911 demand; left out: {meta['officer_initiated']:,} "
-        f"officer-initiated, {meta['other_sources']:,} from other sources",
+        f"officer-initiated, {meta['other_sources']:,} from other sources"
+        if meta["columns"].get("source") else
+        f"  {demand:,} calls count as 911 demand (the profile maps no source column, so "
+        "officer-initiated calls cannot be left out)",
         f"  eligible: {eligible:,}{pct}; excluded: {excluded:,}; unmatched: "
         f"{sum(n for n, _ in unmatched):,} in {len(unmatched):,} call types",
     ]

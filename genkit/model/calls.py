@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from genkit.model.base import Model, ShortText
+from genkit.model.base import LongText, Model, ShortText
 
 # Fields of the analysis -> what they mean, for messages and the document's method section.
 COLUMN_MEANINGS = {
@@ -52,6 +52,9 @@ class CallsData(Model):
     export_name: ShortText | None = Field(
         default=None, description="What the export is called locally, e.g. 'CAD calls for "
         "service, all agencies'.")
+    note: LongText | None = Field(
+        default=None, description="What the export covers and what it cannot show (its "
+        "period, missing columns, changes since), printed at the top of the call analysis.")
     columns: Columns
     date_format: ShortText | None = Field(
         default=None,
