@@ -99,6 +99,8 @@ class CallsAnalysis:
     current_hours_share: Share | None = None
     areas: list[dict[str, Any]] = field(default_factory=list)
     areas_more: int = 0
+    areas_total: int = 0           # areas with at least one eligible call
+    areas_small: int = 0           # of which below the suppression threshold
     dispositions: list[dict[str, Any]] = field(default_factory=list)
     medians: dict[str, int] = field(default_factory=dict)
     staffing: list[StaffingHour] = field(default_factory=list)
@@ -107,6 +109,11 @@ class CallsAnalysis:
     target_utilization: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
+
+    @property
+    def short_period(self) -> bool:
+        """Less than a year of calls: no seasons, and the yearly figure only a first estimate."""
+        return self.days < 365
 
     @property
     def peak_teams(self) -> int:
@@ -257,6 +264,8 @@ def _areas(result: CallsAnalysis, areas: dict, n_eligible: int, count, share) ->
     result.areas = [{"name": k, "calls": count(v), "share": share(v, n_eligible)}
                     for k, v in ordered[:TOP_AREAS]]
     result.areas_more = max(0, len(ordered) - TOP_AREAS)
+    result.areas_total = len(ordered)
+    result.areas_small = sum(1 for _, v in ordered if 0 < v < result.threshold)
 
 
 def _medians(types: dict, eligible: list[str]) -> dict[str, int]:
