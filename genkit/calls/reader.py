@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from genkit.calls import engine
@@ -49,7 +50,10 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
     shown = shown or path.name
     kind = identify(path, shown)
     labels = config.columns.mapped()
-    with tempfile.TemporaryDirectory(prefix="genkit-calls-") as work:
+    # The file's digest is taken in a thread while DuckDB reads (hashlib lets go of the GIL).
+    with ThreadPoolExecutor(1) as pool, \
+            tempfile.TemporaryDirectory(prefix="genkit-calls-") as work:
+        digest = pool.submit(sha256, path)
         con = duckdb.connect()
         try:
             con.execute(f"SET temp_directory={engine.sql_text(work)}")
@@ -69,7 +73,7 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
                           if kind.name == "workbook" else engine.parquet_source(con, path, shown))
                 index = _indexes(source.header, config, where, shown)
                 engine.typed_relation(con, source, index, config.date_format)
-            rows = _run(con, query(source.sql, config, set(index)), shown)
+            rows = _run(con, query(source.sql, set(index)), shown)
             minute_kinds = [k for k, a, b in DURATIONS if a in index and b in index]
             meta = {
                 "file": path.name,
@@ -79,7 +83,7 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
                 "officer_initiated": sorted(config.officer_initiated),
                 "demand_sources": sorted(config.demand_sources),
             }
-            tally = build(rows, minute_kinds, meta)
+            tally = build(rows, minute_kinds, meta, config)
             if source.kind == "csv":
                 if tally.meta["no_received"]:
                     engine.blank_received(con, text, header, index, delim, config.date_format)
@@ -91,8 +95,8 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
                 raise ExportError(_summed(con, source, problems, tally.meta["rows"], where))
         finally:
             con.close()
+        tally.meta["sha256"] = digest.result()
     del tally.meta["no_received"]
-    tally.meta["sha256"] = sha256(path)
     tally.meta = dict(sorted(tally.meta.items()))
     if not tally.meta["rows"]:
         raise ExportError([Problem(shown, 2, 0, "", "the export has a header row but no calls "

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from genkit.calls.engine import sql_text
 from genkit.model.calls import CallsData
 
 BLANK = "(blank)"
@@ -49,68 +48,77 @@ def _clean(value: str | None) -> str:
     return " ".join((value or "").split()) or BLANK
 
 
-def _kind_sql(config: CallsData) -> str:
-    """0 for 911 demand, 1 officer-initiated, 2 another source left out (alarms...)."""
-    officer = [v.strip().lower() for v in config.officer_initiated]
-    demand = [v.strip().lower() for v in config.demand_sources]
-    parts = []
-    if officer:
-        parts.append(f"WHEN lower(trim(source)) IN ({', '.join(map(sql_text, officer))}) THEN 1")
-    if demand:
-        parts.append(f"WHEN source IS NULL OR lower(trim(source)) NOT IN "
-                     f"({', '.join(map(sql_text, demand))}) THEN 2")
-    return f"CASE {' '.join(parts)} ELSE 0 END" if parts else "0"
+def source_kind(config: CallsData):  # noqa: ANN201 - a function of one raw value
+    """raw source value -> 0 for 911 demand, 1 officer-initiated, 2 another source left out
+    (alarms...). Called once per distinct value, never per row."""
+    officer = {v.strip().casefold() for v in config.officer_initiated}
+    demand = {v.strip().casefold() for v in config.demand_sources}
+
+    def kind(raw: str | None) -> int:
+        key = (raw or "").strip().casefold()
+        return 1 if key in officer else 2 if demand and key not in demand else 0
+
+    return kind
 
 
-def query(source_sql: str, config: CallsData, fields: set[str]) -> str:
-    """One pass: every grouping the tally needs, as GROUPING SETS over the export's rows."""
-    has_source = "source" in fields
-    cols = [f"{_kind_sql(config) if has_source else '0'} AS kind", "call_type AS ctype",
+def query(source_sql: str, fields: set[str]) -> str:
+    """One pass: every grouping the tally needs, as GROUPING SETS over the export's rows.
+
+    Rows are grouped by the raw source value (few distinct values) rather than by a demand
+    flag computed per row; Python sorts the few groups into demand and the rest."""
+    def have(name: str) -> str:
+        return name if name in fields else "NULL"
+
+    cols = [f"{have('source')} AS src", "call_type AS ctype", "received",
             "year(received) AS yr", "(isodow(received) - 1) * 24 + hour(received) AS how",
-            "CAST(received AS DATE) AS day",
-            f"{'area' if 'area' in fields else 'NULL'} AS area",
-            f"{'disposition' if 'disposition' in fields else 'NULL'} AS disp",
-            f"{'source' if has_source else 'NULL'} AS src"]
-    sets = ["(kind, ctype, yr, how)", "(kind, ctype, area, disp)", "(src, kind)"]
-    names = []
+            f"{have('area')} AS area", f"{have('disposition')} AS disp"]
+    spans, outer = [], ["src", "ctype", "yr", "how", "area", "disp"]
+    sets = ["(src, ctype, yr, how)", "(src, ctype, area, disp)"]
     for kind, start, end in DURATIONS:
         if start in fields and end in fields:
-            span = f"floor(date_diff('second', {start}, {end}) / 60)"
-            cols.append(f"CASE WHEN {span} BETWEEN 0 AND {MAX_MINUTES} THEN "
-                        f"CAST({span} AS INTEGER) END AS m_{kind}")
-            sets.append(f"(kind, ctype, m_{kind})")
-            names.append(kind)
-    minutes = ", ".join(f"m_{k}" for k in names)
-    grouping = "GROUPING(kind, ctype, yr, how, area, disp, src" + \
-        (", " + minutes if minutes else "") + ")"
-    return (f"SELECT kind, ctype, yr, how, area, disp, src{', ' + minutes if minutes else ''}, "
-            f"{grouping} AS g, count(*) AS n, min(day) AS first, max(day) AS last "
-            f"FROM (SELECT {', '.join(cols)} FROM ({source_sql})) "
+            # whole minutes, as the difference in seconds floored; longer than a day is an
+            # error in the export, not a long call
+            spans.append(f"(epoch({end}) - epoch({start})) // 60 AS d_{kind}")
+            outer.append(f"CASE WHEN d_{kind} BETWEEN 0 AND {MAX_MINUTES} THEN "
+                         f"CAST(d_{kind} AS INTEGER) END AS m_{kind}")
+            sets.append(f"(src, ctype, m_{kind})")
+    keys = ["src", "ctype", "yr", "how", "area", "disp"] + \
+        [f"m_{k}" for k, a, b in DURATIONS if a in fields and b in fields]
+    inner = f"SELECT {', '.join(cols + spans)} FROM ({source_sql})"
+    return (f"SELECT {', '.join(keys)}, GROUPING({', '.join(keys)}) AS g, count(*) AS n, "
+            f"min(received) AS first, max(received) AS last "
+            f"FROM (SELECT {', '.join(outer)}, received FROM ({inner})) "
             f"GROUP BY GROUPING SETS ({', '.join(sets)})")
 
 
-def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any]) -> Tally:
+def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
+          config: CallsData) -> Tally:
     """The grouped rows as the nested, sorted tally ``analysis.py`` reads."""
     out: dict[str, dict[str, Any]] = {}
     sources: dict[str, int] = {}
     stats = {"rows": 0, "officer_initiated": 0, "other_sources": 0, "demand": 0,
              "no_received": 0}
-    first: dt.date | None = None
-    last: dt.date | None = None
+    first: dt.datetime | None = None
+    last: dt.datetime | None = None
+    kinds: dict[str | None, int] = {}
+    kind_of = source_kind(config)
 
-    def bucket(ctype: str, key: str) -> dict:
-        return out.setdefault(_clean(ctype), {"calls": 0}).setdefault(key, {})
+    def entry(ctype: str) -> dict:
+        return out.setdefault(_clean(ctype), {"calls": 0})
 
     def add(target: dict, name: str, n: int) -> None:
         target[name] = target.get(name, 0) + n
 
-    width = 7 + len(minute_kinds)
+    width = 6 + len(minute_kinds)
     for row in rows:
-        kind, ctype, yr, how, area, disp, src = row[:7]
-        mins = row[7:width]
+        src, ctype, yr, how, area, disp = row[:6]
+        mins = row[6:width]
         g, n, lo, hi = row[width:]
         present = [not (g >> (width - 1 - i)) & 1 for i in range(width)]
-        if present[6]:                      # (src, kind): every row, by source
+        kind = kinds.get(src)
+        if kind is None:
+            kind = kinds[src] = kind_of(src)
+        if present[4]:                      # (src, ctype, area, disp): every row once
             stats["rows"] += n
             if kind == 1:
                 stats["officer_initiated"] += n
@@ -118,34 +126,30 @@ def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any]) -> T
                 stats["other_sources"] += n
             if src is not None:
                 add(sources, src.strip(), n)
-            continue
-        if present[2] and yr is None:       # no received time: an error, located later
-            stats["no_received"] += n
-            continue
-        if kind != 0:
-            continue
-        if present[2]:                      # (kind, ctype, yr, how)
-            entry = out.setdefault(_clean(ctype), {"calls": 0})
-            entry["calls"] += n
-            add(bucket(ctype, "years"), str(yr), n)
-            add(bucket(ctype, "hours"), str(how), n)
-            stats["demand"] += n
-            first = lo if first is None or lo < first else first
-            last = hi if last is None or hi > last else last
-        elif present[4]:                    # (kind, ctype, area, disp)
-            if meta["columns"].get("area"):
-                add(bucket(ctype, "areas"), _clean(area), n)
-            if meta["columns"].get("disposition"):
-                add(bucket(ctype, "dispositions"), _clean(disp), n)
-        else:                               # (kind, ctype, one duration)
+            if kind == 0:
+                if meta["columns"].get("area"):
+                    add(entry(ctype).setdefault("areas", {}), _clean(area), n)
+                if meta["columns"].get("disposition"):
+                    add(entry(ctype).setdefault("dispositions", {}), _clean(disp), n)
+        elif present[2]:                    # (src, ctype, yr, how)
+            if yr is None:                  # no received time: an error, located later
+                stats["no_received"] += n
+            elif kind == 0:
+                target = entry(ctype)
+                target["calls"] += n
+                add(target.setdefault("years", {}), str(yr), n)
+                add(target.setdefault("hours", {}), str(how), n)
+                stats["demand"] += n
+                first = lo if first is None or lo < first else first
+                last = hi if last is None or hi > last else last
+        elif kind == 0:                     # (src, ctype, one duration)
             for i, minute_kind in enumerate(minute_kinds):
-                if present[7 + i] and mins[i] is not None:
-                    hist = out.setdefault(_clean(ctype), {"calls": 0}).setdefault(
-                        "minutes", {}).setdefault(minute_kind, {})
+                if present[6 + i] and mins[i] is not None:
+                    hist = entry(ctype).setdefault("minutes", {}).setdefault(minute_kind, {})
                     add(hist, str(mins[i]), n)
     meta = {**meta, **stats,
-            "first_day": first.isoformat() if first else None,
-            "last_day": last.isoformat() if last else None,
+            "first_day": first.date().isoformat() if first else None,
+            "last_day": last.date().isoformat() if last else None,
             "sources": dict(sorted(sources.items())) if len(sources) <= 50 else {}}
     return Tally(meta, {ctype: _sorted(entry) for ctype, entry in sorted(out.items())})
 
