@@ -240,3 +240,21 @@ def test_gzip_cut_off(project: Path) -> None:
     (message,) = bad(project, "calls.csv.gz", packed[: len(packed) - 40])
     assert message.startswith("calls.csv.gz:") and "the compressed file is damaged or cut off" \
         in message
+
+
+def test_cli_reads_a_workbook_and_refuses_a_bad_one(project: Path, monkeypatch) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from genkit.cli.main import main
+
+    monkeypatch.chdir(project)
+    workbook(project / "calls.xlsx", rows())
+    result = CliRunner().invoke(main, ["calls", "seattle-town", "calls.xlsx"])
+    assert result.exit_code == 0, result.output
+    assert "read 40 rows of calls.xlsx (2023-11-04 to 2023-11-10)" in result.output
+    stored = (project / STORED).read_bytes()
+    (project / "broken.xlsx").write_bytes((project / "calls.xlsx").read_bytes()[:900])
+    result = CliRunner().invoke(main, ["calls", "seattle-town", "broken.xlsx"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "broken.xlsx: cannot be read as a workbook" in result.output
+    assert (project / STORED).read_bytes() == stored

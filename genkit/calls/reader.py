@@ -92,7 +92,8 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
             else:
                 problems = engine.table_problems(con, source, shown, labels, config.date_format)
             if problems:
-                raise ExportError(_summed(con, source, problems, tally.meta["rows"], where))
+                raise ExportError(_summed(con, source, problems, tally.meta["rows"] -
+                                              tally.meta["no_received"], where))
         finally:
             con.close()
         tally.meta["sha256"] = digest.result()
