@@ -258,3 +258,23 @@ def test_cli_reads_a_workbook_and_refuses_a_bad_one(project: Path, monkeypatch) 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "broken.xlsx: cannot be read as a workbook" in result.output
     assert (project / STORED).read_bytes() == stored
+
+
+def test_workbook_sheet_is_chosen_by_name(project: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = workbook(project / "book.xlsx", rows(12))
+    book = load_workbook(path)
+    book.active.title = "Calls"
+    book.create_sheet("Notes", 0)["A1"] = "Exported by the records unit"
+    book.save(path)
+    assert bad(project, "calls.xlsx", path.read_bytes()) == [
+        "calls.xlsx: calls.sheet: the workbook's sheet 'Notes' has no rows of calls under a "
+        "header row; set calls.sheet to the sheet that holds them (its sheets: Notes, Calls)"]
+    profile = project / "jurisdictions/seattle-town/profile.yaml"
+    profile.write_text(profile.read_text().replace("  suppress_below: 3\n",
+                                                   "  suppress_below: 3\n  sheet: Calls\n"))
+    assert analyze(project, project / "calls.xlsx")["meta"]["rows"] == 12
+    profile.write_text(profile.read_text().replace("sheet: Calls", "sheet: Data"))
+    assert bad(project, "calls.xlsx", path.read_bytes()) == [
+        "calls.xlsx: calls.sheet: the workbook has no sheet 'Data' (its sheets: Notes, Calls)"]

@@ -121,8 +121,11 @@ def workbook_source(con, path: Path, sheet: str | None, shown: str) -> Source:  
                                    f"damaged ({_first_line(exc)}); open and save it again in "
                                    "Excel, or export the calls as CSV")]) from None
     if table.width == 0 or table.height == 0:
-        raise ExportError([Problem(shown, 0, 0, "", "the workbook's first sheet has no rows "
-                                   "of calls under a header row")])
+        chosen = sheet if sheet is not None else names[0]
+        raise ExportError([Problem(shown, 0, 0, "calls.sheet", f"the workbook's sheet "
+                                   f"'{chosen}' has no rows of calls under a header row; set "
+                                   f"calls.sheet to the sheet that holds them (its sheets: "
+                                   f"{', '.join(names)})")])
     con.register("export_sheet", table)
     header = [str(c.name).strip() for c in table.available_columns()]
     return Source("", header, "workbook", keep=table)
