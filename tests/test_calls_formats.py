@@ -278,3 +278,17 @@ def test_workbook_sheet_is_chosen_by_name(project: Path) -> None:
     profile.write_text(profile.read_text().replace("sheet: Calls", "sheet: Data"))
     assert bad(project, "calls.xlsx", path.read_bytes()) == [
         "calls.xlsx: calls.sheet: the workbook has no sheet 'Data' (its sheets: Notes, Calls)"]
+
+
+def test_unparseable_date_in_parquet_names_its_row(project: Path) -> None:
+    import duckdb
+
+    lines = good_csv(4).split("\r\n")
+    lines[3] = lines[3].replace("PM,", "PM later,", 1) if "PM," in lines[3] else \
+        lines[3].replace("AM,", "AM later,", 1)
+    plain = project / "plain.csv"
+    plain.write_text("\r\n".join(lines))
+    parquet = project / "calls.parquet"
+    duckdb.sql(f"COPY (SELECT * FROM read_csv('{plain}', all_varchar=true)) TO '{parquet}'")
+    (message,) = bad(project, "calls.parquet", parquet.read_bytes())
+    assert message.startswith("calls.parquet:3: calls.date_format: 'Original Time Queued' value")

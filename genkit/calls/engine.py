@@ -160,8 +160,9 @@ def typed_relation(con, source: Source, index: dict[str, int],  # noqa: ANN001
             bad += f" AND v_{name} IS NOT NULL AND trim(CAST(v_{name} AS VARCHAR)) <> ''"
         checks.append((name, f"SELECT rn, CAST(v_{name} AS VARCHAR) FROM numbered WHERE {bad}"))
     source.sql = f"SELECT {', '.join(parts)} FROM export_sheet"
-    # Row 1 is the header, so the first call is on row 2 of the sheet.
-    con.execute(f"CREATE TEMP VIEW numbered AS SELECT row_number() OVER () + 1 AS rn, "
+    # A sheet's row 1 is its header, so the first call is on row 2; Parquet counts from 1.
+    first = 1 if source.kind == "workbook" else 0
+    con.execute(f"CREATE TEMP VIEW numbered AS SELECT row_number() OVER () + {first} AS rn, "
                 f"{', '.join(raw)} FROM export_sheet")
     source.checks = checks
 
