@@ -57,6 +57,8 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
         con = duckdb.connect()
         try:
             con.execute(f"SET temp_directory={engine.sql_text(work)}")
+            # Time-zone-aware columns (Parquet) convert the same way on every machine.
+            con.execute("SET TimeZone='UTC'")
             if kind.name in ("text", "gzip"):
                 gzipped = kind.name == "gzip"
                 line = header_line(path, gzipped, config.encoding)
