@@ -75,7 +75,7 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
                           if kind.name == "workbook" else engine.parquet_source(con, path, shown))
                 index = _indexes(source.header, config, where, shown)
                 engine.typed_relation(con, source, index, config.date_format)
-            rows = _run(con, query(source.sql, set(index)), shown)
+            rows = _run(con, query(source.sql, config, set(index)), shown)
             minute_kinds = [k for k, a, b in DURATIONS if a in index and b in index]
             meta = {
                 "file": path.name,
@@ -85,7 +85,7 @@ def read_export(path: Path, config: CallsData, where, shown: str | None = None) 
                 "officer_initiated": sorted(config.officer_initiated),
                 "demand_sources": sorted(config.demand_sources),
             }
-            tally = build(rows, minute_kinds, meta, config)
+            tally = build(rows, minute_kinds, meta)
             if source.kind == "csv":
                 if tally.meta["no_received"]:
                     engine.blank_received(con, text, header, index, delim, config.date_format)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from genkit.calls.engine import sql_text
 from genkit.model.calls import CallsData
 
 BLANK = "(blank)"
@@ -48,51 +49,52 @@ def _clean(value: str | None) -> str:
     return " ".join((value or "").split()) or BLANK
 
 
-def source_kind(config: CallsData):  # noqa: ANN201 - a function of one raw value
-    """raw source value -> 0 for 911 demand, 1 officer-initiated, 2 another source left out
-    (alarms...). Called once per distinct value, never per row."""
-    officer = {v.strip().casefold() for v in config.officer_initiated}
-    demand = {v.strip().casefold() for v in config.demand_sources}
+def _kind_sql(config: CallsData) -> str:
+    """0 for 911 demand, 1 officer-initiated, 2 another source left out (alarms...)."""
+    officer = sorted({v.strip().lower() for v in config.officer_initiated})
+    demand = sorted({v.strip().lower() for v in config.demand_sources})
+    parts = []
+    if officer:
+        parts.append(f"WHEN lower(trim(source)) IN ({', '.join(map(sql_text, officer))}) THEN 1")
+    if demand:
+        parts.append(f"WHEN source IS NULL OR lower(trim(source)) NOT IN "
+                     f"({', '.join(map(sql_text, demand))}) THEN 2")
+    return f"CASE {' '.join(parts)} ELSE 0 END" if parts else "0"
 
-    def kind(raw: str | None) -> int:
-        key = (raw or "").strip().casefold()
-        return 1 if key in officer else 2 if demand and key not in demand else 0
 
-    return kind
-
-
-def query(source_sql: str, fields: set[str]) -> str:
+def query(source_sql: str, config: CallsData, fields: set[str]) -> str:
     """One pass: every grouping the tally needs, as GROUPING SETS over the export's rows.
 
-    Rows are grouped by the raw source value (few distinct values) rather than by a demand
-    flag computed per row; Python sorts the few groups into demand and the rest."""
+    Only 911 demand is kept by call type: the call type, area and disposition of other rows
+    are set to NULL before grouping, so they fold into a few groups instead of thousands."""
     def have(name: str) -> str:
         return name if name in fields else "NULL"
 
-    cols = [f"{have('source')} AS src", "call_type AS ctype", "received",
+    kind = _kind_sql(config) if "source" in fields else "0"
+    cols = [f"{have('source')} AS src", f"{kind} AS kind", "call_type", "received",
             "year(received) AS yr", "(isodow(received) - 1) * 24 + hour(received) AS how",
-            f"{have('area')} AS area", f"{have('disposition')} AS disp"]
-    spans, outer = [], ["src", "ctype", "yr", "how", "area", "disp"]
-    sets = ["(src, ctype, yr, how)", "(src, ctype, area, disp)"]
-    for kind, start, end in DURATIONS:
+            f"{have('area')} AS area", f"{have('disposition')} AS disposition"]
+    outer = ["src", "kind", "CASE WHEN kind = 0 THEN coalesce(call_type, '') END AS ctype",
+             "yr", "how", "CASE WHEN kind = 0 THEN area END AS area",
+             "CASE WHEN kind = 0 THEN disposition END AS disp", "received"]
+    sets = ["(ctype, yr, how)", "(src, kind, ctype, area, disp)"]
+    keys = ["src", "kind", "ctype", "yr", "how", "area", "disp"]
+    for name, start, end in DURATIONS:
         if start in fields and end in fields:
             # whole minutes, as the difference in seconds floored; longer than a day is an
             # error in the export, not a long call
-            spans.append(f"(epoch({end}) - epoch({start})) // 60 AS d_{kind}")
-            outer.append(f"CASE WHEN d_{kind} BETWEEN 0 AND {MAX_MINUTES} THEN "
-                         f"CAST(d_{kind} AS INTEGER) END AS m_{kind}")
-            sets.append(f"(src, ctype, m_{kind})")
-    keys = ["src", "ctype", "yr", "how", "area", "disp"] + \
-        [f"m_{k}" for k, a, b in DURATIONS if a in fields and b in fields]
-    inner = f"SELECT {', '.join(cols + spans)} FROM ({source_sql})"
+            cols.append(f"(epoch({end}) - epoch({start})) // 60 AS d_{name}")
+            outer.append(f"CASE WHEN kind = 0 AND d_{name} BETWEEN 0 AND {MAX_MINUTES} THEN "
+                         f"CAST(d_{name} AS INTEGER) END AS m_{name}")
+            sets.append(f"(ctype, m_{name})")
+            keys.append(f"m_{name}")
     return (f"SELECT {', '.join(keys)}, GROUPING({', '.join(keys)}) AS g, count(*) AS n, "
             f"min(received) AS first, max(received) AS last "
-            f"FROM (SELECT {', '.join(outer)}, received FROM ({inner})) "
-            f"GROUP BY GROUPING SETS ({', '.join(sets)})")
+            f"FROM (SELECT {', '.join(outer)} FROM (SELECT {', '.join(cols)} "
+            f"FROM ({source_sql}))) GROUP BY GROUPING SETS ({', '.join(sets)})")
 
 
-def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
-          config: CallsData) -> Tally:
+def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any]) -> Tally:
     """The grouped rows as the nested, sorted tally ``analysis.py`` reads."""
     out: dict[str, dict[str, Any]] = {}
     sources: dict[str, int] = {}
@@ -100,8 +102,11 @@ def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
              "no_received": 0}
     first: dt.datetime | None = None
     last: dt.datetime | None = None
-    kinds: dict[str | None, int] = {}
-    kind_of = source_kind(config)
+    has_area = bool(meta["columns"].get("area"))
+    has_disp = bool(meta["columns"].get("disposition"))
+    width = 7 + len(minute_kinds)
+    # GROUPING() sets a bit for each key left out of a row's grouping set, first key highest.
+    yr_out, src_out = 1 << (width - 4), 1 << (width - 1)
 
     def entry(ctype: str) -> dict:
         return out.setdefault(_clean(ctype), {"calls": 0})
@@ -109,16 +114,10 @@ def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
     def add(target: dict, name: str, n: int) -> None:
         target[name] = target.get(name, 0) + n
 
-    width = 6 + len(minute_kinds)
     for row in rows:
-        src, ctype, yr, how, area, disp = row[:6]
-        mins = row[6:width]
+        src, kind, ctype, yr, how, area, disp = row[:7]
         g, n, lo, hi = row[width:]
-        present = [not (g >> (width - 1 - i)) & 1 for i in range(width)]
-        kind = kinds.get(src)
-        if kind is None:
-            kind = kinds[src] = kind_of(src)
-        if present[4]:                      # (src, ctype, area, disp): every row once
+        if not g & src_out:                 # (src, kind, ctype, area, disp): every row once
             stats["rows"] += n
             if kind == 1:
                 stats["officer_initiated"] += n
@@ -126,15 +125,15 @@ def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
                 stats["other_sources"] += n
             if src is not None:
                 add(sources, src.strip(), n)
-            if kind == 0:
-                if meta["columns"].get("area"):
+            if ctype is not None:
+                if has_area:
                     add(entry(ctype).setdefault("areas", {}), _clean(area), n)
-                if meta["columns"].get("disposition"):
+                if has_disp:
                     add(entry(ctype).setdefault("dispositions", {}), _clean(disp), n)
-        elif present[2]:                    # (src, ctype, yr, how)
+        elif not g & yr_out:                # (ctype, yr, how)
             if yr is None:                  # no received time: an error, located later
                 stats["no_received"] += n
-            elif kind == 0:
+            elif ctype is not None:
                 target = entry(ctype)
                 target["calls"] += n
                 add(target.setdefault("years", {}), str(yr), n)
@@ -142,11 +141,12 @@ def build(rows: list[tuple], minute_kinds: list[str], meta: dict[str, Any],
                 stats["demand"] += n
                 first = lo if first is None or lo < first else first
                 last = hi if last is None or hi > last else last
-        elif kind == 0:                     # (src, ctype, one duration)
+        elif ctype is not None:             # (ctype, one duration)
             for i, minute_kind in enumerate(minute_kinds):
-                if present[6 + i] and mins[i] is not None:
+                minute = row[7 + i]
+                if minute is not None and not g & (1 << (width - 8 - i)):
                     hist = entry(ctype).setdefault("minutes", {}).setdefault(minute_kind, {})
-                    add(hist, str(mins[i]), n)
+                    add(hist, str(minute), n)
     meta = {**meta, **stats,
             "first_day": first.date().isoformat() if first else None,
             "last_day": last.date().isoformat() if last else None,
