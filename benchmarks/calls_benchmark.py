@@ -207,10 +207,13 @@ def main() -> int:
             memory = args.megabytes if case == "csv" else 1024.0
             passed = result["seconds"] <= target and result["megabytes"] <= memory
             ok &= passed
+            # CPU time over the cores is what the read would take with the machine to itself.
+            alone = result["cpu"] / (os.cpu_count() or 1)
             print(f"{case}: read {result['rows']:,} rows ({result['types']} call types) in "
-                  f"{result['seconds']:.2f} s (CPU {result['cpu']:.2f} s on {os.cpu_count()} "
-                  f"cores; target {target:g} s); peak memory {result['megabytes']:.0f} MB "
-                  f"(target {memory:g} MB): {'pass' if passed else 'FAIL'}")
+                  f"{result['seconds']:.2f} s (CPU {result['cpu']:.2f} s, at least "
+                  f"{alone:.1f} s on {os.cpu_count()} idle cores; target {target:g} s); peak "
+                  f"memory {result['megabytes']:.0f} MB (target {memory:g} MB): "
+                  f"{'pass' if passed else 'FAIL'}")
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1):
         print(f"note: load average {load:.1f} on {os.cpu_count()} cores; other work slowed "
