@@ -107,5 +107,7 @@ def test_the_document_shows_the_week(tmp_path: Path) -> None:
     assert "includes Thanksgiving Day" in text
     assert "calls officers started themselves are counted too" in text
     assert "No calls have been analyzed yet" not in text
+    # A week spread over 1,357 grid cells: nearly every cell is too small to show.
+    assert "areas with eligible calls had fewer than 10 of them, too few to show" in text
     for figure in ("heatmap", "hours", "areas", "staffing"):  # drawn, as SVG pictures
         assert f'id="figure-calls-{figure}"><img src="data:image/svg+xml;base64,' in page

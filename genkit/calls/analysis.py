@@ -22,6 +22,7 @@ from genkit.model.program import DAY_NAMES, WEEK, Hours, clock_12h, minutes
 TOP_AREAS = 20
 TOP_DISPOSITIONS = 8
 TOP_UNMATCHED = 30
+TOP_CODES = 12           # CAD call types named in one row of a table; the rest are counted
 DEFAULT_MINUTES = 60
 
 
@@ -109,6 +110,11 @@ class CallsAnalysis:
     target_utilization: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
+
+    @property
+    def areas_mostly_small(self) -> bool:
+        """Most areas below the threshold: areas too fine for the period to show anything."""
+        return self.areas_small * 2 > self.areas_total
 
     @property
     def short_period(self) -> bool:
@@ -209,7 +215,8 @@ def _groups(profile, types, status, n_eligible, count, share):  # noqa: ANN001, 
             codes = sorted(c for c, m in status.items() if m.status == kind and m.id == entry.id)
             n = sum(types[c]["calls"] for c in codes)
             out.append({"id": entry.id, "label": entry.label, "entry": entry,
-                        "codes": codes, "calls": count(n),
+                        "codes": codes, "codes_shown": codes[:TOP_CODES],
+                        "codes_more": max(0, len(codes) - TOP_CODES), "calls": count(n),
                         "share": share(n, n_eligible if kind == "eligible" else
                                        sum(t["calls"] for t in types.values()))})
         return out
