@@ -81,18 +81,27 @@ def analyze(project: Path, path: Path) -> dict:
 def test_csv_gzip_excel_and_parquet_give_the_same_counts(project: Path) -> None:
     import duckdb
 
-    data = rows()
+    # A disposition with accents, so that each encoding has something to get right.
+    data = [["RÉFÉRÉ, WRITTEN" if v == "REPORT, WRITTEN" else v for v in row] for row in rows()]
     plain = project / "calls.csv"
     plain.write_text(csv_text(data), encoding="utf-8")
     packed = project / "calls.csv.gz"
     packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
     semicolons = project / "semicolons.csv"
     semicolons.write_text(csv_text(data, ";"), encoding="cp1252")
+    wide = project / "utf16.csv"   # as some Windows tools save "Unicode text", with a BOM
+    wide.write_text(csv_text(data, "\t"), encoding="utf-16")
     parquet = project / "calls.parquet"
     duckdb.sql(f"COPY (SELECT * FROM read_csv('{plain}', all_varchar=true)) TO '{parquet}'")
     results = {}
-    for path in (plain, packed, semicolons, workbook(project / "calls.xlsx", data),
+    profile = project / "jurisdictions/seattle-town/profile.yaml"
+    settings = profile.read_text()
+    for path in (plain, packed, semicolons, wide, workbook(project / "calls.xlsx", data),
                  workbook(project / "serial.xlsx", data, serial=True), parquet):
+        # The Windows file is read with the encoding its profile declares.
+        profile.write_text(settings.replace("  suppress_below: 3\n", "  suppress_below: 3\n"
+                                            "  encoding: cp1252\n") if path == semicolons
+                           else settings)
         results[path.name] = analyze(project, path)
     first = results["calls.csv"]
     assert first["meta"]["rows"] == 40 and first["meta"]["demand"] == 24
@@ -107,6 +116,7 @@ def test_csv_gzip_excel_and_parquet_give_the_same_counts(project: Path) -> None:
     assert welfare["calls"] == 8 and set(welfare["areas"]) <= {"C1", "C2", "C3"}
     assert sum(welfare["hours"].values()) == 8
     assert results["calls.xlsx"]["meta"]["format"] == "workbook"
+    assert any("RÉFÉRÉ, WRITTEN" in t.get("dispositions", {}) for t in first["types"].values())
 
 
 def bad(project: Path, name: str, content: bytes | str) -> list[str]:
