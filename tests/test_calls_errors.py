@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from genkit.calls.reader import ColumnError
 from genkit.calls.run import run_calls
-from genkit.calls.scan import ColumnError
 from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
@@ -56,37 +56,42 @@ def test_every_missing_column_is_reported(seattle_project: Path) -> None:
                       "calls.columns.disposition", "calls.columns.area"}
 
 
-def test_ragged_row_is_counted_with_its_line(seattle_project: Path) -> None:
+def test_ragged_row_is_refused_at_its_line(seattle_project: Path) -> None:
     text = HEADER + GOOD + "2,ASSISTANCE RENDERED,911,2,DISTURBANCE\n" + GOOD
-    _path, report = run(seattle_project, text)
-    assert "1 malformed rows skipped" in report
-    assert "line 3: has 5 fields but the header has 13" in report
-    loaded = load_profile("seattle-town", SearchPath.from_cwd(seattle_project))
-    assert loaded.calls_tally["meta"]["malformed"] == 1
-    assert loaded.calls_tally["meta"]["demand"] == 2
-
-
-def test_some_unparseable_dates_are_counted(seattle_project: Path) -> None:
-    bad = GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04 18:08")
-    blank = GOOD.replace("11/04/2023 6:08:26 PM", "")
-    late = GOOD.replace("11/04/2023 6:51:06 PM", "soon")
-    _path, report = run(seattle_project, HEADER + GOOD + bad + blank + late)
-    assert ("line 3: 'Original Time Queued' value '2023-11-04 18:08' does not match the date "
-            "format '%m/%d/%Y %I:%M:%S %p'") in report
-    assert "line 4: 'Original Time Queued' is empty" in report
-    assert "line 5: 'Arrived Time' value 'soon' does not match the date format" in report
-    meta = load_profile("seattle-town", SearchPath.from_cwd(seattle_project)).calls_tally["meta"]
-    assert (meta["malformed"], meta["bad_values"], meta["demand"]) == (2, 1, 2)
-
-
-def test_wrong_date_format_is_one_clear_error(seattle_project: Path) -> None:
-    text = HEADER + GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04T18:08:26") * 3
     with pytest.raises(ColumnError) as info:
         run(seattle_project, text)
     (problem,) = info.value.problems
-    assert problem.field == "calls.date_format" and problem.line > 0
-    assert "no row of calls.csv could be read with this date format" in problem.message
-    assert "line 2" in problem.message
+    assert (problem.file, problem.line) == ("calls.csv", 3)
+    assert problem.message == "this row has 5 fields but the header has 13"
+    assert not (seattle_project / "jurisdictions/seattle-town/calls-analysis.json").exists()
+
+
+def test_unparseable_dates_are_refused_with_line_value_and_format(seattle_project: Path) -> None:
+    bad = GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04 18:08")
+    blank = GOOD.replace("11/04/2023 6:08:26 PM", "")
+    late = GOOD.replace("11/04/2023 6:51:06 PM", "soon")
+    with pytest.raises(ColumnError) as info:
+        run(seattle_project, HEADER + GOOD + bad + blank + late)
+    shown = [str(p) for p in info.value.problems]
+    assert shown == [
+        "calls.csv:3: calls.date_format: 'Original Time Queued' value '2023-11-04 18:08' is not "
+        "a date and time in the format '%m/%d/%Y %I:%M:%S %p'",
+        "calls.csv:4: calls.columns.received: 'Original Time Queued' is empty: every call needs "
+        "the time it was received",
+        "calls.csv:5: calls.date_format: 'Arrived Time' value 'soon' is not a date and time in "
+        "the format '%m/%d/%Y %I:%M:%S %p'",
+    ]
+
+
+def test_wrong_date_format_also_points_at_the_profile(seattle_project: Path) -> None:
+    text = HEADER + GOOD.replace("11/04/2023 6:08:26 PM", "2023-11-04T18:08:26") * 3
+    with pytest.raises(ColumnError) as info:
+        run(seattle_project, text)
+    *rows, profile = info.value.problems
+    assert [p.line for p in rows] == [2, 3, 4]
+    assert profile.field == "calls.date_format" and profile.line > 0
+    assert profile.file.endswith("seattle-town/profile.yaml")
+    assert "no row could be read with this date format (calls.csv line 2)" in profile.message
 
 
 def test_empty_file(seattle_project: Path) -> None:

@@ -22,6 +22,7 @@ from genkit.model.program import DAY_NAMES, WEEK, Hours, clock_12h, minutes
 TOP_AREAS = 20
 TOP_DISPOSITIONS = 8
 TOP_UNMATCHED = 30
+TOP_CODES = 12           # CAD call types named in one row of a table; the rest are counted
 DEFAULT_MINUTES = 60
 
 
@@ -99,6 +100,8 @@ class CallsAnalysis:
     current_hours_share: Share | None = None
     areas: list[dict[str, Any]] = field(default_factory=list)
     areas_more: int = 0
+    areas_total: int = 0           # areas with at least one eligible call
+    areas_small: int = 0           # of which below the suppression threshold
     dispositions: list[dict[str, Any]] = field(default_factory=list)
     medians: dict[str, int] = field(default_factory=dict)
     staffing: list[StaffingHour] = field(default_factory=list)
@@ -107,6 +110,16 @@ class CallsAnalysis:
     target_utilization: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
+
+    @property
+    def areas_mostly_small(self) -> bool:
+        """Most areas below the threshold: areas too fine for the period to show anything."""
+        return self.areas_small * 2 > self.areas_total
+
+    @property
+    def short_period(self) -> bool:
+        """Less than a year of calls: no seasons, and the yearly figure only a first estimate."""
+        return self.days < 365
 
     @property
     def peak_teams(self) -> int:
@@ -202,7 +215,8 @@ def _groups(profile, types, status, n_eligible, count, share):  # noqa: ANN001, 
             codes = sorted(c for c, m in status.items() if m.status == kind and m.id == entry.id)
             n = sum(types[c]["calls"] for c in codes)
             out.append({"id": entry.id, "label": entry.label, "entry": entry,
-                        "codes": codes, "calls": count(n),
+                        "codes": codes, "codes_shown": codes[:TOP_CODES],
+                        "codes_more": max(0, len(codes) - TOP_CODES), "calls": count(n),
                         "share": share(n, n_eligible if kind == "eligible" else
                                        sum(t["calls"] for t in types.values()))})
         return out
@@ -257,6 +271,8 @@ def _areas(result: CallsAnalysis, areas: dict, n_eligible: int, count, share) ->
     result.areas = [{"name": k, "calls": count(v), "share": share(v, n_eligible)}
                     for k, v in ordered[:TOP_AREAS]]
     result.areas_more = max(0, len(ordered) - TOP_AREAS)
+    result.areas_total = len(ordered)
+    result.areas_small = sum(1 for _, v in ordered if 0 < v < result.threshold)
 
 
 def _medians(types: dict, eligible: list[str]) -> dict[str, int]:

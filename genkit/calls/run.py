@@ -1,4 +1,8 @@
-"""``genkit calls NAME FILE.csv``: read an export, store the tally, tell staff what was found."""
+"""``genkit calls NAME EXPORT``: read an export, store the tally, tell staff what was found.
+
+The stored analysis is written only after the whole export has been read without a problem,
+and then in one atomic rename, so a bad or cut-off export leaves the previous analysis as it was.
+"""
 
 from __future__ import annotations
 
@@ -47,18 +51,13 @@ def report(data: dict, profile, shown: str) -> str:  # noqa: ANN001
         f"read {meta['rows']:,} rows of {meta['file']} ({meta['first_day']} to "
         f"{meta['last_day']})",
         f"  {demand:,} calls count as 911 demand; left out: {meta['officer_initiated']:,} "
-        f"officer-initiated, {meta['other_sources']:,} from other sources",
+        f"officer-initiated, {meta['other_sources']:,} from other sources"
+        if meta["columns"].get("source") else
+        f"  {demand:,} calls count as 911 demand (the profile maps no source column, so "
+        "officer-initiated calls cannot be left out)",
         f"  eligible: {eligible:,}{pct}; excluded: {excluded:,}; unmatched: "
         f"{sum(n for n, _ in unmatched):,} in {len(unmatched):,} call types",
     ]
-    if meta["malformed"]:
-        lines.append(f"  {meta['malformed']:,} malformed rows skipped:")
-        lines += [f"    line {p['line']}: {p['message']}" for p in meta["malformed_lines"]]
-        if meta["malformed"] > len(meta["malformed_lines"]):
-            lines.append(f"    ... and {meta['malformed'] - len(meta['malformed_lines']):,} more")
-    if meta["bad_values"]:
-        lines.append(f"  {meta['bad_values']:,} unreadable times ignored (rows kept):")
-        lines += [f"    line {p['line']}: {p['message']}" for p in meta["bad_value_lines"]]
     if unmatched:
         lines.append("  call types that match no eligible type or exclusion (add them to "
                      "program.call_types or program.exclusions, as cad_codes or patterns):")

@@ -175,10 +175,14 @@ def preview(name: str, port: int, only: str | None, formats: str | None, out: Pa
 
 @main.command()
 @click.argument("name")
-@click.argument("csv_file", metavar="CALLS.csv",
+@click.argument("csv_file", metavar="EXPORT",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def calls(name: str, csv_file: Path) -> None:
-    """Analyze a CAD export of 911 calls for NAME (stored for its 911 call analysis document)."""
+    """Analyze a CAD export of 911 calls for NAME (stored for its 911 call analysis document).
+
+    EXPORT is a CSV file (any delimiter, any encoding set in the profile), a gzip-compressed
+    CSV (.csv.gz), an Excel workbook (.xlsx, .xls) or a Parquet file.
+    """
     from genkit.calls.run import run_calls
 
     _path, text = run_calls(name, csv_file, _search())

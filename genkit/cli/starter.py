@@ -92,7 +92,7 @@ decision_tree:
     - {{id: team, kind: community_team, label: Send the community response team}}
 
 # 911 call data. To analyze a CAD export, remove the # signs below, put in your export's own
-# column names, and run:  genkit calls {slug} CALLS.csv
+# column names, and run:  genkit calls {slug} EXPORT (.csv, .csv.gz, .xlsx or .parquet)
 # calls:
 #   columns:
 #     call_type: Initial Call Type    # the call type the call-taker chose
@@ -100,7 +100,7 @@ decision_tree:
 #     arrived: Time Arrived           # optional, like dispatched, cleared, disposition, area
 #     source: Call Source             # how the call came in (911, on-view...)
 #     area: Beat
-#   date_format: "%m/%d/%Y %H:%M:%S"  # how the export writes dates: see genkit schema
+#   date_format: "%m/%d/%Y %H:%M:%S"  # text dates only (not ISO, not a workbook's date cells)
 #   officer_initiated: [ON-VIEW]      # source values of calls officers started themselves
 #   suppress_below: 10                # counts under this are hidden in every document
 staffing:                            # one job description and interview guide per position

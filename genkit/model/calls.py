@@ -8,9 +8,11 @@ here: it comes from ``program.call_types`` and ``program.exclusions`` (their ``c
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator
 
-from genkit.model.base import Model, ShortText
+from genkit.model.base import LongText, Model, ShortText
 
 # Fields of the analysis -> what they mean, for messages and the document's method section.
 COLUMN_MEANINGS = {
@@ -50,11 +52,29 @@ class CallsData(Model):
     export_name: ShortText | None = Field(
         default=None, description="What the export is called locally, e.g. 'CAD calls for "
         "service, all agencies'.")
+    note: LongText | None = Field(
+        default=None, description="What the export covers and what it cannot show (its "
+        "period, missing columns, changes since), printed at the top of the call analysis.")
     columns: Columns
-    date_format: ShortText = Field(
-        description="How dates and times are written, with strptime codes: %Y year, %m month, "
-        "%d day, %H hour (24h) or %I hour (12h) with %p AM/PM, %M minutes, %S seconds, %f "
-        "fractions of a second. Seattle's '11/04/2023 6:08:26 PM' is '%m/%d/%Y %I:%M:%S %p'.")
+    date_format: ShortText | None = Field(
+        default=None,
+        description="How a CSV export writes dates and times, with strptime codes: %Y year, %m "
+        "month, %d day, %H hour (24h) or %I hour (12h) with %p AM/PM, %M minutes, %S seconds, "
+        "%f fractions of a second. Seattle's '11/04/2023 6:08:26 PM' is '%m/%d/%Y %I:%M:%S "
+        "%p'. Leave it out for ISO 8601 dates (2023-11-04 18:08:26) and for workbooks, whose "
+        "date cells and serial numbers are read as they are.")
+    encoding: ShortText = Field(
+        default="utf-8",
+        description="The text encoding of a CSV export: utf-8 (the default), or what the CAD "
+        "system writes, e.g. cp1252 (Windows) or latin-1. A file starting with a UTF-16 byte "
+        "order mark is read as UTF-16 whatever this says.")
+    delimiter: Literal[",", ";", "|", "tab"] | None = Field(
+        default=None,
+        description="The character between fields of a CSV export: ',', ';', '|' or the word "
+        "tab. If not set, the one of these that the header row holds most of.")
+    sheet: ShortText | None = Field(
+        default=None,
+        description="The sheet of a workbook export holding the calls; the first if not set.")
     officer_initiated: list[ShortText] = Field(
         default_factory=list,
         description="Values of the source column that mark an officer-initiated call (on-view, "
@@ -88,8 +108,21 @@ class CallsData(Model):
 
     @field_validator("date_format")
     @classmethod
-    def _format_known(cls, value: str) -> str:
+    def _format_known(cls, value: str | None) -> str | None:
         from genkit.calls.dates import check_format
 
-        check_format(value)
+        if value is not None:
+            check_format(value)
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _encoding_known(cls, value: str) -> str:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding '{value}'; use utf-8, cp1252, latin-1 or "
+                             "another name Python knows") from None
         return value
