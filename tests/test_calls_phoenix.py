@@ -22,7 +22,8 @@ from genkit.pipeline import Options, build
 REPO = Path(__file__).resolve().parent.parent
 FOLDER = REPO / "jurisdictions" / "phoenix"
 EXPORT = FOLDER / "calls" / "phoenix-calls-2019-11-24-to-30.csv.gz"
-WORKBOOK = REPO.parent.parent / "shared" / "data" / "phoenix_calls_2019-11-24_to_30.xlsx"
+# shared/ sits beside the checkout (CI's clean clone gets a copy there too).
+WORKBOOK = REPO.parent / "shared" / "data" / "phoenix_calls_2019-11-24_to_30.xlsx"
 # CAP's eligible call types in the sample profile, restated so the check does not reuse genkit.
 ELIGIBLE = {"INSANE PERSON", "MENTALLY ILL SUBJECT TRANSPORT", "DRUNK DISTURBING/DOWN/CAR",
             "CHECK WELFARE"}
