@@ -23,7 +23,7 @@ from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
 
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv"}
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv", "xlsx": ".xlsx"}
 
 
 @dataclass

@@ -223,6 +223,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
+        price_form=_price_form(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -257,6 +258,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
+        price_form=_price_form_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -290,6 +292,19 @@ def _budget(profile: Any) -> Any:
     from genkit.funding.budget import profile_budget
 
     return profile_budget(profile)
+
+
+def _price_form(profile: Any) -> Any:
+    """The RFP's price proposal form (rows and years), or None without an RFP."""
+    from genkit.render.price_form import price_form
+
+    return price_form(profile)
+
+
+def _price_form_reads() -> list[tuple]:
+    from genkit.render.price_form import PRICE_FORM_READS
+
+    return list(PRICE_FORM_READS)
 
 
 def _budget_reads() -> list[tuple]:
