@@ -196,6 +196,9 @@ class Builder:
             title = self._render_unit(unit, plan, reused, previous, (md_env, html_env), css,
                                       pending, outcome)
             titles[unit.stem] = title
+            attached = plan.loaded.attachments.get(unit.document.id)
+            if attached:  # the packet's numbering, as the RFP lists it
+                title = f"RFP attachment {attached['letter']}: {title}"
             entries.append(IndexEntry(title, unit.document.meta.audience,
                                       unit.document.meta.description, unit.document.family,
                                       dict(unit.outputs)))

@@ -65,6 +65,10 @@ class FrontMatter(Model):
     draft_notice: Text = Field(
         default="", description="A line printed on every page, beside the sample notice, "
         "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
+    attachment: int | None = Field(
+        default=None, ge=1, le=99, description="Makes the document an attachment of the RFP "
+        "packet: attachments are lettered A, B, C... in this order, among those the profile "
+        "gets, the same way in the RFP, the index and the file names the RFP lists.")
     workbook: Literal["price-proposal"] | None = Field(
         default=None, description="The spreadsheet genkit writes when 'xlsx' is among the "
         "formats; 'price-proposal' is the RFP's price proposal form.")

@@ -153,6 +153,26 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
     return kept, strings
 
 
+# How the RFP's list of attachments names each file's format, editable formats first.
+_ORDER_NAMES = {"docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf", "html": ".html"}
+
+
+def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict[str, dict]:
+    """Document id -> its RFP attachment letter, title and files, over every document the
+    profile gets (not only those a ``--only`` build renders), so letters never depend on what
+    is being built."""
+    present = sorted((d.meta.attachment, d.id, d) for d in documents
+                     if d.meta.attachment is not None and not d.meta.each
+                     and not missing_requirements(loaded, d))
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    found = {}
+    for i, (_, doc_id, d) in enumerate(present[:len(letters)]):
+        formats = sorted(d.formats, key=list(_ORDER_NAMES).index)
+        found[doc_id] = {"id": doc_id, "letter": letters[i], "title": d.meta.title,
+                         "files": f"{doc_id} ({', '.join(_ORDER_NAMES[f] for f in formats)})"}
+    return found
+
+
 def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
               only: list[str], formats: list[str], display=str) -> Plan:  # noqa: ANN001
     unknown = [o for o in only if not any(selected(d, [o]) for d in documents)]
@@ -161,6 +181,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         raise UsageError([Problem("genkit", 0, 0, "--only",
                                   f"no document called '{u}' (known: {names})") for u in unknown])
     documents, strings = choose_languages(loaded, dirs, documents, display)
+    loaded.attachments = attachment_letters(loaded, documents)
     fingerprint = inputs_fingerprint(loaded, dirs)
     unit_base = inputs_fingerprint(loaded, dirs, with_profile=False)
     units: list[Unit] = []

@@ -224,6 +224,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
         price_form=_price_form(profile),
+        attachments=_attachments(loaded),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -259,6 +260,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
         price_form=_price_form_reads(),
+        attachments=[("decision_tree",), ("agreement",), ("calls",), ("procurement",)],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -292,6 +294,11 @@ def _budget(profile: Any) -> Any:
     from genkit.funding.budget import profile_budget
 
     return profile_budget(profile)
+
+
+def _attachments(loaded: LoadedProfile) -> list[dict[str, str]]:
+    """The RFP packet's attachments in letter order: ``{"id", "letter", "title", "files"}``."""
+    return sorted(loaded.attachments.values(), key=lambda a: a["letter"])
 
 
 def _price_form(profile: Any) -> Any:
@@ -350,7 +357,8 @@ def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]
     """The ``requires`` paths of a document that this profile leaves unset or empty."""
     missing = []
     for path in document.meta.requires:
-        current: Any = loaded.profile
+        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
+        current: Any = loaded if path == "calls_analysis" else loaded.profile
         for part in path.split("."):
             current = getattr(current, part, None)
             if current is None:
