@@ -74,3 +74,34 @@ def payment_is_complete(profile: Profile) -> RuleResult:
         yield (*P, "payment", "startup", "payable"), (
             "start-up items or a limit are listed, but payable is false; set payable: true or "
             "remove them")
+
+
+@rule
+def clauses_exist_and_fill(profile: Profile) -> RuleResult:
+    proc = profile.procurement
+    library = profile.procurement_clauses
+    for cid, entry in library.items():
+        yield from _unknown_placeholders(("procurement_clauses", cid, "text"), entry.text)
+        for state, text in entry.states.items():
+            yield from _unknown_placeholders(("procurement_clauses", cid, "states", state), text)
+    if proc is None:
+        return
+    known = ", ".join(sorted(library))
+    for cid, text in proc.packet.clauses.items():
+        if cid not in library:
+            yield (*P, "packet", "clauses", cid), (
+                f"no clause '{cid}' in procurement_clauses; the clauses are {known}")
+        yield from _unknown_placeholders((*P, "packet", "clauses", cid), text)
+    for i, cid in enumerate(proc.packet.omit_clauses):
+        if cid not in library:
+            yield (*P, "packet", "omit_clauses", i), (
+                f"no clause '{cid}' in procurement_clauses; the clauses are {known}")
+
+
+def _unknown_placeholders(path: tuple, text: str) -> RuleResult:
+    from genkit.render.clauses import NAMES, PLACEHOLDER
+
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) not in NAMES:
+            yield path, (f"{{{match.group(1)}}} is not a value genkit can fill in; use "
+                         f"{', '.join('{' + n + '}' for n in NAMES)}")

@@ -90,25 +90,33 @@ DEFAULT_PARTS = [
 
 
 class ClauseEntry(Model):
-    """An administrative clause: its general wording and, where law differs, a state's."""
+    """An administrative clause: its general wording and, where law differs, a state's.
+
+    Wording may use {buyer}, {jurisdiction}, {issuing_agency}, {contact}, {validity_days},
+    {protest_days} and {paper_policy}; genkit fills them from the profile.
+    """
 
     title: ShortText
-    text: LongText = Field(description="The wording used where no state entry applies; "
-                           "'{buyer}' is replaced by City, County or Agency.")
+    text: LongText = Field(description="The wording used where no state entry applies.")
     states: dict[ShortText, LongText] = Field(
         default_factory=dict, description="Two-letter state code -> the wording for that "
         "state, citing its law.")
-    federal_only: Flag = Field(default=False, description="Included only when a federal "
-                               "funding stream pays for the contract.")
+    sources: list[Slug] = Field(default_factory=list, description="Sources of the general "
+                                "wording (or of the federal rule it follows).")
+    state_sources: dict[ShortText, list[Slug]] = Field(default_factory=dict)
+    when_streams: list[Slug] = Field(
+        default_factory=list, description="Included only when the funding plan plans money "
+        "from one of these funding streams (e.g. the federal awards).")
+    multi_year: Flag = Field(default=False, description="Included only when the contract can "
+                             "run past 12 months (a longer term or a renewal).")
     order: int = 100
 
 
 class Portal(Model):
-    """Where proposals are submitted and whether paper is accepted."""
+    """The electronic procurement system proposals are submitted through."""
 
     name: ShortText
     url: Text | None = None
-    paper_accepted: Flag = False
 
 
 class Packet(Model):
@@ -119,6 +127,11 @@ class Packet(Model):
     protest_days: int = Field(default=5, ge=1, le=60, description="Business days after the "
                               "notice of intended award within which a protest must be filed.")
     portal: Portal | None = None
+    paper_accepted: Flag = Field(default=False, description="Whether proposals on paper are "
+                                 "accepted (delivered to procurement.contact.address).")
+    federal_funds: Flag | None = Field(
+        default=None, description="Whether federal money pays for the contract; unset, genkit "
+        "decides from the funding plan's streams (the clauses' when_streams).")
     clauses: dict[Slug, LongText] = Field(
         default_factory=dict, description="Clause id -> this jurisdiction's own wording, "
         "replacing the library's.")

@@ -225,6 +225,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         budget=_budget(profile),
         price_form=_price_form(profile),
         attachments=_attachments(loaded),
+        rfp_clauses=_rfp_clauses(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -261,6 +262,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
         price_form=_price_form_reads(),
         attachments=[("decision_tree",), ("agreement",), ("calls",), ("procurement",)],
+        rfp_clauses=_clause_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -299,6 +301,18 @@ def _budget(profile: Any) -> Any:
 def _attachments(loaded: LoadedProfile) -> list[dict[str, str]]:
     """The RFP packet's attachments in letter order: ``{"id", "letter", "title", "files"}``."""
     return sorted(loaded.attachments.values(), key=lambda a: a["letter"])
+
+
+def _rfp_clauses(profile: Any) -> list[Any]:
+    from genkit.render.clauses import rfp_clauses
+
+    return rfp_clauses(profile)
+
+
+def _clause_reads() -> list[tuple]:
+    from genkit.render.clauses import CLAUSE_READS
+
+    return list(CLAUSE_READS)
 
 
 def _price_form(profile: Any) -> Any:
