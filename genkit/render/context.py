@@ -226,6 +226,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         price_form=_price_form(profile),
         attachments=_attachments(loaded),
         rfp_clauses=_rfp_clauses(profile),
+        state_name=_state_name(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -262,7 +263,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
         price_form=_price_form_reads(),
         attachments=[("decision_tree",), ("agreement",), ("calls",), ("procurement",)],
-        rfp_clauses=_clause_reads(),
+        rfp_clauses=_clause_reads(), state_name=[("jurisdiction", "state")],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -307,6 +308,12 @@ def _rfp_clauses(profile: Any) -> list[Any]:
     from genkit.render.clauses import rfp_clauses
 
     return rfp_clauses(profile)
+
+
+def _state_name(profile: Any) -> str:
+    from genkit.render.clauses import state_name
+
+    return state_name(profile.jurisdiction.state)
 
 
 def _clause_reads() -> list[tuple]:
