@@ -67,7 +67,9 @@ def payment_is_complete(profile: Profile) -> RuleResult:
     if pay.basis == "unit_rate" and not pay.unit:
         yield (*P, "payment", "basis"), (
             "a unit_rate basis needs the unit it pays for, e.g. unit: staffed team-hour")
-    if pay.startup.limit is not None and pay.startup.limit >= proc.budget_ceiling:
+    # (a ceiling of zero or less is reported by the procurement rules, once)
+    if (pay.startup.limit is not None and proc.budget_ceiling > 0
+            and pay.startup.limit >= proc.budget_ceiling):
         yield (*P, "payment", "startup", "limit"), (
             "the start-up limit must be less than the budget ceiling")
     if not pay.startup.payable and (pay.startup.items or pay.startup.limit):

@@ -79,6 +79,13 @@ def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bo
     return digest.hexdigest()
 
 
+def _named(document: Document, only: list[str]) -> bool:
+    """Whether ``--only`` names this document itself, not just its family."""
+    names = {document.id, document.id.split("/", 1)[1], document.base_id,
+             document.base_id.split("/", 1)[1]}
+    return any(o in names for o in only)
+
+
 def selected(document: Document, only: list[str]) -> bool:
     if not only:
         return True
@@ -189,7 +196,9 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         if not selected(document, only):
             continue
         missing = missing_requirements(loaded, document)
-        if missing and only:
+        # Asked for by name, a document the profile cannot have is an error; one of a family
+        # asked for (--only rfp) is left out like any document the profile does not get.
+        if missing and only and _named(document, only):
             raise UsageError([Problem(
                 "genkit", 0, 0, "--only",
                 f"'{document.id}' needs {', '.join(missing)} in the profile of "

@@ -384,6 +384,6 @@ def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]
             current = getattr(current, part, None)
             if current is None:
                 break
-        if current is None or current == [] or current == {}:
-            missing.append(path)
+        if current is None or current is False or current == [] or current == {}:
+            missing.append(path)  # a setting that is false (issue_ready) counts as unset
     return missing
