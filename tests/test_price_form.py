@@ -40,9 +40,11 @@ def test_the_workbook_lists_every_year_and_position_and_totals_by_formula(name: 
     labels = rows_by_label(sheet)
     for title in form.positions:
         assert title in labels, title
-    header = [c.value for c in sheet[7] if c.value]
-    assert [h for h in header if h.endswith("Cost ($)")] == [
-        f"{y.label}: Cost ($)" for y in form.years]
+    first = labels[form.positions[0]]
+    years = [c.value for c in sheet[first - 2] if c.value]
+    assert years == [y.label for y in form.years]
+    fields = [c.value for c in sheet[first - 1] if c.value]
+    assert fields.count("Cost ($)") == len(form.years) and fields[0] == "Item"
     total = sheet.cell(labels["Total price for the initial term"], 2).value
     assert str(total).startswith("=SUM(")
     assert sheet.cell(labels[next(k for k in labels if str(k).startswith("Budget ceiling"))],
@@ -66,7 +68,8 @@ def test_a_profile_value_is_never_written_as_a_formula(tmp_path: Path) -> None:
     form = price_form(profile)
     form.positions[0] = '=HYPERLINK("http://example.invalid","x")'
     sheet = openpyxl.load_workbook(io.BytesIO(price_workbook(form, profile.as_of, "t"))).active
-    assert sheet["A8"].data_type == "s"
+    cell = sheet.cell(rows_by_label(sheet)[form.positions[0]], 1)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
 def _fill(path: Path, out: Path) -> float:
@@ -75,20 +78,21 @@ def _fill(path: Path, out: Path) -> float:
     book = openpyxl.load_workbook(path)
     sheet = book.active
     labels = rows_by_label(sheet)
-    years = sum(1 for c in sheet[7] if str(c.value or "").endswith("Cost ($)"))
+    first_position = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Item") + 1
+    years = sum(1 for c in sheet[first_position - 1] if c.value == "Cost ($)")
     expected = 0.0
     rate_row = labels["Indirect rate (% of total direct costs)"]
     for y in range(years):
         c = 2 + 4 * y  # FTE column of year y (1-based)
         direct = 0.0
-        for r in range(8, labels["Personnel subtotal"]):
+        for r in range(first_position, labels["Personnel subtotal"]):
             fte, pay, benefits = 1 + (r % 3), 50000 + 1000 * r + 500 * y, 0.25
             for col, value in ((c, fte), (c + 1, pay), (c + 2, benefits)):
                 sheet.cell(r, col, value)
             direct += fte * pay * (1 + benefits)
         for label, row in labels.items():
             cost = sheet.cell(row, c + 3)
-            if cost.protection.locked or label.endswith("subtotal") or row <= 8:
+            if cost.protection.locked or label.endswith("subtotal") or row <= first_position:
                 continue
             if row == rate_row:
                 continue

@@ -43,7 +43,7 @@ class _Sheet:
                                      "text_wrap": True, "border": 1}),
             "section": book.add_format({**base, "bold": True, "font_size": 11}),
             "text": book.add_format({**base, "text_wrap": True}),
-            "label": book.add_format({**base, "border": 1, "text_wrap": True}),
+            "label": book.add_format({**base, "border": 1}),
             "total_label": book.add_format({**base, "border": 1, "bold": True}),
             "input": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC",
                                       "locked": False}),
@@ -66,7 +66,7 @@ class _Sheet:
 
     def write(self) -> None:
         ws, form, f = self.ws, self.form, self.f
-        ws.set_column(0, 0, 44)
+        ws.set_column(0, 0, 60)
         for y in range(len(form.years)):
             for k, width in enumerate(WIDTHS):
                 ws.set_column(1 + 4 * y + k, 1 + 4 * y + k, width)
@@ -86,20 +86,24 @@ class _Sheet:
         ws.protect("", {"format_columns": True, "format_rows": True})
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
-        ws.repeat_rows(5, 6)
 
     def _header(self, title: str, fields: tuple[str, ...]) -> None:
+        """A section title, a row of year labels (each over its four columns), a row of fields."""
         ws, f = self.ws, self.f
         ws.write_string(self.row, 0, title, f["section"])
         self.row += 1
-        ws.write_string(self.row, 0, "Item", f["head"])
+        ws.write_blank(self.row, 0, None, f["head"])
         for y, year in enumerate(self.form.years):
+            ws.merge_range(self.row, 1 + 4 * y, self.row, 4 + 4 * y, year.label, f["head"])
+        self.row += 1
+        ws.write_string(self.row, 0, "Item", f["head"])
+        for y in range(len(self.form.years)):
             for k, name in enumerate(fields):
                 if name:
-                    ws.write_string(self.row, 1 + 4 * y + k, f"{year.label}: {name}", f["head"])
+                    ws.write_string(self.row, 1 + 4 * y + k, name, f["head"])
                 else:
                     ws.write_blank(self.row, 1 + 4 * y + k, None, f["head"])
-        ws.set_row(self.row, 42)
+        ws.set_row(self.row, 28)
         self.row += 1
 
     def _personnel(self) -> int:
