@@ -168,9 +168,12 @@ def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict
     """Document id -> its RFP attachment letter, title and files, over every document the
     profile gets (not only those a ``--only`` build renders), so letters never depend on what
     is being built."""
-    present = sorted((d.meta.attachment, d.id, d) for d in documents
-                     if d.meta.attachment is not None and not d.meta.each
-                     and not missing_requirements(loaded, d))
+    candidates = [d for d in documents if d.meta.attachment is not None and not d.meta.each]
+    # Which attachments exist turns on whether these profile sections are set, nothing more.
+    loaded.attachment_requires = sorted({path for d in candidates for path in d.meta.requires
+                                         if path != "calls_analysis"})
+    present = sorted((d.meta.attachment, d.id, d) for d in candidates
+                     if not missing_requirements(loaded, d))
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = {}
     for i, (_, doc_id, d) in enumerate(present[:len(letters)]):

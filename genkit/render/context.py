@@ -13,6 +13,7 @@ from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
+from genkit.render.packet_context import packet_context, packet_reads
 from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
 
@@ -223,10 +224,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
-        price_form=_price_form(profile),
-        attachments=_attachments(loaded),
-        rfp_clauses=_rfp_clauses(profile),
-        state_name=_state_name(profile),
+        **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -261,9 +259,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
-        price_form=_price_form_reads(),
-        attachments=[("decision_tree",), ("agreement",), ("calls",), ("procurement",)],
-        rfp_clauses=_clause_reads(), state_name=[("jurisdiction", "state")],
+        **packet_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -297,42 +293,6 @@ def _budget(profile: Any) -> Any:
     from genkit.funding.budget import profile_budget
 
     return profile_budget(profile)
-
-
-def _attachments(loaded: LoadedProfile) -> list[dict[str, str]]:
-    """The RFP packet's attachments in letter order: ``{"id", "letter", "title", "files"}``."""
-    return sorted(loaded.attachments.values(), key=lambda a: a["letter"])
-
-
-def _rfp_clauses(profile: Any) -> list[Any]:
-    from genkit.render.clauses import rfp_clauses
-
-    return rfp_clauses(profile)
-
-
-def _state_name(profile: Any) -> str:
-    from genkit.render.clauses import state_name
-
-    return state_name(profile.jurisdiction.state)
-
-
-def _clause_reads() -> list[tuple]:
-    from genkit.render.clauses import CLAUSE_READS
-
-    return list(CLAUSE_READS)
-
-
-def _price_form(profile: Any) -> Any:
-    """The RFP's price proposal form (rows and years), or None without an RFP."""
-    from genkit.render.price_form import price_form
-
-    return price_form(profile)
-
-
-def _price_form_reads() -> list[tuple]:
-    from genkit.render.price_form import PRICE_FORM_READS
-
-    return list(PRICE_FORM_READS)
 
 
 def _budget_reads() -> list[tuple]:
