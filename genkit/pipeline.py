@@ -224,7 +224,10 @@ class Builder:
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint, pack(outcome.reads))
-        files[f"{name}-bundle.zip"] = bundle_zip(name, files)
+        from genkit.write.packet import packet_members
+
+        files[f"{name}-bundle.zip"] = bundle_zip(
+            name, {**files, **packet_members(files, plan.loaded.attachments)})
         outcome.files = files
 
     def _render_unit(self, unit: Unit, plan: Plan, reused: dict[str, bytes | None],

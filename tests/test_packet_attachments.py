@@ -51,6 +51,9 @@ def test_every_attachment_the_rfp_lists_is_in_the_bundle_index_and_zip(built) ->
             assert (bundle / f"{stem}{ext}").is_file(), f"{letter}: {stem}{ext}"
             assert any(n.endswith(f"{stem}{ext}") for n in names), f"zip lacks {stem}{ext}"
         assert f"RFP attachment {letter}: " in index and title.split(" ")[0] in index
+        base = stem.rsplit("/", 1)[-1]
+        assert any(n.endswith(f"/rfp-packet/{letter}-{base}.pdf") or
+                   n.endswith(f"/rfp-packet/{letter}-{base}.xlsx") for n in names), letter
     rfp = (bundle / "rfp" / "rfp.html").read_text(encoding="utf-8")
     assert "decision tree (Attachment A)" in re.sub(r"<[^>]+>|-", " ", rfp).replace("  ", " ") \
         or "(Attachment A)" in rfp
