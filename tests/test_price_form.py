@@ -94,7 +94,7 @@ def _fill(path: Path, out: Path) -> float:
             cost = sheet.cell(row, c + 3)
             if cost.protection.locked or label.endswith("subtotal") or row <= first_position:
                 continue
-            if row == rate_row:
+            if row == rate_row or label.endswith(" priced"):  # rates, not costs
                 continue
             if row < labels["Personnel subtotal"]:
                 continue
@@ -153,3 +153,15 @@ def test_the_bundle_holds_the_form_and_its_view_shows_the_same_rows(built, name:
         assert title in text
     for year in form.years:
         assert year.label in text
+
+
+def test_a_unit_rate_contract_derives_its_rate_per_unit() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    data, form = workbook("harris-county")  # paid per staffed team-hour
+    assert form.unit == "staffed team-hour"
+    labels = rows_by_label(openpyxl.load_workbook(io.BytesIO(data)).active)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rate = labels["Rate per staffed team-hour"]
+    assert labels["Staffed team-hours priced"] == rate - 1
+    assert sheet.cell(rate, 5).value == f"=IF(E{rate - 1}>0,E{labels['Total price']}/E{rate - 1},0)"
+    assert workbook("durham")[1].unit is None  # cost reimbursement: no rate row

@@ -48,6 +48,7 @@ class PriceForm:
     ceiling_per_year: bool
     startup_limit: float | None
     indirect_cap: float | None
+    unit: str | None = None  # a unit_rate contract's unit: the form derives the rate per unit
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -97,7 +98,9 @@ def price_form(profile: Any) -> PriceForm | None:
         startup=startup, other=other, ceiling=proc.budget_ceiling,
         ceiling_per_year=proc.budget_basis == "year",
         startup_limit=payment.startup.limit if payment else None,
-        indirect_cap=payment.indirect_rate_cap if payment else None)
+        indirect_cap=payment.indirect_rate_cap if payment else None,
+        unit=(payment.unit or "unit of service")
+        if payment and payment.basis == "unit_rate" else None)
 
 
 # What computing the form reads, for the read set of a document that shows it.

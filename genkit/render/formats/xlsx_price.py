@@ -180,7 +180,19 @@ class _Sheet:
             c = self.cost_col(y)
             ws.write_formula(indirect, c, f"={_cell(direct, c)}*{_cell(rate, c)}", f["money"], 0)
             ws.write_formula(total, c, f"={_cell(direct, c)}+{_cell(indirect, c)}", f["total"], 0)
-        self.row = total + 2
+        self.row = total + 1
+        if form.unit:  # a unit rate is the year's price over the units the proposer prices
+            units = self.row
+            ws.write_string(units, 0, f"{form.unit[:1].upper()}{form.unit[1:]}s priced",
+                            f["label"])
+            ws.write_string(units + 1, 0, f"Rate per {form.unit}", f["total_label"])
+            for y in years:
+                c = self.cost_col(y)
+                ws.write_blank(units, c, None, f["input_num"])
+                ws.write_formula(units + 1, c, f"=IF({_cell(units, c)}>0,"
+                                 f"{_cell(total, c)}/{_cell(units, c)},0)", f["total"], 0)
+            self.row = units + 2
+        self.row += 1
         grand = self.row
         ws.write_string(grand, 0, "Total price for the initial term", f["total_label"])
         cells = ",".join(_cell(total, self.cost_col(y)) for y in years)
