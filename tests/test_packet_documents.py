@@ -68,3 +68,11 @@ def test_forms_take_their_dates_and_terms_from_the_profile(built) -> None:
     assert f"for {proc.packet.validity_days} days after the deadline" in forms
     questions = squash(html_text(folder / "question-form.html"))
     assert proc.contact.email in questions and proc.rfp_number in questions
+
+
+def test_federal_certifications_come_with_federal_money(built) -> None:
+    # Long Beach plans a SAMHSA grant: a federal award, so the forms carry form 6.
+    text = squash(html_text(built(NAME, "rfp") / "rfp" / "proposer-forms.html"))
+    assert "Form 6. Federal certifications" in text and "debarred" in text
+    phoenix = squash(html_text(built("phoenix", "rfp") / "rfp" / "proposer-forms.html"))
+    assert "Federal certifications" not in phoenix and "forms 1 to 5" in phoenix
