@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from genkit.errors import GenkitError, Problem
+from genkit.errors import GenkitError, Problem, TemplateError
 from genkit.load.parse_cache import ParseCache
 from genkit.load.profiles import LoadedProfile, load_profile
 from genkit.paths import SearchPath
@@ -200,6 +200,9 @@ class Builder:
             title = self._render_unit(unit, plan, reused, previous, (md_env, html_env), css,
                                       pending, outcome)
             titles[unit.stem] = title
+            attached = plan.loaded.attachments.get(unit.document.id)
+            if attached:  # the packet's numbering, as the RFP lists it
+                title = f"RFP attachment {attached['letter']}: {title}"
             entries.append(IndexEntry(title, unit.document.meta.audience,
                                       unit.document.meta.description, unit.document.family,
                                       dict(unit.outputs)))
@@ -227,7 +230,11 @@ class Builder:
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint, pack(outcome.reads))
-        files[f"{name}-bundle.zip"] = bundle_zip(name, files, plan.loaded.profile.as_of)
+        from genkit.write.packet import packet_members
+
+        files[f"{name}-bundle.zip"] = bundle_zip(
+            name, {**files, **packet_members(files, plan.loaded.attachments)},
+            plan.loaded.profile.as_of)
         outcome.files = files
 
     def _render_unit(self, unit: Unit, plan: Plan, reused: dict[str, bytes | None],
@@ -291,6 +298,8 @@ class Builder:
 
                 outcome.files[path] = table_csv(rendered.tokens,
                                                 self.search.display(unit.document.source))
+            elif fmt == "xlsx":
+                outcome.files[path] = _workbook(plan, unit)
             elif self._pool is not None:
                 # Word files wait until every PDF is with the workers: the PDFs are the long
                 # pole, so they should start first. The reads still go to this unit's set.
@@ -328,6 +337,20 @@ class Builder:
                 f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
                 f"the limit of {limit:g} (briefings.max_reading_grade); use shorter sentences "
                 "and everyday words in the template and in the profile's wording"))
+
+def _workbook(plan: Plan, unit: Unit) -> bytes:
+    """The spreadsheet a document names in ``workbook:`` (the price proposal form)."""
+    from genkit.render.formats.xlsx_price import price_workbook
+    from genkit.render.price_form import price_form
+
+    profile = plan.loaded.profile
+    form = price_form(profile)
+    if form is None or unit.document.meta.workbook != "price-proposal":
+        raise TemplateError([Problem(str(unit.document.source), 0, 0, "formats",
+                                     "'xlsx' needs 'workbook: price-proposal' and a procurement "
+                                     "section")])
+    return price_workbook(form, profile.as_of, unit.document.meta.title)
+
 
 def _docx(rendered, plan: Plan, unit: Unit, search: SearchPath) -> bytes:  # noqa: ANN001
     from genkit.render.document import footer_text, local_names, running_header

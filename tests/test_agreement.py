@@ -43,13 +43,13 @@ def test_states_the_profiles_facts(durham_html: Path) -> None:
              f"within {agreement.dispatch.acknowledge_within_min} minutes",
              "median response time of 20 minutes",
              f"{proc.terms.records_retention_years} years after the agreement ends",
-             f"{proc.terms.termination_notice_days} days' written notice",
-             f"allows {proc.terms.cure_days} days to fix it",
+             f"allows {proc.terms.cure_days} days to put it right",
              f"Every {agreement.review.every_months} months",
              f"within {agreement.review.critical_incident_days} days",
              long_date(proc.timeline.contract_start.date),
              proc.dispatch.backup_method, agreement.backup.emergency_phrase,
-             agreement.center.signatory[:1].upper() + agreement.center.signatory[1:]]
+             agreement.jurisdiction.signatory, agreement.jurisdiction.notice_address,
+             *agreement.jurisdiction.copy_to, agreement.center.signatory]
     facts += [c.label for c in profile.program.call_types]
     facts += [f"{e.label} {e.route_to[:1].upper()}{e.route_to[1:]}"
               for e in profile.program.exclusions]
@@ -174,13 +174,56 @@ def test_accepting_a_call_takes_longer_than_the_target(project: Path) -> None:
     assert "response-time target (metrics[4].target) is 20 minutes" in problem.message
 
 
-def test_agreement_in_force_after_the_first_shift(project: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    line = edit(project, "  effective: 2026-09-01\n", "  effective: 2026-10-15\n")
+def test_agreement_in_force_after_the_contract_start(project: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    line = edit(project, "  effective: 2026-07-01\n", "  effective: 2026-07-15\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--only", "agreements"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert (f"jurisdictions/town/profile.yaml:{line}:3: agreement.effective: the agreement "
-            "takes effect on 15 October 2026, after the first shift on 28 September 2026"
+            "takes effect on 15 July 2026, after the operator's contract starts on 1 July 2026"
             in result.output)
     assert not (project / "build").exists()
+
+
+def test_the_agreement_is_between_legal_entities_with_the_clauses_a_lawyer_expects(
+        durham_html: Path) -> None:
+    profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
+    text = squash(html_text(durham_html))
+    assert "memorandum of understanding" not in text.lower()
+    assert f"{profile.jurisdiction.name} (the \"City\"), acting through" in text
+    for heading in ("Never-transfer list", "Reverse transfers", "Interpreters", "988 hand-offs",
+                    "When CAD or the radio is down", "Training each other",
+                    "Measured on the team's own unit", "Disagreements", "Governing law",
+                    "Notices", "Public records", "Breach notice", "independent contractor",
+                    "Indemnification and insurance are as the contract sets them",
+                    "data-sharing and business associate exhibit (Attachment C"):
+        assert heading in text, heading
+    assert "The law of North Carolina governs" in text
+    # The term follows the contract: no separate exit while the contract runs.
+    assert "Neither party may end it separately while the contract runs" in text
+    assert "days' written notice" not in text
+    hours = profile.agreement.data_sharing.missed_call_notice_hours
+    assert f"Missed eligible calls, within {hours} hours" in text
+
+
+def test_missed_calls_must_reach_the_operator_before_its_follow_up_window(
+        project: Path) -> None:
+    line = edit(project, "    frequency: weekly\n",
+                "    frequency: weekly\n    missed_call_notice_hours: 72\n") + 1
+    problem = problem_at(project, "agreement.data_sharing.missed_call_notice_hours")
+    assert problem.line == line
+    assert "must follow up within 48 hours (program.follow_up_hours)" in problem.message
+
+
+def test_signature_block_keeps_together_in_word(tmp_path: Path) -> None:
+    from docx import Document
+
+    folder = render(tmp_path, "durham", ["docx"])
+    table = [t for t in Document(str(folder / f"{DOC}.docx")).tables
+             if t.rows[0].cells[0].text.startswith("For City of Durham")][0]
+    for row in table.rows:
+        assert row._tr.trPr.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+    for row in table.rows[:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)

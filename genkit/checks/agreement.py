@@ -87,17 +87,31 @@ def acknowledge_before_target(profile: Profile) -> RuleResult:
 
 
 @rule
-def in_force_by_first_shift(profile: Profile) -> RuleResult:
+def in_force_by_contract_start(profile: Profile) -> RuleResult:
+    """The agreement must bind both sides from the day the contract does: hiring, training on
+    CAD and radio and the readiness work under the contract all need it."""
     agreement, proc = profile.agreement, profile.procurement
-    if agreement is None or agreement.effective is None:
+    if agreement is None or agreement.effective is None or proc is None:
         return
-    first, what = None, ""
-    if proc is not None and proc.timeline.service_start is not None:
-        first, what = proc.timeline.service_start.date, "procurement.timeline.service_start"
-    elif proc is not None:
-        first, what = proc.timeline.contract_start.date, "procurement.timeline.contract_start"
-    if first is not None and agreement.effective > first:
+    start = proc.timeline.contract_start.date
+    if agreement.effective > start:
+        first = proc.timeline.service_start
+        shift = (f"; the first shift is on {long_date(first.date)}" if first else "")
         yield (*A, "effective"), (
-            f"the agreement takes effect on {long_date(agreement.effective)}, after the first "
-            f"shift on {long_date(first)} ({what}); teams cannot take 911 calls before it is "
-            "in force")
+            f"the agreement takes effect on {long_date(agreement.effective)}, after the "
+            f"operator's contract starts on {long_date(start)} "
+            f"(procurement.timeline.contract_start){shift}; it must be in force by the "
+            "contract start, when the operator's staff begin training on CAD and radio")
+
+
+@rule
+def missed_calls_reach_the_operator_in_time(profile: Profile) -> RuleResult:
+    agreement = profile.agreement
+    window = profile.program.follow_up_hours
+    if agreement is None or not window:
+        return
+    hours = agreement.data_sharing.missed_call_notice_hours
+    if hours >= window:
+        yield (*A, "data_sharing", "missed_call_notice_hours"), (
+            f"missed eligible calls reach the operator {hours} hours after the call, but it "
+            f"must follow up within {window} hours (program.follow_up_hours); send them sooner")

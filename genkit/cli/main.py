@@ -25,7 +25,7 @@ def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: AN
     return list(dict.fromkeys(names))
 
 
-FORMAT_NAMES = ("pdf", "docx", "html", "csv")  # csv only for documents that offer it
+FORMAT_NAMES = ("pdf", "docx", "html", "csv", "xlsx")  # csv, xlsx: documents that offer them
 
 
 def _csv(value: str | None) -> list[str]:
@@ -71,7 +71,8 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder that receives bundles.")
 @click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
-@click.option("--format", "formats", help="Formats to write: pdf,docx,html,csv (default: all).")
+@click.option("--format", "formats",
+              help="Formats to write: pdf,docx,html,csv,xlsx (default: all).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Render PDFs in this many parallel processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
@@ -89,7 +90,8 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
     fmt = _csv(formats)
     bad = [f for f in fmt if f not in FORMAT_NAMES]
     if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx, html or csv",
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
+                                 f"{', '.join(FORMAT_NAMES)}",
                                  param_hint="--format")
     search = _search()
     chosen = _names(names, all_, search)
@@ -164,7 +166,8 @@ def preview(name: str, port: int, only: str | None, formats: str | None, out: Pa
     fmt = _csv(formats)
     bad = [f for f in fmt if f not in FORMAT_NAMES]
     if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use pdf, docx, html or csv",
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
+                                 f"{', '.join(FORMAT_NAMES)}",
                                  param_hint="--format")
     if fmt and "html" not in fmt:
         fmt.insert(0, "html")  # the preview shows web pages: they are always built

@@ -63,6 +63,9 @@ class LoadedProfile:
     calls_tally: dict[str, Any] | None = None  # the stored 911 call analysis, if any
     _calls_view: Any = None
     warnings: list[Problem] = field(default_factory=list)  # advice; --strict fails on it
+    # RFP packet attachments this profile gets: document id -> letter, title, files (plan.jobs)
+    attachments: dict[str, dict] = field(default_factory=dict)
+    attachment_requires: list[str] = field(default_factory=list)  # what decides them
 
     @property
     def templates_dir(self) -> Path:

@@ -44,6 +44,35 @@ class Operator(Model):
     signatory: ShortText = Field(description="Title of the person who signs for the operator.")
 
 
+class JurisdictionParty(Model):
+    """The jurisdiction as the party: a department such as the 911 center cannot contract."""
+
+    signatory: ShortText = Field(description="Title of the official who can bind the "
+                                 "jurisdiction, e.g. 'City Manager'.")
+    notice_address: LongText = Field(description="Where written notices to the jurisdiction "
+                                     "are sent.")
+    copy_to: list[ShortText] = Field(default_factory=list, description="Who else receives a "
+                                     "copy of every notice, e.g. the 911 center's director.")
+    counsel: ShortText = Field(default="City Attorney", description="Who approves the "
+                               "agreement as to legal form.")
+
+
+class Handoffs(Model):
+    """Local wording for hand-offs; each has a default the agreement uses when left out."""
+
+    never_transfer: list[ShortText] = Field(
+        default_factory=list, description="Situations, beyond program.exclusions, that a "
+        "call-taker never transfers or assigns to the program.")
+    reverse_transfer: LongText | None = Field(default=None, description="How a team or "
+                                              "clinician hands a call back to 911.")
+    interpreter: LongText | None = Field(default=None, description="The interpreter line "
+                                         "each side uses and how it is joined to a call.")
+    lifeline_988: LongText | None = Field(default=None, description="How calls pass between "
+                                          "911, the program and the 988 Lifeline center.")
+    downtime: LongText | None = Field(default=None, description="What both sides do when CAD "
+                                      "or the radio system is down.")
+
+
 class Dispatch(Model):
     """How an eligible call moves from the call-taker to a team, and how fast."""
 
@@ -90,6 +119,9 @@ class DataSharing(Model):
                              "shared report, a read-only CAD view.")
     privacy: LongText = Field(description="Which laws and rules protect the data and who may "
                               "see it.")
+    missed_call_notice_hours: int = Field(
+        default=24, ge=1, le=168, description="Hours within which the center sends the "
+        "operator each eligible call no team could take, so it can follow up in time.")
 
     @property
     def frequency_text(self) -> str:
@@ -112,9 +144,12 @@ class Review(Model):
 
 
 class Agreement(Model):
-    """The 911 center and operator memorandum of understanding."""
+    """The operating agreement between the jurisdiction (through its 911 center) and the
+    operator."""
 
     title: ShortText = "Operating agreement between the 911 center and the operator"
+    jurisdiction: JurisdictionParty = Field(description="The jurisdiction as the party that "
+                                            "signs: its signatory and notice address.")
     center: Center
     operator: Operator
     effective: date | None = Field(default=None, description="Date the agreement takes "
@@ -126,3 +161,6 @@ class Agreement(Model):
     review: Review
     liaisons: list[ShortText] = Field(min_length=1, description="The named role on each side "
                                       "who handles day-to-day questions.")
+    handoffs: Handoffs = Field(default_factory=Handoffs)
+    dispute_days: int = Field(default=10, ge=1, le=60, description="Business days each level "
+                              "of the dispute ladder has to settle a disagreement.")

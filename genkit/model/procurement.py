@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from genkit.model.base import Clock, Flag, LongText, Model, ShortText, Slug, Text
+from genkit.model.packet import DEFAULT_PARTS, Packet, Payment, ProposalPart
 from genkit.model.program import Hours, clock_12h, minutes
 
 Email = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-zA-Z]{2,}$", max_length=200)]
@@ -182,6 +183,8 @@ class Criterion(Model):
     weight: float
     considers: list[ShortText] = Field(min_length=1)
     cost: Flag = Field(default=False, description="true for the one criterion scored on price.")
+    scores: list[Slug] = Field(default_factory=list, description="Ids of the proposal parts "
+                               "(procurement.submission.parts) this criterion scores.")
 
 
 class ScaleLevel(Model):
@@ -195,7 +198,7 @@ DEFAULT_SCALE = [
                "clear value; no weaknesses."),
     ScaleLevel(score=4, label="Good", meaning="Meets the requirement; minor weaknesses only."),
     ScaleLevel(score=3, label="Acceptable", meaning="Meets the requirement at a basic level."),
-    ScaleLevel(score=2, label="Poor", meaning="Partly meets the requirement; real gaps."),
+    ScaleLevel(score=2, label="Marginal", meaning="Partly meets the requirement; real gaps."),
     ScaleLevel(score=1, label="Poor", meaning="Barely addresses the requirement."),
     ScaleLevel(score=0, label="Unacceptable", meaning="Missing, or does not meet the "
                "requirement."),
@@ -241,6 +244,9 @@ class Submission(Model):
     page_limit: int | None = Field(default=None, ge=1, le=500)
     references: int = Field(default=3, ge=0, le=10)
     extra_items: list[ShortText] = Field(default_factory=list)
+    parts: list[ProposalPart] = Field(
+        default_factory=lambda: list(DEFAULT_PARTS), min_length=1, description="The parts of "
+        "a proposal, in order; every part is scored by some evaluation criterion.")
 
 
 class CallFact(Model):
@@ -283,3 +289,7 @@ class Procurement(Model):
     submission: Submission
     evaluation: Evaluation
     terms: Terms
+    payment: Payment | None = Field(default=None, description="How the contractor is paid: "
+                                    "basis, start-up costs, other revenue, indirect cap.")
+    packet: Packet = Field(default_factory=Packet, description="Administrative terms of the "
+                           "packet: validity, protests, portal, clause wording, issue-ready.")

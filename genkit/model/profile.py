@@ -16,6 +16,7 @@ from genkit.model.decision_tree import DecisionTree
 from genkit.model.evaluation import Evaluation
 from genkit.model.funding import Funding, FundingStream
 from genkit.model.metrics import MetricChoice, MetricDefinition
+from genkit.model.packet import ClauseEntry
 from genkit.model.procurement import Procurement
 from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
@@ -66,6 +67,9 @@ class Profile(Model):
     procurement: Procurement | None = Field(
         default=None, description="The Request for Proposals for an operator: dates, money, "
         "staffing, scoring and contract terms. Documents that need it are skipped without it.")
+    procurement_clauses: dict[Slug, ClauseEntry] = Field(
+        default_factory=dict, description="Administrative clauses of the RFP (validity, public "
+        "records, protests...), with state wording; the base profile ships a library.")
     funding_streams: dict[Slug, FundingStream] = Field(
         default_factory=dict,
         description="Funding streams with their rules and dates; the base profile ships a library.")

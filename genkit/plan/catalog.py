@@ -37,7 +37,7 @@ MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
 FORMATS = ("html", "pdf", "docx")  # the default; "csv" is made only when a document asks
-Format = Literal["html", "pdf", "docx", "csv"]
+Format = Literal["html", "pdf", "docx", "csv", "xlsx"]
 
 
 class FrontMatter(Model):
@@ -65,6 +65,13 @@ class FrontMatter(Model):
     draft_notice: Text = Field(
         default="", description="A line printed on every page, beside the sample notice, "
         "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
+    attachment: int | None = Field(
+        default=None, ge=1, le=99, description="Makes the document an attachment of the RFP "
+        "packet: attachments are lettered A, B, C... in this order, among those the profile "
+        "gets, the same way in the RFP, the index and the file names the RFP lists.")
+    workbook: Literal["price-proposal"] | None = Field(
+        default=None, description="The spreadsheet genkit writes when 'xlsx' is among the "
+        "formats; 'price-proposal' is the RFP's price proposal form.")
     layout: Literal["document", "sheet", "wide"] = Field(
         default="document", description="'sheet' sets a compact page for short handouts; "
         "'wide' turns the pages to landscape, for a table of many columns.")

@@ -23,7 +23,7 @@ from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
 
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv"}
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv", "xlsx": ".xlsx"}
 
 
 @dataclass
@@ -77,6 +77,13 @@ def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bo
             digest.update(f"\n{index}:{rel}\n".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _named(document: Document, only: list[str]) -> bool:
+    """Whether ``--only`` names this document itself, not just its family."""
+    names = {document.id, document.id.split("/", 1)[1], document.base_id,
+             document.base_id.split("/", 1)[1]}
+    return any(o in names for o in only)
 
 
 def selected(document: Document, only: list[str]) -> bool:
@@ -153,6 +160,29 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
     return kept, strings
 
 
+# How the RFP's list of attachments names each file's format, editable formats first.
+_ORDER_NAMES = {"docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf", "html": ".html"}
+
+
+def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict[str, dict]:
+    """Document id -> its RFP attachment letter, title and files, over every document the
+    profile gets (not only those a ``--only`` build renders), so letters never depend on what
+    is being built."""
+    candidates = [d for d in documents if d.meta.attachment is not None and not d.meta.each]
+    # Which attachments exist turns on whether these profile sections are set, nothing more.
+    loaded.attachment_requires = sorted({path for d in candidates for path in d.meta.requires
+                                         if path != "calls_analysis"})
+    present = sorted((d.meta.attachment, d.id, d) for d in candidates
+                     if not missing_requirements(loaded, d))
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    found = {}
+    for i, (_, doc_id, d) in enumerate(present[:len(letters)]):
+        formats = sorted(d.formats, key=list(_ORDER_NAMES).index)
+        found[doc_id] = {"id": doc_id, "letter": letters[i], "title": d.meta.title,
+                         "files": f"{doc_id} ({', '.join(_ORDER_NAMES[f] for f in formats)})"}
+    return found
+
+
 def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
               only: list[str], formats: list[str], display=str) -> Plan:  # noqa: ANN001
     unknown = [o for o in only if not any(selected(d, [o]) for d in documents)]
@@ -161,6 +191,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         raise UsageError([Problem("genkit", 0, 0, "--only",
                                   f"no document called '{u}' (known: {names})") for u in unknown])
     documents, strings = choose_languages(loaded, dirs, documents, display)
+    loaded.attachments = attachment_letters(loaded, documents)
     fingerprint = inputs_fingerprint(loaded, dirs)
     unit_base = inputs_fingerprint(loaded, dirs, with_profile=False)
     units: list[Unit] = []
@@ -168,7 +199,9 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         if not selected(document, only):
             continue
         missing = missing_requirements(loaded, document)
-        if missing and only:
+        # Asked for by name, a document the profile cannot have is an error; one of a family
+        # asked for (--only rfp) is left out like any document the profile does not get.
+        if missing and only and _named(document, only):
             raise UsageError([Problem(
                 "genkit", 0, 0, "--only",
                 f"'{document.id}' needs {', '.join(missing)} in the profile of "

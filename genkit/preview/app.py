@@ -20,7 +20,8 @@ KEEPALIVE_SECONDS = 15.0
 TYPES = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf",
          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          ".zip": "application/zip", ".json": "application/json",
-         ".csv": "text/csv; charset=utf-8"}
+         ".csv": "text/csv; charset=utf-8",
+         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 NO_CACHE = {"Cache-Control": "no-store"}
 
 

@@ -13,6 +13,7 @@ from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
+from genkit.render.packet_context import packet_context, packet_reads
 from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
 
@@ -223,6 +224,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
+        **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -257,6 +259,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
+        **packet_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -335,11 +338,12 @@ def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]
     """The ``requires`` paths of a document that this profile leaves unset or empty."""
     missing = []
     for path in document.meta.requires:
-        current: Any = loaded.profile
+        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
+        current: Any = loaded if path == "calls_analysis" else loaded.profile
         for part in path.split("."):
             current = getattr(current, part, None)
             if current is None:
                 break
-        if current is None or current == [] or current == {}:
-            missing.append(path)
+        if current is None or current is False or current == [] or current == {}:
+            missing.append(path)  # a setting that is false (issue_ready) counts as unset
     return missing

@@ -16,7 +16,8 @@ from genkit.render.formats.zipnorm import zip_bytes
 from genkit.render.templating import SafeSandbox
 
 INDEX_TEMPLATE = "_common/index.html.j2"
-FORMAT_LABELS = {"docx": "Word", "pdf": "PDF", "html": "Web page", "csv": "CSV"}
+FORMAT_LABELS = {"docx": "Word", "pdf": "PDF", "html": "Web page", "csv": "CSV",
+                 "xlsx": "Spreadsheet"}
 
 
 @dataclass

@@ -28,6 +28,7 @@ from genkit.render.formats.markdown import (
     fence_of,
     form_field_of,
     form_table,
+    parser,
 )
 from genkit.render.formats.zipnorm import normalize_docx
 
@@ -299,9 +300,8 @@ class _BodyWriter:
         if special is not None and special.kind == "figure":
             self._figure(self.figures.get(special.attrs.get("name", "")))
             return
-        if special is not None and special.kind == "scoresheet":
-            self._sheets += 1
-            self.write(form_table(special, self._sheets))
+        if special is not None and special.kind in ("scoresheet", "signatures"):
+            self._signing_block(special)
             return  # its Markdown source is not part of the document
         if special is not None and special.kind == "toc":
             write_toc(self.doc, special, self.tokens, self.bookmarks)
@@ -323,6 +323,21 @@ class _BodyWriter:
         for line in tok.content.rstrip("\n").split("\n"):
             run = self._paragraph("No Spacing").add_run(line)
             run.font.name = "Consolas"
+
+    def _signing_block(self, special) -> None:  # noqa: ANN001 - markdown.Fence
+        """A scoresheet (fields to fill in) or a signature block (tall rows to sign by hand);
+        a signature block, or a scoresheet marked keep=yes, is kept on one page."""
+        from genkit.render.formats.docx_keep import keep_together
+
+        before = len(self.doc.tables)
+        if special.kind == "scoresheet":
+            self._sheets += 1
+            self.write(form_table(special, self._sheets))
+        else:
+            self.write(parser().parse(special.text))
+        if special.kind == "signatures" or special.attrs.get("keep") == "yes":
+            for table in self.doc.tables[before:]:
+                keep_together(table, signing=special.kind == "signatures")
 
     def _figure(self, figure) -> None:  # noqa: ANN001 - genkit.render.figure.Figure
         """A picture with its alternative text, or (for SVG-only figures) that text instead."""

@@ -47,6 +47,9 @@ class _BodyRenderer(RendererHTML):
             self._sheets += 1
             inner = self.render(form_table(special, self._sheets), options, env)
             return f'<div class="scoresheet">\n{inner}</div>\n'
+        if special.kind == "signatures":  # rows to sign by hand, kept on one page
+            inner = self.render(parser().parse(special.text), options, env)
+            return f'<div class="signatures">\n{inner}</div>\n'
         if special.kind == "toc":
             return toc_html(special, tokens)
         self._answers += 1

@@ -13,7 +13,10 @@ with a meaning of their own:
   HTML and PDF, text fields (content controls) in Word. The table is parsed as Markdown, so
   escaped values printed into it read as plain text. Each field is named
   ``<name>_<row>_<column>`` from the first cell of its row and its column heading, and labeled
-  with both for screen readers.
+  with both for screen readers. ``keep=yes`` keeps a short sheet on one page in Word too.
+- ```` ```signatures ```` ... ```` ``` ````: a Markdown table of signature lines, with rows tall
+  enough to sign by hand, never split across pages (CSS in HTML and PDF, keep-with-next and
+  unsplittable rows in Word).
 - ```` ```toc levels=2-3 ```` ```` ``` ````: a table of contents of the headings at those levels
   (a TOC field in Word, a list of links in HTML with page numbers in the PDF); the fence's text,
   if any, is its title.
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet", "toc"}
+SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet", "signatures", "toc"}
 FIELD_MARKERS = {"[input]": "input", "[notes]": "notes"}
 FIELD_TOKEN = "form_field"
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
