@@ -22,6 +22,7 @@ from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
 from genkit.model.training import Training
+from genkit.model.volumes import CALL_VOLUMES_HELP, VOLUME_METRICS, CallVolumes
 
 
 class Jurisdiction(Model):
@@ -51,6 +52,7 @@ class Profile(Model):
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    call_volumes: CallVolumes | None = Field(default=None, description=CALL_VOLUMES_HELP)
     data_collection: DataCollection = Field(default_factory=DataCollection)
     calls: CallsData | None = Field(
         default=None, description="The CAD export's column map and date format, and the "
@@ -91,6 +93,26 @@ class Profile(Model):
     def selected_metrics(self) -> list[dict]:
         """Each chosen metric with its definition: what templates iterate over."""
         return [
-            {"id": m.id, "choice": m, "definition": self.metric_library[m.id]}
+            {"id": m.id, "choice": self.metric_choice(m), "definition": self.metric_library[m.id]}
             for m in self.metrics if m.id in self.metric_library
         ]
+
+    def metric_choice(self, choice: MetricChoice) -> MetricChoice:
+        """A chosen metric with what the call volumes derive filled in: the volume metrics'
+        baselines, and the targets of calls handled and missed from the reach target. A typed
+        value that disagrees is refused by checks/volumes.py, so this never hides one."""
+        volumes = self.call_volumes
+        if volumes is None or choice.id not in VOLUME_METRICS:
+            return choice
+        update: dict[str, float] = {}
+        baseline = volumes.baseline(choice.id)
+        if choice.baseline is None and baseline is not None:
+            update["baseline"] = baseline
+        reach = next((m.target for m in self.metrics if m.id == "share-eligible-handled"), None)
+        expected = volumes.expected(reach)
+        if choice.target is None and expected is not None:
+            if choice.id == "calls-handled":
+                update["target"] = expected[0]
+            elif choice.id == "missed-eligible":
+                update["target"] = expected[1]
+        return choice.model_copy(update=update) if update else choice
