@@ -97,7 +97,7 @@ def test_standard_without_a_metric_is_required(project: Path) -> None:
 
 
 def test_budget_ceiling_must_be_positive(project: Path) -> None:
-    edit(project, "  budget_ceiling: 3600000\n", "  budget_ceiling: -5\n")
+    edit(project, "  budget_ceiling: 6600000\n", "  budget_ceiling: -5\n")
     [problem] = problems(project)
     assert problem.field == "procurement.budget_ceiling"
     assert problem.message == "the budget ceiling must be more than $0 (it is -5)"

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from genkit.model.base import Clock, Flag, LongText, Model, ShortText, Slug, Text
+from genkit.model.estimate import CostEstimate
 from genkit.model.program import Hours, clock_12h, minutes
 
 Email = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-zA-Z]{2,}$", max_length=200)]
@@ -262,6 +263,9 @@ class Procurement(Model):
                               "sentences.")
     call_data: list[CallFact] = Field(default_factory=list)
     budget_ceiling: float = Field(description="Most the jurisdiction will pay, in dollars.")
+    cost_estimate: CostEstimate | None = Field(
+        default=None, description="Inputs of the independent cost estimate of the coverage "
+        "this RFP requires; checked against the ceiling.")
     budget_basis: Literal["term", "year"] = Field(
         default="term", description="Whether the ceiling covers the whole initial term or a year.")
     funding_source: ShortText | None = None

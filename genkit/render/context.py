@@ -223,6 +223,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         calls_analysis=loaded.calls_analysis,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
+        estimate=_estimate(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -257,6 +258,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
+        estimate=_estimate_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -290,6 +292,21 @@ def _budget(profile: Any) -> Any:
     from genkit.funding.budget import profile_budget
 
     return profile_budget(profile)
+
+
+def _estimate(profile: Any) -> Any:
+    """The independent cost estimate of the RFP's coverage (genkit.funding.estimate), or None."""
+    if profile.procurement is None or profile.procurement.cost_estimate is None:
+        return None
+    from genkit.funding.estimate import build_estimate
+
+    return build_estimate(profile)
+
+
+def _estimate_reads() -> list[tuple]:
+    from genkit.funding.estimate import ESTIMATE_READS
+
+    return list(ESTIMATE_READS)
 
 
 def _budget_reads() -> list[tuple]:
