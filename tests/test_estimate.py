@@ -100,3 +100,28 @@ def test_funding_plan_and_buyers_file_show_the_same_estimate(tmp_path: Path) -> 
         assert "A year at full service $2,450,852 $3,599,271" in text
         assert ("The ceiling of $6,600,000 for the 24-month initial term pays for the minimum "
                 "coverage ($4,487,056) and for the illustrated shifts ($6,578,196).") in text
+
+
+def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> None:
+    from genkit.funding.budget import profile_budget
+    from genkit.funding.per_response import cost_per_response
+
+    profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
+    found = cost_per_response(profile)
+    # the plan's last year, over eligible calls (40,000) x the reach target (75%)
+    assert found.responses == 30000
+    assert found.cost == profile_budget(profile).years[-1].cost
+    figure = f"${found.value:,}"
+    build(["durham"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
+                  formats=["html"]))
+    bundle = tmp_path / "durham"
+    plan = squash(html_text(bundle / "funding" / "funding-plan.html"))
+    assert f"about {figure} per response" in plan
+    evaluation = squash(html_text(bundle / "evaluation" / "evaluation-plan.html"))
+    assert (f"Expected from the funding plan: {figure} = ${found.cost:,} (year 3 cost) ÷ "
+            "30,000 responses a year") in evaluation
+    assert "Numerator: Program operating cost in the period." in evaluation
+    for lang, name in (("en", "Cost per response"), ("es", "Costo por respuesta")):
+        brief = squash(html_text(bundle / "briefings" / f"partner-brief.{lang}.html"))
+        assert f"{name} " in brief and f" {figure} " in brief

@@ -56,12 +56,10 @@ def call_volumes_agree(profile: Profile) -> RuleResult:
                             f"{', '.join(ids)})")
     for i, item in enumerate(volumes.sets):
         yield from _set_problems(i, item)
-    current = volumes.current
-    if current is not None and current.value("eligible") is None:
-        index = ids.index(current.id)
-        yield (*V, "sets", index), (
-            f"the set in use ('{current.id}') must let genkit work out the eligible calls: give "
-            "eligible, or two of reached, missed and reach_rate")
+    for i, item in enumerate(volumes.sets):
+        if not item.typed:
+            yield (*V, "sets", i), ("give at least one of eligible, reached, missed and "
+                                    "reach_rate")
 
 
 @rule

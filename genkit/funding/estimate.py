@@ -26,8 +26,11 @@ def contract_month(start: Any, day: Any) -> int:
     return months + (1 if day.day >= start.day else 0)
 # What a build reads to make the estimate: the sections its inputs live in.
 ESTIMATE_READS: list[tuple[str, ...]] = [
-    ("procurement",), ("program", "hours"), ("program", "team"), ("staffing", "positions"),
-    ("funding", "fringe_rate")]
+    ("procurement", "cost_estimate"), ("procurement", "budget_ceiling"),
+    ("procurement", "budget_basis"), ("procurement", "term_months"), ("procurement", "phases"),
+    ("procurement", "timeline", "contract_start"), ("procurement", "timeline", "service_start"),
+    ("procurement", "staffing"), ("procurement", "services", "vehicles"), ("program", "hours"),
+    ("program", "team"), ("staffing", "positions"), ("funding", "fringe_rate")]
 
 
 @dataclass(frozen=True)

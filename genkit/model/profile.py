@@ -101,6 +101,11 @@ class Profile(Model):
         """A chosen metric with what the call volumes derive filled in: the volume metrics'
         baselines, and the targets of calls handled and missed from the reach target. A typed
         value that disagrees is refused by checks/volumes.py, so this never hides one."""
+        if choice.id == "cost-per-response" and choice.target is None:
+            from genkit.funding.per_response import cost_per_response  # funding imports model
+
+            found = cost_per_response(self)
+            return choice.model_copy(update={"target": found.value}) if found else choice
         volumes = self.call_volumes
         if volumes is None or choice.id not in VOLUME_METRICS:
             return choice

@@ -224,6 +224,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
         estimate=_estimate(profile),
+        cost_per_response=_per_response(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -258,7 +259,7 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
-        estimate=_estimate_reads(),
+        estimate=_estimate_reads(), cost_per_response=_per_response_reads(),
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -301,6 +302,19 @@ def _estimate(profile: Any) -> Any:
     from genkit.funding.estimate import build_estimate
 
     return build_estimate(profile)
+
+
+def _per_response(profile: Any) -> Any:
+    """Cost per response from the funding plan and the expected responses, or None."""
+    from genkit.funding.per_response import cost_per_response
+
+    return cost_per_response(profile)
+
+
+def _per_response_reads() -> list[tuple]:
+    from genkit.funding.per_response import PER_RESPONSE_READS
+
+    return list(PER_RESPONSE_READS)
 
 
 def _estimate_reads() -> list[tuple]:
