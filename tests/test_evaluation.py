@@ -64,7 +64,7 @@ def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
             "Public report",
             "Approach: stepped roll-out",
             "12 police beats",
-            "Benchmark: Durham's field teams reached 50 to 55%",
+            "Benchmark: Durham's field teams reached 50–55%",
         ):
             assert phrase in text, (fmt, phrase)
         # Timeline dated from the launch on 27 June 2022: six months before, launch, a year on.

@@ -21,6 +21,7 @@ from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
+from genkit.model.statistics import Statistic
 from genkit.model.training import Training
 from genkit.model.volumes import CALL_VOLUMES_HELP, VOLUME_METRICS, CallVolumes
 
@@ -48,6 +49,9 @@ class Profile(Model):
     program_director: Person | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
+    statistics: dict[Slug, Statistic] = Field(
+        default_factory=dict, description="Outside statistics, each stored once with its "
+        "source; texts quote them as {stat:ID}. The base profile ships the library.")
     metric_library: dict[Slug, MetricDefinition] = Field(
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
