@@ -13,6 +13,7 @@ from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
 from genkit.model.data_fields import DataCollection
 from genkit.model.decision_tree import DecisionTree
+from genkit.model.duties import RESPONSIBILITIES_HELP, Responsibilities
 from genkit.model.evaluation import Evaluation
 from genkit.model.funding import Funding, FundingStream
 from genkit.model.metrics import MetricChoice, MetricDefinition
@@ -65,6 +66,8 @@ class Profile(Model):
         default=None, description="The dispatcher's triage tree: yes/no questions ending in "
         "who is sent.")
     agreement: Agreement | None = Field(default=None, description=AGREEMENT_HELP)
+    responsibilities: Responsibilities = Field(default_factory=Responsibilities,
+                                               description=RESPONSIBILITIES_HELP)
     staffing: Staffing = Field(
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "

@@ -339,7 +339,7 @@ DECLARED: dict[str, tuple[str, ...]] = {
     "Profile.selected_metrics": ("metrics", "metric_library", "call_volumes", "funding",
                                  "staffing"),
     "Program.display_name": ("name", "full_name"),
-    "Program.dispatch_text": ("dispatch_model",),
+    "Program.dispatch_text": ("dispatch_model", "screening", "dispatching"),
     "Program.access_text": ("access",),
     "Program.team_size": ("team",),
     "Program.team_summary": ("team",),
