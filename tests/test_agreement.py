@@ -176,7 +176,8 @@ def test_accepting_a_call_takes_longer_than_the_target(project: Path) -> None:
 
 def test_agreement_in_force_after_the_first_shift(project: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    line = edit(project, "  effective: 2026-09-01\n", "  effective: 2026-10-15\n")
+    line = edit(project, "agreement:\n  title:",
+                "agreement:\n  effective: 2026-10-15\n  title:") + 1
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--only", "agreements"])
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -9,6 +9,7 @@ from genkit import __version__
 from genkit.errors import Problem, TemplateError
 from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
+from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
@@ -225,6 +226,8 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         budget=_budget(profile),
         estimate=_estimate(profile),
         cost_per_response=_per_response(profile),
+        evaluation_anchor=evaluation_anchor(profile),
+        agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -260,6 +263,8 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
         estimate=_estimate_reads(), cost_per_response=_per_response_reads(),
+        evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date")],
+        agreement_effective=[("agreement", "effective"), ("procurement", "timeline")],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
