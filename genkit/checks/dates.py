@@ -57,8 +57,13 @@ def _future_dates(profile: Profile) -> Iterator[tuple[Path_, object, str]]:
 
 @rule
 def plans_start_after_the_profile_date(profile: Profile) -> RuleResult:
+    reported_timeline = False
     for path, when, what in _future_dates(profile):
         if when is not None and when < profile.as_of.replace(day=1):
+            if path[0] == "evaluation":
+                if reported_timeline:
+                    continue  # the first milestone in the past says what to fix
+                reported_timeline = True
             yield path, (
                 f"{what} falls in {long_date(when)}, before the facts were checked "
                 f"(as_of: {long_date(profile.as_of)}); a plan of future work cannot start in the "

@@ -19,7 +19,12 @@ def evaluation_anchor(profile: Any) -> tuple[dt.date | None, str]:
         return proc.timeline.service_start.date, ANCHOR_NAMES["service_start"]
     if proc is not None:
         return proc.timeline.contract_start.date, ANCHOR_NAMES["contract_start"]
-    return profile.program.launch_date, ANCHOR_NAMES["launch"]
+    launch = profile.program.launch_date
+    if launch is not None and launch < profile.as_of:
+        # A program already running with no new contract: its launch would date a plan of
+        # future work in the past, so the timeline stays in months, undated.
+        return None, ANCHOR_NAMES["launch"]
+    return launch, ANCHOR_NAMES["launch"]
 
 
 def agreement_effective(profile: Any) -> dt.date | None:
