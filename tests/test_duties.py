@@ -107,3 +107,11 @@ def test_documents_state_the_same_duties(tmp_path: Path) -> None:
     assert "pays the contract from this stream: Local general fund" in rfp
     credential = "Advanced EMT credential from the North Carolina Office of Emergency Medical"
     assert credential in rfp
+
+
+def test_the_evaluation_plan_takes_the_cad_extract_from_the_agreement(tmp_path: Path) -> None:
+    build(["durham"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["evaluation"], formats=["html"]))
+    plan = squash(html_text(tmp_path / "durham" / "evaluation" / "evaluation-plan.html"))
+    assert "the CAD fields of every call sent to a team or missed, every week" in plan
+    assert "monthly extract" not in plan
