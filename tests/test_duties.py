@@ -115,3 +115,15 @@ def test_the_evaluation_plan_takes_the_cad_extract_from_the_agreement(tmp_path: 
     plan = squash(html_text(tmp_path / "durham" / "evaluation" / "evaluation-plan.html"))
     assert "the CAD fields of every call sent to a team or missed, every week" in plan
     assert "monthly extract" not in plan
+
+
+def test_a_sample_rfp_and_agreement_need_the_supplies_list(project: Path) -> None:
+    import re
+
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nresponsibilities:\n") + 1
+    end = re.compile(r"^\S", re.M).search(text, start + len("responsibilities:\n")).start()
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    found = [p for p in problems(project) if p.field == "agreement.systems"]
+    assert found and found[0].message.startswith("say once who supplies and who pays")

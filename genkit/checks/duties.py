@@ -90,3 +90,15 @@ def contract_funds_stated_once(profile: Profile) -> RuleResult:
                 f"the contract's funds are stated in funding.lines[{i}].paid_from; remove "
                 "funding_source so the RFP takes them from there")
 
+
+
+@rule
+def sample_states_who_supplies_what(profile: Profile) -> RuleResult:
+    # Where an RFP and an agreement both describe the teams' equipment, a sample must say once
+    # who supplies and pays for it, or the two documents fall back to different wordings.
+    if profile.status == "sample" and profile.procurement is not None \
+            and profile.agreement is not None and not profile.responsibilities.supplies:
+        yield ("agreement", "systems"), (
+            "say once who supplies and who pays for the teams' vehicles, radios, terminals and "
+            "CAD licenses under responsibilities.supplies; the RFP, this agreement and the "
+            "funding plan render that list")
