@@ -80,3 +80,15 @@ def test_one_backup_rate_in_every_document(tmp_path: Path) -> None:
         assert "14,000" not in text, name
     spanish = squash(html_text(bundle / "briefings/partner-brief.es.html"))
     assert "0.625 % de unas 24,000 llamadas en 2019" in spanish
+
+
+def test_a_metric_baseline_quotes_the_library(project: Path) -> None:
+    profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
+    [felt] = [m["choice"] for m in profile.selected_metrics if m["id"] == "felt-safe"]
+    assert felt.baseline == profile.statistics["durham-felt-safe"].value
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    path.write_text(path.read_text().replace(
+        "baseline_from: durham-felt-safe,", "baseline_from: durham-felt-safe, baseline: 0.98,"))
+    [problem] = problems(project)
+    assert problem.field == "metrics[6].baseline"
+    assert problem.message.startswith("the baseline comes from statistic 'durham-felt-safe'")

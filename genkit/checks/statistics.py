@@ -76,3 +76,18 @@ def statistics_sources_exist(profile: Profile) -> RuleResult:
         for j, source in enumerate(stat.sources):
             if source not in profile.sources:
                 yield ("statistics", sid, "sources", j), f"no source '{source}' under 'sources'"
+
+
+@rule
+def metric_baselines_from_statistics(profile: Profile) -> RuleResult:
+    for i, choice in enumerate(profile.metrics):
+        if choice.baseline_from is None:
+            continue
+        if choice.baseline_from not in profile.statistics:
+            yield ("metrics", i, "baseline_from"), (
+                f"no statistic '{choice.baseline_from}' under statistics (known: "
+                f"{', '.join(sorted(profile.statistics)) or 'none'})")
+        elif choice.baseline is not None:
+            yield ("metrics", i, "baseline"), (
+                f"the baseline comes from statistic '{choice.baseline_from}'; remove it here so "
+                "the two cannot differ")

@@ -100,5 +100,8 @@ class MetricChoice(Model):
 
     id: Slug
     baseline: float | None = None
+    baseline_from: Slug | None = Field(
+        default=None, description="A statistics id whose value is this metric's baseline, so "
+        "the figure is stored once (the evidence library) and quoted everywhere alike.")
     target: float | None = None
     target_note: Text | None = None

@@ -108,6 +108,10 @@ class Profile(Model):
         """A chosen metric with what the call volumes derive filled in: the volume metrics'
         baselines, and the targets of calls handled and missed from the reach target. A typed
         value that disagrees is refused by checks/volumes.py, so this never hides one."""
+        if choice.baseline_from is not None and choice.baseline is None:
+            stat = self.statistics.get(choice.baseline_from)  # unknown ids: checks/statistics
+            if stat is not None:
+                choice = choice.model_copy(update={"baseline": stat.value})
         if choice.id == "cost-per-response" and choice.target is None:
             from genkit.funding.per_response import cost_per_response  # funding imports model
 
