@@ -62,8 +62,8 @@ def test_a_metric_whose_input_is_not_collected_is_an_error_at_the_metric(project
 
 def test_recorded_elsewhere_answers_for_a_metric(project) -> None:  # noqa: ANN001
     edit(project, FELT_SAFE, "backup, injury")
-    edit(project, FIELDS, "data_collection:\n  recorded_elsewhere:\n"
-         "    felt-safe: the weekly team debrief survey\n  fields: [incident-number, ")
+    edit(project, "  recorded_elsewhere:\n",
+         "  recorded_elsewhere:\n    felt-safe: the weekly team debrief survey\n")
     load_profile("town", SearchPath.from_cwd(project))  # no error
 
 

@@ -96,7 +96,7 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
     raw = page.read_text()
     assert re.search(r"\w · 12 FTE at \$63,453", raw)
     assert not re.search(r"[^\s>]·", raw)
-    assert "$3,600,000 for its 24-month initial term" in text  # the RFP ceiling, from procurement
+    assert "$6,600,000 for its 24-month initial term" in text  # the RFP ceiling, from procurement
     # Streams not planned still show their dates; SLFRF can no longer take new commitments.
     assert "Only money already committed by 31 December 2024" in text
     assert "31 December 2026" in text
@@ -159,10 +159,10 @@ def _one(project: Path, field: str) -> object:
 
 
 def test_lines_must_add_to_their_total(project: Path) -> None:
-    line = _edit(project, "      total: 5450000\n", "      total: 5500000\n")
+    line = _edit(project, "      total: 10300000\n", "      total: 10400000\n")
     problem = _one(project, "funding.lines[0].total")
     assert problem.line == line
-    assert "add up to 5,450,000 dollars, not the total of 5,500,000" in problem.message
+    assert "add up to 10,300,000 dollars, not the total of 10,400,000" in problem.message
 
 
 def test_a_stream_past_its_deadline_is_an_error_at_that_year(project: Path) -> None:
@@ -222,11 +222,11 @@ def test_an_unknown_stream_is_named(project: Path) -> None:
 
 
 def test_the_contract_stays_within_the_rfp_ceiling(project: Path) -> None:
-    line = _edit(project, "      amounts: [1800000, 1800000, 1850000]\n",
-                 "      amounts: [2000000, 1800000, 1650000]\n")
+    line = _edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
+                 "      amounts: [3400000, 3600000, 3300000]\n")
     problem = _one(project, "funding.lines[0].amounts")
     assert problem.line == line
-    assert "first 2 years cost 3,800,000 dollars, more than the RFP ceiling" in problem.message
+    assert "first 2 years cost 7,000,000 dollars, more than the RFP ceiling" in problem.message
 
 
 def test_contract_lines_count_together_against_the_ceiling(project: Path) -> None:
@@ -235,23 +235,23 @@ def test_contract_lines_count_together_against_the_ceiling(project: Path) -> Non
                  "      amounts: [100000, 0, 0]\n    - id: vehicles\n") + 3
     problem = _one(project, "funding.lines[1].amounts")
     assert problem.line == line
-    assert "the contract lines' first 2 years cost 3,700,000 dollars" in problem.message
+    assert "the contract lines' first 2 years cost 6,700,000 dollars" in problem.message
 
 
 def test_a_yearly_ceiling_is_checked_year_by_year(project: Path) -> None:
     path = project / PROFILE
     text = path.read_text()
-    path.write_text(text.replace("  budget_ceiling: 3600000\n  budget_basis: term\n",
-                                 "  budget_ceiling: 1800000\n  budget_basis: year\n", 1))
-    line = _edit(project, "      amounts: [1800000, 1800000, 1850000]\n",
-                 "      amounts: [1800000, 1800000, 1850000]\n")
+    path.write_text(text.replace("  budget_ceiling: 6600000\n  budget_basis: term\n",
+                                 "  budget_ceiling: 3650000\n  budget_basis: year\n", 1))
+    line = _edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
+                 "      amounts: [3000000, 3600000, 3700000]\n")
     problem = _one(project, "funding.lines[0].amounts[2]")
     assert problem.line == line
-    assert "costs 1,850,000 dollars in year 3, more than the RFP" in problem.message
+    assert "costs 3,700,000 dollars in year 3, more than the RFP" in problem.message
 
 
 def test_a_funding_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    line = _edit(project, "      total: 5450000\n", "      total: 1\n")
+    line = _edit(project, "      total: 10300000\n", "      total: 1\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["validate", "town"])
     assert result.exit_code == 1

@@ -72,7 +72,7 @@ def test_a_range_must_end_before_the_next_step(project: Path) -> None:
 
 
 def test_standard_naming_no_metric_fails(project: Path) -> None:
-    path = edit(project, "    - {metric: backup-rate}\n", "    - {metric: backup-rat}\n")
+    path = edit(project, "    - {metric: follow-up-on-time}\n", "    - {metric: backup-rat}\n")
     [problem] = problems(project)
     assert problem.line == line_of(path, "{metric: backup-rat}")
     assert problem.field == "procurement.performance_standards[2].metric"
@@ -83,21 +83,21 @@ def test_standard_naming_no_metric_fails(project: Path) -> None:
 
 
 def test_standard_on_a_library_metric_not_chosen_says_how_to_fix(project: Path) -> None:
-    edit(project, "    - {metric: backup-rate}\n", "    - {metric: training-hours}\n")
+    edit(project, "    - {metric: follow-up-on-time}\n", "    - {metric: training-hours}\n")
     [problem] = problems(project)
     assert problem.message.endswith(
         "; it is in metric_library, so add it under metrics with a target")
 
 
 def test_standard_without_a_metric_is_required(project: Path) -> None:
-    edit(project, "    - {metric: backup-rate}\n", "    - {note: no metric here}\n")
+    edit(project, "    - {metric: follow-up-on-time}\n", "    - {note: no metric here}\n")
     [problem] = problems(project)
     assert problem.field == "procurement.performance_standards[2].metric"
     assert problem.message == "is required but missing"
 
 
 def test_budget_ceiling_must_be_positive(project: Path) -> None:
-    edit(project, "  budget_ceiling: 3600000\n", "  budget_ceiling: -5\n")
+    edit(project, "  budget_ceiling: 6600000\n", "  budget_ceiling: -5\n")
     [problem] = problems(project)
     assert problem.field == "procurement.budget_ceiling"
     assert problem.message == "the budget ceiling must be more than $0 (it is -5)"
@@ -148,7 +148,7 @@ def test_response_time_must_agree_with_the_program(project: Path) -> None:
 def test_every_problem_is_reported_and_nothing_is_written(project: Path, monkeypatch) -> None:
     edit(project, "        weight: 40\n", "        weight: 39\n")
     edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-03-18\n")
-    edit(project, "    - {metric: backup-rate}\n", "    - {metric: backup-rat}\n")
+    edit(project, "    - {metric: follow-up-on-time}\n", "    - {metric: backup-rat}\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--out", "out"])
     assert result.exit_code == 1

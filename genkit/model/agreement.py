@@ -76,8 +76,9 @@ class Handoffs(Model):
 class Dispatch(Model):
     """How an eligible call moves from the call-taker to a team, and how fast."""
 
-    transfer: LongText = Field(description="How an eligible call reaches a team: assigned in "
-                               "CAD, handed to an embedded clinician, or both.")
+    transfer: LongText | None = Field(
+        default=None, description="What the agreement adds to program.screening and "
+        "program.dispatching (who screens and who sends the team, stated there once).")
     dispatch_within_min: int = Field(ge=1, le=60, description="Minutes from the call being "
                                      "answered to a team being assigned, for most calls.")
     acknowledge_within_min: int = Field(ge=1, le=30, description="Minutes within which a team "

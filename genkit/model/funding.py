@@ -63,6 +63,9 @@ class BudgetLine(Model):
         default=None, description="The line's total as budgeted; the yearly amounts must add "
                                   "up to it.")
     note: ShortText | None = None
+    paid_from: list[Slug] = Field(
+        default_factory=list, description="funding_streams ids that pay this line; for the "
+        "operator contract, the RFP states them.")
 
 
 class StreamUse(Model):

@@ -60,6 +60,14 @@ class MetricDefinition(Model):
     benchmark: Text | None = Field(
         default=None, description="A published figure from another program, with its source.")
     benchmark_source: Slug | None = None
+    contractor_controls: Flag = Field(
+        default=True, description="false when the count includes calls a contracted operator "
+        "cannot take (calls the 911 center keeps, calls outside its hours): such a metric "
+        "cannot be a performance standard of the operator's contract.")
+    monitor_only: Flag = Field(
+        default=False, description="true for a measure that is watched, never capped, such as "
+        "backup requests: a limit would punish a team for asking for help. It takes no target "
+        "and is no performance standard.")
 
     @property
     def group_name(self) -> str:
@@ -92,5 +100,8 @@ class MetricChoice(Model):
 
     id: Slug
     baseline: float | None = None
+    baseline_from: Slug | None = Field(
+        default=None, description="A statistics id whose value is this metric's baseline, so "
+        "the figure is stored once (the evidence library) and quoted everywhere alike.")
     target: float | None = None
     target_note: Text | None = None

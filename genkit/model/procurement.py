@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field
 
 from genkit.model.base import Clock, Flag, LongText, Model, ShortText, Slug, Text
 from genkit.model.packet import DEFAULT_PARTS, Packet, Payment, ProposalPart
+from genkit.model.estimate import CostEstimate
 from genkit.model.program import Hours, clock_12h, minutes
 
 Email = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-zA-Z]{2,}$", max_length=200)]
@@ -237,11 +238,19 @@ class Terms(Model):
     background_checks: list[ShortText] = Field(min_length=1)
     termination_notice_days: int = Field(default=30, ge=1, le=365)
     cure_days: int = Field(default=10, ge=1, le=180)
+    insurance_notice_days: int = Field(default=30, ge=1, le=180, description="Days' notice the "
+                                       "contractor gives before a policy is canceled or reduced.")
+    overpayment_days: int = Field(default=30, ge=1, le=365, description="Days within which "
+                                  "the contractor repays an overpayment an audit finds.")
+    breach_notice_hours: int = Field(default=24, ge=1, le=720, description="Hours within which "
+                                     "the contractor reports a data breach it finds.")
 
 
 class Submission(Model):
     method: LongText
     page_limit: int | None = Field(default=None, ge=1, le=500)
+    min_font_points: int = Field(default=11, ge=8, le=16, description="Smallest type size "
+                                 "allowed in the proposal's pages, in points.")
     references: int = Field(default=3, ge=0, le=10)
     extra_items: list[ShortText] = Field(default_factory=list)
     parts: list[ProposalPart] = Field(
@@ -268,6 +277,9 @@ class Procurement(Model):
                               "sentences.")
     call_data: list[CallFact] = Field(default_factory=list)
     budget_ceiling: float = Field(description="Most the jurisdiction will pay, in dollars.")
+    cost_estimate: CostEstimate | None = Field(
+        default=None, description="Inputs of the independent cost estimate of the coverage "
+        "this RFP requires; checked against the ceiling.")
     budget_basis: Literal["term", "year"] = Field(
         default="term", description="Whether the ceiling covers the whole initial term or a year.")
     funding_source: ShortText | None = None

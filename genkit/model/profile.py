@@ -13,6 +13,7 @@ from genkit.model.briefings import Briefings
 from genkit.model.calls import CallsData
 from genkit.model.data_fields import DataCollection
 from genkit.model.decision_tree import DecisionTree
+from genkit.model.duties import RESPONSIBILITIES_HELP, Responsibilities
 from genkit.model.evaluation import Evaluation
 from genkit.model.funding import Funding, FundingStream
 from genkit.model.metrics import MetricChoice, MetricDefinition
@@ -22,7 +23,9 @@ from genkit.model.program import Program
 from genkit.model.sources import EvidenceItem, Source
 from genkit.model.staffing import Staffing
 from genkit.model.stakeholders import Person, Stakeholder
+from genkit.model.statistics import Statistic
 from genkit.model.training import Training
+from genkit.model.volumes import CALL_VOLUMES_HELP, VOLUME_METRICS, CallVolumes
 
 
 class Jurisdiction(Model):
@@ -48,10 +51,14 @@ class Profile(Model):
     program_director: Person | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
+    statistics: dict[Slug, Statistic] = Field(
+        default_factory=dict, description="Outside statistics, each stored once with its "
+        "source; texts quote them as {stat:ID}. The base profile ships the library.")
     metric_library: dict[Slug, MetricDefinition] = Field(
         default_factory=dict, description="Metric definitions; the base profile ships a library.")
     metrics: list[MetricChoice] = Field(
         default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+    call_volumes: CallVolumes | None = Field(default=None, description=CALL_VOLUMES_HELP)
     data_collection: DataCollection = Field(default_factory=DataCollection)
     calls: CallsData | None = Field(
         default=None, description="The CAD export's column map and date format, and the "
@@ -60,6 +67,8 @@ class Profile(Model):
         default=None, description="The dispatcher's triage tree: yes/no questions ending in "
         "who is sent.")
     agreement: Agreement | None = Field(default=None, description=AGREEMENT_HELP)
+    responsibilities: Responsibilities = Field(default_factory=Responsibilities,
+                                               description=RESPONSIBILITIES_HELP)
     staffing: Staffing = Field(
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "
@@ -95,6 +104,35 @@ class Profile(Model):
     def selected_metrics(self) -> list[dict]:
         """Each chosen metric with its definition: what templates iterate over."""
         return [
-            {"id": m.id, "choice": m, "definition": self.metric_library[m.id]}
+            {"id": m.id, "choice": self.metric_choice(m), "definition": self.metric_library[m.id]}
             for m in self.metrics if m.id in self.metric_library
         ]
+
+    def metric_choice(self, choice: MetricChoice) -> MetricChoice:
+        """A chosen metric with what the call volumes derive filled in: the volume metrics'
+        baselines, and the targets of calls handled and missed from the reach target. A typed
+        value that disagrees is refused by checks/volumes.py, so this never hides one."""
+        if choice.baseline_from is not None and choice.baseline is None:
+            stat = self.statistics.get(choice.baseline_from)  # unknown ids: checks/statistics
+            if stat is not None:
+                choice = choice.model_copy(update={"baseline": stat.value})
+        if choice.id == "cost-per-response" and choice.target is None:
+            from genkit.funding.per_response import cost_per_response  # funding imports model
+
+            found = cost_per_response(self)
+            return choice.model_copy(update={"target": found.value}) if found else choice
+        volumes = self.call_volumes
+        if volumes is None or choice.id not in VOLUME_METRICS:
+            return choice
+        update: dict[str, float] = {}
+        baseline = volumes.baseline(choice.id)
+        if choice.baseline is None and baseline is not None:
+            update["baseline"] = baseline
+        reach = next((m.target for m in self.metrics if m.id == "share-eligible-handled"), None)
+        expected = volumes.expected(reach)
+        if choice.target is None and expected is not None:
+            if choice.id == "calls-handled":
+                update["target"] = expected[0]
+            elif choice.id == "missed-eligible":
+                update["target"] = expected[1]
+        return choice.model_copy(update=update) if update else choice

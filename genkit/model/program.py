@@ -97,6 +97,9 @@ class TeamMember(Model):
     role: Slug
     title: ShortText
     count: int = Field(default=1, ge=1, le=20)
+    credential: ShortText | None = Field(
+        default=None, description="The license or certification the seat needs; every "
+        "staffing position filling the seat must list it.")
 
 
 class ServiceArea(Model):
@@ -166,6 +169,13 @@ class Program(Model):
     dispatch_model: Literal["911_center_led", "embedded_professional", "external_hotline"] = (
         "911_center_led"
     )
+    screening: Text | None = Field(
+        default=None, description="Who screens calls and how, as a clause: '911 call-takers "
+        "screen every call with the triage questions'. With dispatching, it replaces the "
+        "generic wording of dispatch_model in every document.")
+    dispatching: Text | None = Field(
+        default=None, description="Who sends the team, as a clause: '911 dispatchers assign "
+        "the nearest free team in CAD'.")
     call_types: list[CallType] = Field(min_length=1)
     exclusions: list[Exclusion] = Field(default_factory=list)
     response_time_target_min: int | None = Field(default=None, ge=1, le=240)
@@ -180,6 +190,9 @@ class Program(Model):
 
     @property
     def dispatch_text(self) -> str:
+        """Who screens calls and who sends the team: one clause every document repeats."""
+        if self.screening and self.dispatching:
+            return f"{self.screening}; {self.dispatching}"
         return DISPATCH_TEXT[self.dispatch_model]
 
     @property

@@ -9,6 +9,7 @@ from genkit import __version__
 from genkit.errors import Problem, TemplateError
 from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
+from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
@@ -225,6 +226,10 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         decision_steps=_decision_steps(profile),
         budget=_budget(profile),
         **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
+        estimate=_estimate(profile),
+        cost_per_response=_per_response(profile),
+        evaluation_anchor=evaluation_anchor(profile),
+        agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
         # ref, references, cited_facts, illustrative_facts, sources_for: what this document
         # shows decides what its sources section lists.
@@ -260,6 +265,10 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         decision_steps=[("decision_tree",)], budget=_budget_reads(),
         **packet_reads(),
+        estimate=_estimate_reads(), cost_per_response=_per_response_reads(),
+        evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date"),
+                           ("as_of",)],
+        agreement_effective=[("agreement", "effective"), ("procurement", "timeline")],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
         calls_analysis=[("calls",), ("program",)], item_path=[])
@@ -293,6 +302,34 @@ def _budget(profile: Any) -> Any:
     from genkit.funding.budget import profile_budget
 
     return profile_budget(profile)
+
+
+def _estimate(profile: Any) -> Any:
+    """The independent cost estimate of the RFP's coverage (genkit.funding.estimate), or None."""
+    if profile.procurement is None or profile.procurement.cost_estimate is None:
+        return None
+    from genkit.funding.estimate import build_estimate
+
+    return build_estimate(profile)
+
+
+def _per_response(profile: Any) -> Any:
+    """Cost per response from the funding plan and the expected responses, or None."""
+    from genkit.funding.per_response import cost_per_response
+
+    return cost_per_response(profile)
+
+
+def _per_response_reads() -> list[tuple]:
+    from genkit.funding.per_response import PER_RESPONSE_READS
+
+    return list(PER_RESPONSE_READS)
+
+
+def _estimate_reads() -> list[tuple]:
+    from genkit.funding.estimate import ESTIMATE_READS
+
+    return list(ESTIMATE_READS)
 
 
 def _budget_reads() -> list[tuple]:

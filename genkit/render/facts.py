@@ -336,9 +336,10 @@ def child(proxy: Tracked, key: object, value: Any) -> Any:
 
 # Properties of large models and the fields they compute from (checked by tests/test_facts.py).
 DECLARED: dict[str, tuple[str, ...]] = {
-    "Profile.selected_metrics": ("metrics", "metric_library"),
+    "Profile.selected_metrics": ("metrics", "metric_library", "call_volumes", "funding",
+                                 "staffing"),
     "Program.display_name": ("name", "full_name"),
-    "Program.dispatch_text": ("dispatch_model",),
+    "Program.dispatch_text": ("dispatch_model", "screening", "dispatching"),
     "Program.access_text": ("access",),
     "Program.team_size": ("team",),
     "Program.team_summary": ("team",),

@@ -7,6 +7,7 @@ the language of the document being rendered: they read ``ui`` (its strings) from
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from jinja2 import pass_context
@@ -87,6 +88,48 @@ def metric_value(context: Context, value: float | None, unit: str) -> str:
         return money(value)
     shown = number(context, int(value) if value == int(value) else value)
     return f"{shown} {ui.unit_words[unit]}" if unit in ui.unit_words else shown
+
+
+def _stat_value(value: float, unit: str, ui: i18n.UiStrings) -> str:
+    if unit == "percent":
+        digits = next((d for d in range(4) if round(value * 100, d) == round(value * 100, 6)), 3)
+        return i18n.percent(value, ui, digits)
+    shown = i18n.number(int(value) if value == int(value) else value, ui)
+    return f"${shown}" if unit == "dollars" else shown
+
+
+@pass_context
+def stats(context: Context, text: str) -> str:
+    """Fill ``{stat:ID}``, ``{stat:ID.of}`` and ``{stat:ID.year}`` from the evidence library
+    (profile ``statistics``) and ``{calls:missed}`` (eligible, reached, reach_rate) from the
+    call volumes in use, in the document's language."""
+    from genkit.model.statistics import TOKEN, VOLUME_TOKEN
+    from genkit.render.facts import declare, unwrap
+
+    library = unwrap(context.get("statistics")) or {}
+    ui = _ui(context)
+    declare("statistics")
+
+    def fill(match: re.Match[str]) -> str:
+        stat = library[match.group(1)]  # an unknown id is refused by checks/statistics.py
+        if match.group(2) == "of":
+            return i18n.number(int(stat.of), ui)
+        if match.group(2) == "year":
+            return str(stat.year)
+        low = _stat_value(stat.value, stat.unit, ui)
+        if stat.high is None:
+            return low
+        return f"{low.rstrip('%').rstrip(chr(160))}–{_stat_value(stat.high, stat.unit, ui)}"
+
+    def volume(match: re.Match[str]) -> str:
+        volumes = unwrap(context.get("call_volumes"))
+        declare("call_volumes")
+        value = getattr(volumes, match.group(1)) if volumes is not None else None
+        if value is None:
+            return ui.not_set
+        return _stat_value(value, "percent" if match.group(1) == "reach_rate" else "count", ui)
+
+    return VOLUME_TOKEN.sub(volume, TOKEN.sub(fill, str(text)))
 
 
 def join_and(items: Iterable[object], word: str = "and") -> str:
@@ -170,6 +213,7 @@ def vocabulary(value: str, kind: str) -> str:
 FILTERS = {
     "clock": clock,
     "metric_value": metric_value,
+    "stats": stats,
     "vocabulary": vocabulary,
     "upper_first": upper_first,
     "lower_first": lower_first,

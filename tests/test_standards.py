@@ -1,0 +1,69 @@
+"""Rules a contractor can meet: standards count only its own work, backup requests are
+monitored and never capped, and coverage means teams on duty and available for dispatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from genkit.errors import ProfileError
+from genkit.load.profiles import load_profile
+from genkit.paths import SearchPath
+from genkit.pipeline import Options, build
+from tests.helpers import html_text, squash
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def edit(project: Path, old: str, new: str) -> int:
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def problems(project: Path) -> list:
+    with pytest.raises(ProfileError) as info:
+        load_profile("town", SearchPath.from_cwd(project))
+    return info.value.problems
+
+
+def test_a_standard_on_calls_the_contractor_cannot_take_is_refused(project: Path) -> None:
+    line = edit(project, "    - {metric: assignments-accepted}\n",
+                "    - {metric: share-eligible-handled}\n")
+    [problem] = problems(project)
+    assert (problem.field, problem.line) == ("procurement.performance_standards[0].metric", line)
+    assert problem.message.startswith("Share of eligible calls handled counts calls the "
+                                      "contractor cannot take")
+
+
+def test_backup_requests_cannot_be_a_standard(project: Path) -> None:
+    line = edit(project, "    - {metric: response-time}\n",
+                "    - {metric: response-time}\n    - {metric: backup-rate}\n") + 1
+    [problem] = [p for p in problems(project) if "never capped" in p.message]
+    assert (problem.field, problem.line) == ("procurement.performance_standards[2].metric", line)
+    assert "monitored, never capped" in problem.message
+
+
+def test_backup_requests_take_no_target(project: Path) -> None:
+    line = edit(project, '  - {id: "backup-rate"}', '  - {id: "backup-rate", target: 0.02}')
+    [problem] = problems(project)
+    assert (problem.field, problem.line) == ("metrics[5].target", line)
+    assert problem.message.startswith("Police backup requests is monitored, never capped")
+
+
+def test_the_rfp_and_agreement_word_the_rules_the_same_way(tmp_path: Path) -> None:
+    build(["durham"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["rfp", "agreements"], formats=["html"]))
+    bundle = tmp_path / "durham"
+    rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
+    [agreement] = [squash(html_text(p)) for p in (bundle / "agreements").glob("*.html")]
+    for text in (rfp, agreement):
+        assert "available for dispatch" in text and "free to take a call" not in text
+        assert "never capped" in text
+    standards = rfp[rfp.rindex("5. Performance standards"):rfp.rindex("6. Minimum qualif")]
+    assert "Assignments accepted at least 95%" in standards
+    assert "Police backup requests" not in standards
+    assert "Share of eligible calls handled" not in standards
