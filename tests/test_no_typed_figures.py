@@ -24,6 +24,11 @@ _STRUCTURE = [
     re.compile(r"\bfrom 1 to\b"),                            # a count or scale's lower end
     re.compile(r"\]\(#[^)]*\)"),                             # heading anchors
     re.compile(r"<[^>]+>"),                                  # HTML tags
+    re.compile(r"^\*\*\d+\."),                                # a bold section number
+    re.compile(r"\b[Ff]orms? \d+( to)?"),                      # the packet's form numbers
+    re.compile(r"^\|\s*\d+\s*\|"),                             # a numbered table row
+    re.compile(r"\(0 to\b"),                                  # a score scale's lower end
+    re.compile(r"\(1 \+ "),                                    # "× (1 + rate)" in a formula
 ]
 # The interview rating scale: its points are the scale itself, named on the scoring sheet.
 _RATING_SCALE = re.compile(r"\b[1-5]\b")
