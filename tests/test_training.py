@@ -159,7 +159,10 @@ def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
 def test_sign_off_sheet_has_a_field_per_module(project: Path) -> None:
     _render(project)
     page = (project / "out" / "town" / "training" / "advanced-emt.html").read_text("utf-8")
-    assert page.count('name="modules_') == 11 * 3
+    assert page.count('<input type="text" name="modules_') == 11 * 2  # date, initials
+    # the standard met or not, a radio group per module whose values are the two codes
+    assert page.count('<input type="radio" name="modules_') == 11 * 2
+    assert page.count('value="met"') == 11 and page.count('value="not yet met"') == 11
     assert 'name="final_' in page and 'name="trainee_' in page
 
 

@@ -114,6 +114,17 @@ def link(url: str, text: str | None = None) -> Markup:
     return Markup(f"[{label}](<{target}>)")
 
 
+def choices(values: Iterable[object], labels: Iterable[object] | None = None) -> Markup:
+    """The choices of a scoresheet's ``[one: ...]`` or ``[any: ...]`` cell: ``code`` or
+    ``code=label`` items joined by ``; ``. Each value is escaped, so a ``;`` or ``=`` inside it
+    stays part of it (see genkit/render/formats/markdown.py)."""
+    codes = [markdown_value(v) for v in values]
+    if labels is None:
+        return Markup("; ".join(codes))
+    names = [markdown_value(v) for v in labels]
+    return Markup("; ".join(f"{c}={n}" for c, n in zip(codes, names, strict=True)))
+
+
 def number_plain(value: float | int) -> str:
     """``40.0`` -> ``40``; ``37.5`` -> ``37.5``: a count or quantity with no needless decimals."""
     number_value = float(value)
@@ -168,6 +179,7 @@ def vocabulary(value: str, kind: str) -> str:
 
 
 FILTERS = {
+    "choices": choices,
     "clock": clock,
     "metric_value": metric_value,
     "vocabulary": vocabulary,

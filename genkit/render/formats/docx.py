@@ -19,7 +19,7 @@ from docx.shared import Inches, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
-from genkit.render.formats.docx_fields import add_text_field
+from genkit.render.formats.docx_fields import add_choice_fields, add_text_field
 from genkit.render.formats.docx_page import DocxPage, setup_page
 from genkit.render.formats.docx_toc import add_bookmark, bookmark_names, write_toc
 from genkit.render.formats.markdown import (
@@ -240,7 +240,9 @@ class _BodyWriter:
                 if right[cell_index + c]:  # a Markdown column aligned right (amounts)
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 field = form_field_of(inline)
-                if field is not None:
+                if field is not None and field.choices:
+                    add_choice_fields(para, field)
+                elif field is not None:
                     add_text_field(para, field.name, field.label, field.kind == "notes")
                 if field is not None and field.kind == "notes":
                     cells[c].add_paragraph()  # room to write by hand or type
@@ -276,7 +278,10 @@ class _BodyWriter:
                 words = plain.split() or [""]
                 whole = len(plain) if len(plain) <= 14 else max(len(w) for w in words)
                 field = form_field_of(inline)
-                if field is not None:  # a fill-in cell: room to write, not its marker's length
+                if field is not None and field.choices:  # as wide as its choices' labels
+                    plain = "   ".join(f"xx {text}" for _, text in field.choices)
+                    whole = max(len(w) for _, text in field.choices for w in text.split()) + 3
+                elif field is not None:  # a fill-in cell: room to write, not its marker's length
                     plain = "x" * (40 if field.kind == "notes" else 6)
                     whole = 6
                 need[c] = max(need[c], whole * scale)

@@ -59,6 +59,8 @@ class _BodyRenderer(RendererHTML):
     def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         field: FormField = tokens[idx].meta["field"]
         name, label = escape(field.name), escape(field.label)
+        if field.choices:
+            return choices_html(field)
         if field.kind == "notes":
             return (f'<textarea name="{name}" title="{label}" aria-label="{label}" '
                     f'rows="2"></textarea>')
@@ -73,6 +75,25 @@ class _BodyRenderer(RendererHTML):
     def th_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         tokens[idx].attrSet("scope", "col")
         return self.renderToken(tokens, idx, options, env)
+
+
+def choices_html(field: FormField) -> str:
+    """Radio buttons ("one") or tick boxes ("any"), each labeled, with its code as its value.
+
+    Radio buttons share the field's name, so the PDF holds one radio group whose options are
+    the codes. Each tick box has a name of its own: a PDF joins fields of one name into one.
+    """
+    single = field.kind == "one"
+    role = "radiogroup" if single else "group"
+    items = []
+    for i, (code, text) in enumerate(field.choices):
+        name = field.name if single else field.choice_name(i)
+        kind = "radio" if single else "checkbox"
+        title = escape(f"{field.label}: {text}")
+        items.append(f'<label class="choice"><input type="{kind}" name="{escape(name)}" '
+                     f'value="{escape(code)}" title="{title}">{escape(text)}</label>')
+    return (f'<span class="choices" role="{role}" aria-label="{escape(field.label)}">'
+            f'{" ".join(items)}</span>')
 
 
 def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
