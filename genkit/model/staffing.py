@@ -12,6 +12,7 @@ Templates call ``staffing.job(position, program)`` to get the resolved view of o
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from itertools import product
@@ -90,6 +91,24 @@ class HowToApply(Model):
     instructions: LongText
     url: Url | None = None
     contact: ShortText | None = None
+
+
+class InterviewRules(Model):
+    """How the panel turns agreed ratings into a decision, set before the first interview."""
+
+    cut_score: float = Field(
+        ge=1, le=5, description="The average agreed rating (1 to 5) a candidate needs; the "
+        "guide prints it as a total for the position's number of competencies.")
+    knock_out_at: int | None = Field(
+        default=None, ge=1, le=4, description="An agreed rating at or below this on any "
+        "competency ends the candidacy, whatever the total.")
+    knock_out_competencies: list[Slug] = Field(
+        default_factory=list, description="Limit the knock-out rule to these competency ids; "
+        "empty: every competency.")
+
+    def total_needed(self, competencies: int) -> int:
+        """The lowest total that meets the cut score: ``3.0`` over 6 competencies -> 18."""
+        return math.ceil(round(self.cut_score * competencies, 6))
 
 
 class Position(Model):
@@ -171,6 +190,9 @@ class Staffing(Model):
     equal_opportunity: LongText | None = Field(
         default=None, description="Replaces the standard equal-opportunity statement.")
     how_to_apply: HowToApply | None = None
+    interview: InterviewRules | None = Field(
+        default=None, description="The cut score and knock-out rule the panel applies to "
+        "agreed ratings; without it the guide leaves a blank for HR to fill in.")
 
     def role_fields(self, position: Position) -> dict[str, Any]:
         """The library role's fields with the position's replacements and additions applied."""
