@@ -29,7 +29,7 @@ from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
 from genkit.write import stamp
 from genkit.write.atomic import write_bundle
-from genkit.write.bundle import IndexEntry, bundle_zip, index_html, manifest_json
+from genkit.write.bundle import IndexEntry, bundle_zip, entry_for, index_html, manifest_json
 
 Progress = Callable[[str, str], None]  # (jurisdiction, message)
 
@@ -57,6 +57,7 @@ class Outcome:
     finish: Callable[[], None] = lambda: None
     readings: list[Reading] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the terminal, not the documents
 
 
 class StrictError(GenkitError):
@@ -175,6 +176,11 @@ class Builder:
         previous = {} if self.options.force else _previous(out_dir)
         outcome = Outcome(name, out_dir)
         outcome.warnings.extend(plan.loaded.warnings)  # from the profile's warning rules
+        # A document left out for want of its data: the index says what it needs; the
+        # terminal says what the person running genkit can do.
+        outcome.notes.extend(
+            f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
+            for document, _ in plan.left_out if document.meta.missing_how)
         loader = make_loader(plan.dirs, plan.dirs[-1])
         md_env, html_env = make_env(loader), make_env(loader, finalize=None)
         css = stylesheet(plan.dirs)
@@ -196,9 +202,7 @@ class Builder:
             title = self._render_unit(unit, plan, reused, previous, (md_env, html_env), css,
                                       pending, outcome)
             titles[unit.stem] = title
-            entries.append(IndexEntry(title, unit.document.meta.audience,
-                                      unit.document.meta.description, unit.document.family,
-                                      dict(unit.outputs)))
+            entries.append(entry_for(unit, title))
         for word in self._later:
             word()
         self._later.clear()
@@ -217,7 +221,7 @@ class Builder:
         outcome.pending = {}
         files = dict(sorted(outcome.files.items()))
         files["index.html"] = index_html(html_env, plan.loaded, entries, css,
-                                         sample_notice(plan.loaded))
+                                         sample_notice(plan.loaded), plan.left_out)
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint, pack(outcome.reads))

@@ -38,6 +38,8 @@ class _Reporter:
         for outcome in outcomes:
             for reading in outcome.readings:
                 click.echo(f"{outcome.name}: {reading.describe()}")
+            for note in outcome.notes:
+                click.echo(f"{outcome.name}: {note}")
             if not written:
                 continue
             where = _short(outcome.out_dir)

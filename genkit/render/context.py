@@ -12,6 +12,7 @@ from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
+from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
 from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
@@ -103,7 +104,8 @@ def friendly(path: str, profile: Any = None) -> str:
         if named:
             if path.endswith("]"):
                 return f"{friendly(path[:path.rindex('[')])}: {named}"
-            return f"{named}: {last.replace('_', ' ')}"
+            field = FRIENDLY_FIELDS.get(last) or _DETAIL.get(last) or last.replace("_", " ")
+            return f"{named}: {lower_first(field)}"
     last = path.split(".")[-1].split("[")[0]
     if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
         return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"
@@ -335,7 +337,8 @@ def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]
     """The ``requires`` paths of a document that this profile leaves unset or empty."""
     missing = []
     for path in document.meta.requires:
-        current: Any = loaded.profile
+        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
+        current: Any = loaded if path == "calls_analysis" else loaded.profile
         for part in path.split("."):
             current = getattr(current, part, None)
             if current is None:
