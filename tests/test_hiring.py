@@ -20,7 +20,8 @@ SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
 JD_SECTIONS = ["About HEART", "The position", "Schedule", "Essential duties",
                "Minimum qualifications", "Preferred qualifications", "Licenses and certifications",
-               "Working conditions", "Pay and benefits", "Training", "Background check",
+               "Knowledge, skills and abilities", "Working conditions", "Physical demands",
+               "Pay and benefits", "Training", "Background check", "Fair chance",
                "Equal opportunity", "How to apply", "Sources and notes"]
 GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
                   "Questions you must not ask", "Opening (read to every candidate)", "Questions",
@@ -149,6 +150,38 @@ def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:  # n
     prefix = tags[0].rsplit("=", 1)[0]
     assert prefix.startswith("score_1-") and prefix.endswith("_your-rating")
     assert tags[:5] == [f"{prefix}={r}" for r in "12345"]  # a Word tick box per rating
+
+
+@pytest.mark.parametrize("name", ["durham", "long-beach"])
+def test_job_description_ksas_are_the_interview_competencies_one_to_one(kit, name: str) -> None:  # noqa: ANN001
+    loaded = profile(name)
+    for position in loaded.staffing.positions:
+        job = loaded.staffing.job(position, loaded.program)
+        page = (kit(name) / "job_descriptions" / f"{position.id}.html").read_text("utf-8")
+        ksa = page.split("Knowledge, skills and abilities</h2>")[1].split("<h2")[0]
+        listed = [html.unescape(n) for n in re.findall(r"<li><strong>([^<]+)\.</strong>", ksa)]
+        guide = html_text(kit(name) / "interview_guides" / f"{position.id}.html")
+        asked = [item.competency.name for item in job.interview]
+        assert listed == asked, position.id
+        for number, competency in enumerate(asked, start=1):
+            assert f"{number}. {competency}" in guide, (position.id, competency)
+
+
+def test_job_description_carries_the_classification_facts(kit) -> None:  # noqa: ANN001
+    page = html_text(kit("durham") / "job_descriptions" / "crisis-response-clinician.html")
+    assert "FLSA status Exempt (not paid overtime)" in " ".join(page.split())
+    assert "Grade set by human resources" in " ".join(page.split())
+    assert "Hiring range" in page and "Supervision received" in page
+    assert "Applications close on 15 May 2026" in page
+    assert "Human Resources Department" in page  # the accommodation contact
+    peer = " ".join(html_text(kit("durham") / "job_descriptions" /
+                              "peer-support-specialist.html").split())
+    assert "FLSA status Non-exempt (paid overtime)" in peer
+    assert "Supervision exercised none" in peer
+    boss = " ".join(html_text(kit("durham") / "job_descriptions" /
+                              "community-response-supervisor.html").split())
+    assert "Supervision exercised The field teams on each shift" in boss
+    assert "A conviction record does not by itself rule anyone out" in boss
 
 
 def test_panel_decision_states_the_cut_score_and_knock_out(kit) -> None:  # noqa: ANN001

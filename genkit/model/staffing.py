@@ -12,6 +12,7 @@ Templates call ``staffing.job(position, program)`` to get the resolved view of o
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from genkit.model.roles import Competency, LivedExperience, Role, Setting, Situa
 LIST_FIELDS = ("duties", "minimum_qualifications", "preferred_qualifications", "certifications",
                "working_conditions", "competencies")
 # Role fields a position may replace with a single value.
-VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting")
+VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting", "flsa", "supervises",
+                "physical_demands")
 
 
 class Pay(Model):
@@ -91,6 +93,11 @@ class HowToApply(Model):
     instructions: LongText
     url: Url | None = None
     contact: ShortText | None = None
+    closing_date: dt.date | None = Field(
+        default=None, description="Last day to apply; none: open until filled.")
+    accommodation_contact: ShortText | None = Field(
+        default=None, description="Whom to ask for an accommodation in applying or "
+        "interviewing (name, phone or email).")
 
 
 class InterviewRules(Model):
@@ -118,6 +125,8 @@ class Position(Model):
     fte: float = Field(gt=0, le=1000, description="Full-time equivalents budgeted.")
     pay: Pay
     union: ShortText | None = None
+    grade: ShortText | None = Field(
+        default=None, description="The pay grade or classification code human resources uses.")
     schedule: Schedule = Field(default_factory=Schedule)
     team_role: Slug | None = Field(
         default=None, description="The program.team seat this position fills, if any.")
@@ -128,6 +137,9 @@ class Position(Model):
     reports_to: ShortText | None = None
     lived_experience: LivedExperience | None = None
     setting: Setting | None = None
+    flsa: Literal["exempt", "non_exempt"] | None = None
+    supervises: ShortText | None = None
+    physical_demands: list[ShortText] | None = None
     duties: list[ShortText] | None = None
     add_duties: list[ShortText] = Field(default_factory=list)
     minimum_qualifications: list[ShortText] | None = None
@@ -187,6 +199,9 @@ class Staffing(Model):
     benefits: list[ShortText] = Field(default_factory=list)
     training: Training | None = None
     background_check: LongText | None = None
+    fair_chance: LongText | None = Field(
+        default=None, description="Replaces the standard fair-chance statement (how a "
+        "conviction record is considered, and when).")
     equal_opportunity: LongText | None = Field(
         default=None, description="Replaces the standard equal-opportunity statement.")
     how_to_apply: HowToApply | None = None
