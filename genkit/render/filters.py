@@ -97,6 +97,12 @@ def join_and(items: Iterable[object], word: str = "and") -> str:
     return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
 
 
+def with_article(phrase: object) -> str:
+    """``annual report`` -> ``an annual report``; ``public report`` -> ``a public report``."""
+    text = str(phrase)
+    return f"{'an' if text[:1].lower() in 'aeio' else 'a'} {text}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
@@ -198,4 +204,5 @@ FILTERS = {
     "percent": percent,
     "join_and": join_and,
     "plural": plural,
+    "with_article": with_article,
 }
