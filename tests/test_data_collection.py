@@ -215,6 +215,23 @@ def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) 
     assert "Team on scene" in text.split("Not on this form")[1]
 
 
+def test_the_word_form_has_a_tick_box_per_code(project) -> None:  # noqa: ANN001
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    _build(project, ["docx"], only="data/field-form")
+    doc = Document(str(project / "build/town/data/field-form.docx"))
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+    tags = [sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+            for sdt in doc.element.body.iter(qn("w:sdt"))
+            if sdt.find(qn("w:sdtPr")).find(f"{w14}checkbox") is not None]
+    for code in ("agreed", "declined", "not able to decide now", "not asked"):
+        assert f"person1_consent-to-share_answer={code}" in tags
+        assert f"person2_consent-to-share_answer={code}" in tags
+    assert "person1_race_answer=White" in tags
+    assert any(t.startswith("form4_outcome-of-the-call_answer=") for t in tags)
+
+
 def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:  # noqa: ANN001
     line = edit(project, FIELDS, "data_collection:\n  library:\n    tenure:\n"
                 "      name: Years in the city\n      type: choice\n      group: person\n"

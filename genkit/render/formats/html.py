@@ -45,7 +45,9 @@ class _BodyRenderer(RendererHTML):
         if special.kind == "scoresheet":
             self._sheets += 1
             inner = self.render(form_table(special, self._sheets), options, env)
-            return f'<div class="scoresheet">\n{inner}</div>\n'
+            # flow=rows: a tall sheet may continue on the next page between two rows.
+            flow = " scoresheet-flow" if special.attrs.get("flow") == "rows" else ""
+            return f'<div class="scoresheet{flow}">\n{inner}</div>\n'
         if special.kind == "toc":
             return toc_html(special, tokens)
         self._answers += 1
