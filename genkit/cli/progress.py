@@ -38,7 +38,7 @@ class _Reporter:
         for outcome in outcomes:
             for reading in outcome.readings:
                 click.echo(f"{outcome.name}: {reading.describe()}")
-            for note in outcome.notes:
+            for note in getattr(outcome, "notes", []):  # a stamped (unchanged) bundle has none
                 click.echo(f"{outcome.name}: {note}")
             if not written:
                 continue

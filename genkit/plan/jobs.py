@@ -171,7 +171,9 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         if not selected(document, only):
             continue
         missing = missing_requirements(loaded, document)
-        if missing and any(o in (document.id, document.base_id) for o in only):
+        # Asked for by name, or a document that has no index line to say why it is missing.
+        named = any(o in (document.id, document.base_id) for o in only)
+        if missing and only and (named or not document.meta.missing):
             how = document.meta.missing_how.format(name=loaded.name)
             raise UsageError([Problem(
                 "genkit", 0, 0, "--only",
