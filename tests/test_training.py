@@ -227,3 +227,14 @@ def test_job_description_takes_its_training_from_the_protocol(project: Path) -> 
     # a position the protocol does not train keeps staffing.training's own wording
     boss = squash(html_text(out / "town" / "job_descriptions" / "care-navigator.html"))
     assert "paid training period of 8 weeks before working alone" in boss
+
+
+def test_phoenix_field_lead_and_caseworker_train_differently(built) -> None:  # noqa: ANN001
+    folder = built("phoenix", "training") / "training"
+    caseworker = squash(html_text(folder / "caseworker-ii.html"))
+    lead = squash(html_text(folder / "caseworker-iii.html"))
+    assert "commitment law" in caseworker and "commitment law" not in lead
+    assert "Leading the team" in lead and "Leading the team" not in caseworker
+    for text in (caseworker, lead):
+        assert "Scenario training with actors" in text
+        assert "320 hours over 8 weeks of 40 hours" in text
