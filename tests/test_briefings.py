@@ -226,12 +226,12 @@ def test_partner_brief_says_what_a_partner_does_in_both_languages(sheets) -> Non
     spanish = texts(sheets("durham"), "briefings/partner-brief.es")
     for fmt in FORMATS:
         asks = english[fmt].split("What we ask of you")[1].split("How success")[0]
-        for phrase in ("call 911", "The call-taker decides who to send", "988",
+        for phrase in ("Call 911", "The call-taker decides who to send", "988",
                        "Take the hand-off", "the HEART managers at the Durham Community "
                        "Safety Department", "Come to the partner review meeting (quarterly)"):
             assert phrase in asks, (fmt, phrase)
         pedidos = spanish[fmt].split("Qué les pedimos")[1].split("Cómo se medirán")[0]
-        for phrase in ("llamen al 911", "988", "Departamento de Seguridad Comunitaria de Durham",
+        for phrase in ("Llamen al 911", "988", "Departamento de Seguridad Comunitaria de Durham",
                        "cada tres meses"):
             assert phrase in pedidos, (fmt, phrase)
 
