@@ -250,8 +250,14 @@ class _BodyWriter:
                     for run in para.runs:
                         run.bold = True
             cell_index += len(row)
-        for row in table.rows:  # a row split across two pages is hard to read
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for r, row in enumerate(table.rows):  # a row split across two pages is hard to read
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if r >= header_rows and any(form_field_of(i) for i in rows[r]):
+                height = OxmlElement("w:trHeight")  # room to write by hand: about 0.3 inch
+                height.set(qn("w:val"), "430")
+                height.set(qn("w:hRule"), "atLeast")
+                tr_pr.append(height)
         for r in range(header_rows):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
             header = OxmlElement("w:tblHeader")
@@ -282,7 +288,7 @@ class _BodyWriter:
                     plain = "   ".join(f"xx {text}" for _, text in field.choices)
                     whole = max(len(w) for _, text in field.choices for w in text.split()) + 3
                 elif field is not None:  # a fill-in cell: room to write, not its marker's length
-                    plain = "x" * (40 if field.kind == "notes" else 6)
+                    plain = "x" * (40 if field.kind == "notes" else 24)  # room to write
                     whole = 6
                 need[c] = max(need[c], whole * scale)
                 want[c] = max(want[c], min(len(plain), 40) * scale)

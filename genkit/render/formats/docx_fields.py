@@ -60,7 +60,8 @@ def add_choice_fields(paragraph: Paragraph, field: FormField) -> None:
         if i:
             paragraph.add_run("\u2003")  # an em space between choices, where a line may wrap
         paragraph._p.append(_checkbox(f"{field.name}={code}", f"{field.label}: {text}"))
-        paragraph.add_run(NBSP + text)
+        # A short label stays whole on its line, beside its box; a long one may wrap.
+        paragraph.add_run(NBSP + (text.replace(" ", NBSP) if len(text) <= 24 else text))
 
 
 def _checkbox(tag: str, label: str) -> object:
