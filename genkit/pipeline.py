@@ -30,7 +30,7 @@ from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
 from genkit.write import stamp
 from genkit.write.atomic import write_bundle
-from genkit.write.bundle import IndexEntry, bundle_zip, index_html, manifest_json
+from genkit.write.bundle import IndexEntry, bundle_zip, entry_for, index_html, manifest_json
 
 Progress = Callable[[str, str], None]  # (jurisdiction, message)
 
@@ -61,6 +61,7 @@ class Outcome:
     # Outputs written with a warning about their own bytes (characters drawn as boxes): never
     # reused, so the next build renders them again, warns again, or finds the fonts installed.
     render_again: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)  # for the terminal, not the documents
 
 
 class StrictError(GenkitError):
@@ -179,6 +180,11 @@ class Builder:
         previous = {} if self.options.force else _previous(out_dir)
         outcome = Outcome(name, out_dir)
         outcome.warnings.extend(plan.loaded.warnings)  # from the profile's warning rules
+        # A document left out for want of its data: the index says what it needs; the
+        # terminal says what the person running genkit can do.
+        outcome.notes.extend(
+            f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
+            for document, _ in plan.left_out if document.meta.missing_how)
         loader = make_loader(plan.dirs, plan.dirs[-1])
         md_env, html_env = make_env(loader), make_env(loader, finalize=None)
         css = stylesheet(plan.dirs)
@@ -203,9 +209,7 @@ class Builder:
             attached = plan.loaded.attachments.get(unit.document.id)
             if attached:  # the packet's numbering, as the RFP lists it
                 title = f"RFP attachment {attached['letter']}: {title}"
-            entries.append(IndexEntry(title, unit.document.meta.audience,
-                                      unit.document.meta.description, unit.document.family,
-                                      dict(unit.outputs)))
+            entries.append(entry_for(unit, title))
         for word in self._later:
             word()
         self._later.clear()
@@ -226,7 +230,7 @@ class Builder:
             fingerprints.pop(path, None)
         files = dict(sorted(outcome.files.items()))
         files["index.html"] = index_html(html_env, plan.loaded, entries, css,
-                                         sample_notice(plan.loaded))
+                                         sample_notice(plan.loaded), plan.left_out)
         readings = {r.stem: {"grade": r.grade, "formula": r.formula} for r in outcome.readings}
         files["manifest.json"] = manifest_json(name, files, fingerprints, titles, readings,
                                                plan.inputs_fingerprint, pack(outcome.reads))

@@ -26,10 +26,11 @@ RESIDENT_HEADINGS = {
 }
 PARTNER_HEADINGS = {
     "en": ["At a glance", "Goals", "The model", "Safety record and results",
-           "How it fits with police, fire and EMS", "How success will be measured"],
+           "How it fits with police, fire and EMS", "What we ask of you",
+           "How success will be measured"],
     "es": ["Datos básicos", "Objetivos", "El modelo", "Seguridad y resultados",
            "Coordinación con la policía, los bomberos y los servicios médicos de emergencia",
-           "Cómo se medirán los resultados"],
+           "Qué les pedimos", "Cómo se medirán los resultados"],
 }
 
 
@@ -85,7 +86,9 @@ def test_durham_resident_sheet_in_english(sheets) -> None:  # noqa: ANN001
     for fmt, text in texts(sheets("durham"), "briefings/resident-sheet.en").items():
         for phrase in ("HEART stands for Holistic Empathetic Assistance Response Teams",
                        "Licensed mental health clinician", "Peer support specialist",
-                       "Trespass", "Who comes instead: Durham County EMS",
+                       "Someone on a property where they are not allowed",
+                       "Who comes instead: Durham County EMS",
+                       "Need another language? Tell the 911 call-taker which language you speak",
                        "You cannot ask for HEART by name",
                        "Call or text 988",
                        "9 am to midnight, every day (15 hours a day)",
@@ -109,6 +112,8 @@ def test_durham_resident_sheet_in_spanish(sheets) -> None:  # noqa: ANN001
                        "Departamento de Seguridad Comunitaria de Durham",
                        "Profesional de salud mental con licencia",
                        "Una persona en una propiedad sin permiso",
+                       "¿Necesita otro idioma? Diga al personal del 911 qué idioma habla",
+                       "Llame o mande un mensaje de texto al 988",
                        "No se puede pedir a HEART por su nombre",
                        "de 9 a.m. a medianoche, todos los días (15 horas al día)",
                        "Toda la ciudad de Durham",
@@ -211,4 +216,35 @@ def test_index_lists_each_language_version(sheets) -> None:  # noqa: ANN001
     for path in ("briefings/resident-sheet.en.pdf", "briefings/resident-sheet.es.pdf",
                  "briefings/partner-brief.es.docx", "evaluation/evaluation-plan.html"):
         assert f'href="{path}"' in index
-    assert "Residentes (en español)" in index and "CAP: un equipo de apoyo" in index
+    # one row per sheet, its languages listed in it
+    assert 'Spanish (español): <a href="briefings/resident-sheet.es.' in index
+    assert index.count("Community briefing sheet for residents") == 1
+
+
+def test_partner_brief_says_what_a_partner_does_in_both_languages(sheets) -> None:  # noqa: ANN001
+    english = texts(sheets("durham"), "briefings/partner-brief.en")
+    spanish = texts(sheets("durham"), "briefings/partner-brief.es")
+    for fmt in FORMATS:
+        asks = english[fmt].split("What we ask of you")[1].split("How success")[0]
+        for phrase in ("Call 911", "The call-taker decides who to send", "988",
+                       "Take the hand-off", "the HEART managers at the Durham Community "
+                       "Safety Department", "Come to the partner review meeting (quarterly)"):
+            assert phrase in asks, (fmt, phrase)
+        pedidos = spanish[fmt].split("Qué les pedimos")[1].split("Cómo se medirán")[0]
+        for phrase in ("Llamen al 911", "988", "Departamento de Seguridad Comunitaria de Durham",
+                       "cada tres meses"):
+            assert phrase in pedidos, (fmt, phrase)
+
+
+def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:  # noqa: ANN001
+    text = texts(sheets("durham"), "briefings/resident-sheet.en")["html"]
+    calls = text.split("Which calls does the team take?")[1].split("When the team does not")[0]
+    for jargon in ("Verbal disturbance", "Trespass", "Welfare check", "Panhandling"):
+        assert jargon not in calls, jargon
+    assert "A request to check that someone is all right" in calls
+    assert "a annual" not in text and " a a" not in text
+    for name in SAMPLES:
+        for lang in LANGS:
+            sheet = texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"]
+            assert ("Need another language?" if lang == "en" else "¿Necesita otro idioma?") in (
+                sheet), (name, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,55 @@ def test_index_links_every_document(built) -> None:  # noqa: ANN001
     for path in bundle.joinpath("worksheets").iterdir():
         assert f'href="worksheets/{path.name}"' in index
     assert 'href="durham-bundle.zip"' in index
+
+
+def test_index_groups_documents_by_phase_in_use_order(built) -> None:  # noqa: ANN001
+    index = (built("durham") / "index.html").read_text()
+    phases = re.findall(r"<h2>\d\. (\w+)</h2>", index)
+    assert phases == ["Plan", "Procure", "Hire", "Train", "Launch", "Evaluate"]
+    part = {name: index.split(f". {name}</h2>")[1].split("<h2>")[0] for name in phases}
+    assert "Request for Proposals" in part["Procure"] and "Job description" in part["Hire"]
+    assert "training protocol" in part["Train"] and "field data form" in part["Launch"]
+    assert "evaluation plan" in part["Evaluate"]
+    # One row per document, its positions listed by title inside it: no repeated blurbs.
+    assert part["Hire"].count("<tr>") == 3  # header, job descriptions, interview guides
+    assert "Peer Support Specialist: <a href=\"job_descriptions/peer-support-specialist." in (
+        part["Hire"])
+    assert "Advanced EMT: <a" in part["Train"]
+
+
+def test_a_document_without_its_data_is_left_out_with_an_index_line(built) -> None:  # noqa: ANN001
+    bundle = built("durham")  # Durham has no stored call analysis
+    assert not (bundle / "analysis").exists()
+    index = (bundle / "index.html").read_text()
+    left_out = index.split("Not in this bundle yet")[1].split("</ul>")[0]
+    assert "911 call analysis" in left_out and "exported from CAD" in left_out
+    assert "genkit calls" not in index  # instructions go to the terminal, not the documents
+
+
+def test_the_terminal_says_how_to_add_the_missing_data(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "genkit", "build", "durham", "--only",
+                             "dispatch,analysis", "--format", "html", "--out",
+                             str(tmp_path)], cwd=REPO, capture_output=True, text=True,
+                            check=True)
+    assert "analysis/call-analysis left out" in result.stdout
+    assert "genkit calls durham CALLS.csv" in result.stdout
+
+
+def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None:  # noqa: ANN001
+    index = (built("durham") / "index.html").read_text()
+    table = index.split("Illustrative values to replace")[1]
+    rows = re.findall(r"<tr><td>([^<]+)</td><td><code>([^<]+):(\d+)</code>", table)
+    from genkit.load.profiles import load_profile
+
+    loaded = load_profile("durham", SearchPath.from_cwd(REPO))
+    assert len(rows) == len(loaded.profile.illustrative)
+    lines = (REPO / "jurisdictions/durham/profile.yaml").read_text().splitlines()
+    found = {what: int(line) for what, _, line in rows}
+    assert lines[found["RFP number"] - 1].strip().startswith("rfp_number:")
+    assert not any(w.endswith((": fte", ": pay")) for w in found)  # names, not keys
+    assert "Peer Support Specialist: positions budgeted (FTE)" in found
+    assert [int(line) for _, _, line in rows] == sorted(int(line) for _, _, line in rows)
 
 
 def test_zip_holds_the_bundle_with_safe_names(built) -> None:  # noqa: ANN001

@@ -194,8 +194,42 @@ def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) 
         assert team_field in names, team_field
     assert "team-on-scene" not in names  # a CAD field: joined by incident number, not asked
     text = html_text(folder / "field-form.html")
-    assert "☐ Hispanic or Latino" in text
+    assert "Hispanic or Latino" in text
+    # A single choice is one radio group whose options are the dictionary's codes; a multiple
+    # choice is a tick box per code, whose "on" state is named after the code.
+    gender = fields["person1_gender_answer"]
+    assert gender["/FT"] == "/Btn" and gender["/Ff"] & (1 << 15)
+    assert list(gender["/Opt"]) == ["woman", "man", "another gender", "declined", "not asked"]
+    boxes = {k: v for k, v in fields.items() if k.startswith("person1_race_answer-")}
+    assert sorted(str(v["/_States_"][0]) for v in boxes.values()) == sorted(
+        f"/{code}" for code in ("American Indian or Alaska Native", "Asian",
+                                "Black or African American",
+                                "Native Hawaiian or Other Pacific Islander", "White",
+                                "declined", "not asked"))
+    assert all(not v["/Ff"] & (1 << 15) for v in boxes.values() if "/Ff" in v)
+    # Two people per call, each with consent asked.
+    assert "person2_consent-to-share_answer" in fields
+    page = (folder / "field-form.html").read_text("utf-8")
+    assert '<input type="radio" name="person1_gender_answer" value="woman"' in page
+    assert '<input type="checkbox" name="person1_race_answer-asian-2" value="Asian"' in page
     assert "Team on scene" in text.split("Not on this form")[1]
+
+
+def test_the_word_form_has_a_tick_box_per_code(project) -> None:  # noqa: ANN001
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    _build(project, ["docx"], only="data/field-form")
+    doc = Document(str(project / "build/town/data/field-form.docx"))
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+    tags = [sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+            for sdt in doc.element.body.iter(qn("w:sdt"))
+            if sdt.find(qn("w:sdtPr")).find(f"{w14}checkbox") is not None]
+    for code in ("agreed", "declined", "not able to decide now", "not asked"):
+        assert f"person1_consent-to-share_answer={code}" in tags
+        assert f"person2_consent-to-share_answer={code}" in tags
+    assert "person1_race_answer=White" in tags
+    assert any(t.startswith("form4_outcome-of-the-call_answer=") for t in tags)
 
 
 def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:  # noqa: ANN001

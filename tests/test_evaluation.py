@@ -3,6 +3,7 @@ baselines, targets and equity breakdowns, and a timeline dated from the launch."
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -51,7 +52,7 @@ def test_durham_metrics_table_and_definitions(built) -> None:  # noqa: ANN001
         for phrase in (
             "Numerator: Eligible calls the team handled.",
             "Denominator: All eligible calls.",
-            "Baseline: 50%. Target: 75%.",
+            "Baseline: 50%. Target: 75% (illustrative).",
             "Baseline: 40,000.",  # from call_volumes, the set in use
             "Baseline: 20,000. Target: 10,000.",  # missed: derived from the reach target
             "Target: 20 minutes",
@@ -93,3 +94,41 @@ def test_illustrative_targets_are_marked(built) -> None:  # noqa: ANN001
     for fmt, text in texts(built("durham", "evaluation")).items():
         assert "Illustrative, not from a published source:" in text, fmt
         assert "target for Share of eligible calls handled" in text, fmt
+
+
+def test_illustrative_figures_are_marked_where_they_appear(built) -> None:  # noqa: ANN001
+    profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
+    raw = (built("durham", "evaluation") / f"{STEM}.html").read_text("utf-8")
+    sections = {}
+    for part in raw.split("<h3")[1:]:
+        heading = html.unescape(re.sub(r"<[^>]+>", "", part.split(">", 1)[1].split("</h3>")[0]))
+        sections[heading.strip()] = squash(html.unescape(re.sub(r"<[^>]+>", " ", part)))
+    checked = 0
+    for i, choice in enumerate(profile.metrics):
+        if choice.target is None:
+            continue
+        name = profile.metric_library[choice.id].name
+        target = sections[name].split("Target:")[1].split(".")[0]
+        assert ("(illustrative)" in target) == (f"metrics[{i}].target" in profile.illustrative), (
+            name, target)
+        checked += 1
+    assert checked >= 5
+
+
+def test_measures_without_a_before_get_a_design_that_fits(built) -> None:  # noqa: ANN001
+    text = texts(built("durham", "evaluation"))["html"]
+    before = text.split('Measures with a "before".')[1].split("Measures that start")[0]
+    after = text.split("Measures that start with the team.")[1].split("Comparison.")[0]
+    for name in ("Eligible 911 calls", "Arrests after a call", "Jail bookings after a call",
+                 "Emergency department visits after a call"):
+        assert name in before and name not in after, name
+    for name in ("Median response time", "Calls on which responders felt safe",
+                 "Follow-ups within the set time"):
+        assert name in after and name not in before, name
+    assert "hours the teams cover and the hours they do not" in after
+
+
+def test_the_rfp_leaves_out_measures_the_evaluator_gathers(built) -> None:  # noqa: ANN001
+    rfp = html_text(built("durham") / "rfp/rfp.html")
+    assert "Arrests after a call" not in rfp and "Jail bookings" not in rfp
+    assert "Eligible 911 calls" in rfp

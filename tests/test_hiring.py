@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from genkit.load.profiles import load_profile
@@ -19,7 +20,8 @@ SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
 JD_SECTIONS = ["About HEART", "The position", "Schedule", "Essential duties",
                "Minimum qualifications", "Preferred qualifications", "Licenses and certifications",
-               "Working conditions", "Pay and benefits", "Training", "Background check",
+               "Knowledge, skills and abilities", "Working conditions", "Physical demands",
+               "Pay and benefits", "Training", "Background check", "Fair chance",
                "Equal opportunity", "How to apply", "Sources and notes"]
 GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
                   "Questions you must not ask", "Opening (read to every candidate)", "Questions",
@@ -108,7 +110,7 @@ def test_interview_guide_sections_in_all_formats(kit) -> None:  # noqa: ANN001
             assert item.competency.name in text, (fmt, item.competency.name)
         assert "Behavioral question" in text and "Situational question" in text, fmt
         assert "5: High" in text and "3: Middle" in text and "1: Low" in text, fmt
-        assert "Evidence and notes" in text, fmt
+        assert "Evidence and notes" in text and "Panel decision" in text, fmt
     # Situational questions are framed by this program's own call types.
     guide = html_text(kit("durham") / "interview_guides" / f"{position.id}.html")
     labels = {item.call_type.label for item in job.interview}
@@ -124,27 +126,75 @@ def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:  # n
     folder = kit("durham") / "interview_guides"
     fields = PdfReader(folder / f"{position.id}.pdf").get_fields() or {}
     for name in ("interview_candidate_details", "interview_panel-member_details",
-                 "interview_date_details", "decision_agreed-total_details"):
+                 "interview_date_details", "agreed_agreed-total_agreed-rating"):
         assert name in fields, name
     for i, item in enumerate(job.interview, start=1):
-        row = [n for n in fields if n.startswith(f"score_{i}-")]
-        rating = [n for n in row if n.endswith("_rating-1-to-5")]
-        notes = [n for n in row if n.endswith("_evidence-and-notes")]
-        assert len(rating) == 1 and len(notes) == 1, item.id
-        assert fields[rating[0]]["/FT"] == "/Tx"
-        assert fields[rating[0]]["/TU"].startswith(f"{i}. {item.competency.name}")
-    assert any(n.startswith("score_total") for n in fields)
-
-    page = (folder / f"{position.id}.html").read_text(encoding="utf-8")
-    assert page.count('name="score_') == 2 * len(job.interview) + 1
+        for sheet, column in (("score", "your-rating"), ("agreed", "agreed-rating")):
+            [rating] = [n for n in fields if n.startswith(f"{sheet}_{i}-")
+                        and n.endswith(f"_{column}")]
+            # a radio group whose values are the ratings 1 to 5
+            assert fields[rating]["/FT"] == "/Btn" and fields[rating]["/Ff"] & (1 << 15)
+            assert list(fields[rating]["/Opt"]) == ["1", "2", "3", "4", "5"]
+            assert fields[rating]["/TU"].startswith(f"{i}. {item.competency.name}")
+        assert any(n.startswith(f"score_{i}-") and n.endswith("_evidence-and-notes")
+                   for n in fields)
+    assert any(n.startswith("score_your-total") for n in fields)
+    assert list(fields["decision_recommendation_details"]["/Opt"]) == ["advance",
+                                                                       "do not advance"]
 
     doc = Document(str(folder / f"{position.id}.docx"))
-    sheet = next(t for t in doc.tables if t.cell(0, 0).text == "Competency")
-    assert [c.text for c in sheet.rows[0].cells] == ["Competency", "Rating (1 to 5)",
-                                                      "Evidence and notes"]
+    sheet = next(t for t in doc.tables if t.cell(0, 0).text == "Competency"
+                 and "Your rating" in t.cell(0, 1).text)
     assert len(sheet.rows) == len(job.interview) + 2
-    assert all(row.cells[1].text == "" and row.cells[2].text.strip() == ""
-               for row in sheet.rows[1:])
+    tags = [e.get(qn("w:val")) for e in sheet._tbl.xpath(".//w:sdtPr/w:tag")]
+    prefix = tags[0].rsplit("=", 1)[0]
+    assert prefix.startswith("score_1-") and prefix.endswith("_your-rating")
+    assert tags[:5] == [f"{prefix}={r}" for r in "12345"]  # a Word tick box per rating
+
+
+@pytest.mark.parametrize("name", ["durham", "long-beach"])
+def test_job_description_ksas_are_the_interview_competencies_one_to_one(kit, name: str) -> None:  # noqa: ANN001
+    loaded = profile(name)
+    for position in loaded.staffing.positions:
+        job = loaded.staffing.job(position, loaded.program)
+        page = (kit(name) / "job_descriptions" / f"{position.id}.html").read_text("utf-8")
+        ksa = page.split("Knowledge, skills and abilities</h2>")[1].split("<h2")[0]
+        listed = [html.unescape(n) for n in re.findall(r"<li><strong>([^<]+)\.</strong>", ksa)]
+        guide = html_text(kit(name) / "interview_guides" / f"{position.id}.html")
+        asked = [item.competency.name for item in job.interview]
+        assert listed == asked, position.id
+        for number, competency in enumerate(asked, start=1):
+            assert f"{number}. {competency}" in guide, (position.id, competency)
+
+
+def test_job_description_carries_the_classification_facts(kit) -> None:  # noqa: ANN001
+    page = html_text(kit("durham") / "job_descriptions" / "crisis-response-clinician.html")
+    assert "FLSA status Exempt (not paid overtime)" in " ".join(page.split())
+    assert "Grade set by human resources" in " ".join(page.split())
+    assert "Hiring range" in page and "Supervision received" in page
+    assert "Applications close on 15 May 2026" in page
+    assert "Human Resources Department" in page  # the accommodation contact
+    peer = " ".join(html_text(kit("durham") / "job_descriptions" /
+                              "peer-support-specialist.html").split())
+    assert "FLSA status Non-exempt (paid overtime)" in peer
+    assert "Supervision exercised none" in peer
+    boss = " ".join(html_text(kit("durham") / "job_descriptions" /
+                              "community-response-supervisor.html").split())
+    assert "Supervision exercised The field teams on each shift" in boss
+    assert "A conviction record does not by itself rule anyone out" in boss
+
+
+def test_panel_decision_states_the_cut_score_and_knock_out(kit) -> None:  # noqa: ANN001
+    loaded = profile("durham")
+    rules = loaded.staffing.interview
+    assert rules is not None and "staffing.interview" in loaded.illustrative
+    for position in loaded.staffing.positions:
+        count = len(loaded.staffing.job(position, loaded.program).interview)
+        text = html_text(kit("durham") / "interview_guides" / f"{position.id}.html")
+        total = rules.total_needed(count)
+        assert total == -(-rules.cut_score * count // 1)
+        assert (f"agreed total of at least {total} out of {count * 5}" in text), position.id
+        assert f"An agreed rating of {rules.knock_out_at} on any competency ends" in text
 
 
 def test_same_role_differs_between_jurisdictions(kit) -> None:  # noqa: ANN001

@@ -131,3 +131,24 @@ def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
     assert [i.id for i in job.interview][0] == "trauma-informed-engagement"
     # Library roles are still there.
     assert "peer-support-specialist" in loaded.staffing.role_library
+
+
+def test_an_anchor_marking_down_what_the_decision_tree_asks_is_refused(project: Path) -> None:
+    # The weapon scene may become the excluded call that the decision tree sends to police; a
+    # low anchor that marks down calling police would punish following the tree.
+    _, line = edit(project, "staffing:\n", "staffing:\n  competency_library:\n"
+                   "    safety-awareness:\n      anchors:\n        low: Would call police to the "
+                   "scene before trying to calm it.\n")
+    [problem] = problems(project)
+    assert problem.field == "staffing.competency_library.safety-awareness.anchors.low"
+    assert problem.line == line + 4
+    assert "marks down calling police" in problem.message and "'weapon'" in problem.message
+
+
+def test_interview_rules_are_checked(project: Path) -> None:
+    _, line = edit(project, "  interview: {cut_score: 3, knock_out_at: 1}\n",
+                   "  interview: {cut_score: 6, knock_out_at: 1, knock_out_competencies: "
+                   "[safety]}\n")
+    found = {p.field: p for p in problems(project)}
+    assert found["staffing.interview.cut_score"].line == line
+    assert "less than or equal to 5" in found["staffing.interview.cut_score"].message

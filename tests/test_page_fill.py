@@ -39,8 +39,15 @@ def test_fill_is_how_far_down_the_ink_reaches() -> None:
 
 def test_only_pages_before_the_last_are_judged() -> None:
     pdf = Path("x.pdf")
-    pages = [Page(pdf, 1, 3, 0.9), Page(pdf, 2, 3, 0.1), Page(pdf, 3, 3, 0.05)]
+    pages = [Page(pdf, 1, 3, 0.9), Page(pdf, 2, 3, 0.1), Page(pdf, 3, 3, 0.15)]
     assert underfilled(pages) == [pages[1]]
+
+
+def test_a_last_page_holding_only_the_footer_is_flagged() -> None:
+    pdf = Path("x.pdf")
+    pages = [Page(pdf, 1, 2, 0.9), Page(pdf, 2, 2, 0.03)]
+    assert underfilled(pages) == [pages[1]]
+    assert underfilled([Page(pdf, 1, 1, 0.03)]) == []  # a one-page document is never flagged
 
 
 def test_measures_a_real_pdf(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from docx import Document
 from docx.oxml.ns import qn
 
 from genkit.render.escaping import markdown_value
+from genkit.render.filters import choices
 from genkit.render.formats.docx import tokens_to_docx
 from genkit.render.formats.docx_page import DocxPage
 from genkit.render.formats.html import body_html
@@ -82,3 +84,47 @@ def test_docx_answer_block_is_a_named_multiline_field() -> None:
 def _val(props, child: str, attribute: str = "w:val") -> str | None:  # noqa: ANN001
     """An attribute of one child of a content control's properties."""
     return props.find(qn(child)).get(qn(attribute))
+
+
+# ---- choices: [one: ...] radio buttons, [any: ...] tick boxes ------------------------------
+
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+# Profile values arrive escaped through the choices filter: a ";" or "=" inside one stays in it.
+CHOICES = choices(["no", "yes, for safety", "a=b; c", "[input]"])
+CHOICE_SOURCE = f"""
+```scoresheet name=form
+| Field | Answer |
+|---|---|
+| **Backup** *(one)* | [one: {CHOICES}] |
+| Rating | [one: 1=Poor; 2; 3=Good] |
+| Race *(all that apply)* | [any: {choices(["Asian", "White"])}] |
+| Not a field | {markdown_value("[one: a; b]")} |
+```
+"""
+
+
+def test_choice_cells_are_radio_groups_and_tick_boxes_with_codes_as_values() -> None:
+    page = body_html(parser().parse(CHOICE_SOURCE))
+    radios = re.findall(r'<input type="radio" name="([^"]+)" value="([^"]*)"', page)
+    assert radios[:4] == [("form_backup_answer", "no"),
+                          ("form_backup_answer", "yes, for safety"),
+                          ("form_backup_answer", "a=b; c"), ("form_backup_answer", "[input]")]
+    assert radios[4:] == [("form_rating_answer", c) for c in ("1", "2", "3")]
+    assert ">Poor</label>" in page and ">Good</label>" in page
+    boxes = re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]*)"', page)
+    assert boxes == [("form_race_answer-asian-1", "Asian"), ("form_race_answer-white-2", "White")]
+    assert "[one: a; b]" in page  # an escaped value is text, not a field
+
+
+def test_docx_choices_are_tick_box_content_controls_tagged_with_codes() -> None:
+    page = DocxPage("T", "A", "H", None, "F", dt.date(2025, 1, 1))
+    doc = Document(io.BytesIO(tokens_to_docx(parser().parse(CHOICE_SOURCE), page)))
+    [table] = doc.tables
+    controls = table._tbl.xpath(".//w:sdt/w:sdtPr")
+    assert all(c.find(f"{W14}checkbox") is not None for c in controls)
+    assert [_val(c, "w:tag") for c in controls] == [
+        "form_backup_answer=no", "form_backup_answer=yes, for safety", "form_backup_answer=a=b; c",
+        "form_backup_answer=[input]", "form_rating_answer=1", "form_rating_answer=2",
+        "form_rating_answer=3", "form_race_answer=Asian", "form_race_answer=White"]
+    assert _val(controls[5], "w:alias") == "Rating: Answer: 2"
+    assert "Poor" in table.cell(2, 1).text and "[one: a; b]" in table.cell(4, 1).text

@@ -1,4 +1,5 @@
-"""How full is each PDF page? Flags every page but the last that is less than a quarter full.
+"""How full is each PDF page? Flags every page but the last that is less than a quarter full,
+and a last page holding no more than a footer line.
 
     python tools/page_fill.py build/durham            # every PDF in a bundle
     python tools/page_fill.py a.pdf b.pdf --min 0.25  # some files, another threshold
@@ -64,9 +65,15 @@ def _fill(image) -> float:  # noqa: ANN001 - a PIL image in mode "L"
     return (lowest - top + 1) / (bottom - top)
 
 
+# A last page whose ink ends this high holds a line or two at most: the closing footer alone.
+FOOTER_ONLY = 0.06
+
+
 def underfilled(pages: list[Page], minimum: float = 0.25) -> list[Page]:
-    """Pages, other than each document's last, whose fill is below ``minimum``."""
-    return [p for p in pages if p.number < p.count and p.fill < minimum]
+    """Pages, other than each document's last, whose fill is below ``minimum``; and a last
+    page (of a document of several) that holds no more than its footer."""
+    return [p for p in pages if (p.number < p.count and p.fill < minimum)
+            or (p.number == p.count > 1 and p.fill < FOOTER_ONLY)]
 
 
 def _pdfs(paths: list[Path]) -> list[Path]:

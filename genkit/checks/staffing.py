@@ -104,6 +104,38 @@ def scenarios_link_to_program(profile: Profile) -> RuleResult:
                                          f"program.exclusions (known: {_known(exclusions)})")
 
 
+_RESPONDERS = ("police", "ems", "fire", "ambulance")
+
+
+@rule
+def interview_never_marks_down_the_decision_tree(profile: Profile) -> RuleResult:
+    """A scene linked to an exclusion may become a call the decision tree sends to police or
+    EMS; a low anchor that marks down calling them would punish doing what the program asks."""
+    staffing = profile.staffing
+    exclusions = {e.id: e for e in profile.program.exclusions}
+    routes = {link.scenario: exclusions[link.exclusion] for link in staffing.scenarios
+              if link.exclusion in exclusions}
+    for cid, competency in staffing.competency_library.items():
+        low = competency.anchors.low.lower()
+        for question in competency.situational:
+            exclusion = routes.get(question.scenario)
+            if exclusion is None:
+                continue
+            named = [r for r in _RESPONDERS if r in low and r in exclusion.route_to.lower()]
+            if named:
+                yield ("staffing", "competency_library", cid, "anchors", "low"), (
+                    f"the low anchor marks down calling {named[0]}, but the scene "
+                    f"'{question.scenario}' may become the excluded call '{exclusion.id}', "
+                    f"which the decision tree sends to {exclusion.route_to}; reword the anchor "
+                    "so that following the decision tree is never rated low")
+                break
+    rules = staffing.interview
+    for i, cid in enumerate(rules.knock_out_competencies if rules else []):
+        if cid not in staffing.competency_library:
+            yield ("staffing", "interview", "knock_out_competencies", i), (
+                f"no competency '{cid}' (known: {_known(staffing.competency_library)})")
+
+
 @rule
 def every_competency_has_a_scenario(profile: Profile) -> RuleResult:
     staffing = profile.staffing

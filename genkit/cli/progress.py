@@ -38,6 +38,8 @@ class _Reporter:
         for outcome in outcomes:
             for reading in outcome.readings:
                 click.echo(f"{outcome.name}: {reading.describe()}")
+            for note in getattr(outcome, "notes", []):  # a stamped (unchanged) bundle has none
+                click.echo(f"{outcome.name}: {note}")
             if not written:
                 continue
             where = _short(outcome.out_dir)

@@ -58,6 +58,12 @@ class Wording(Model):
         default_factory=list, description="What the team can do for a person on scene.")
     coordination: LongText | None = Field(
         default=None, description="For partners: how the team works with police, fire and EMS.")
+    interpreter: ShortText | None = Field(
+        default=None, description="For residents: how to get an interpreter when calling. "
+        "Default: ask the 911 call-taker for one, at no cost.")
+    partner_contact: ShortText | None = Field(
+        default=None, description="For partners: whom to call with a question, a referral "
+        "that went wrong or an idea. Default: the program's managers in the host department.")
     jurisdiction_name: ShortText | None = Field(
         default=None, description="jurisdiction.name in this language (Ciudad de Durham).")
     department: ShortText | None = Field(

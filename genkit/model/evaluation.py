@@ -83,6 +83,10 @@ class Design(Model):
     description: LongText
     comparison: LongText | None = Field(
         default=None, description="The areas, periods or calls the program is compared with.")
+    after_launch: LongText | None = Field(
+        default=None, description="How measures that exist only once the team works (its "
+        "response time, outcomes, follow-up) are compared: areas or hours it does not yet "
+        "serve, periods after launch, the same call types handled by police.")
     evaluator: ShortText | None = Field(
         default=None, description="Who carries out the evaluation (an independent partner is "
         "best).")

@@ -57,6 +57,14 @@ class MetricDefinition(Model):
     frequency: Frequency = "monthly"
     breakdowns: list[Breakdown] = Field(default_factory=list)
     higher_is_better: Flag = True
+    before_launch: Flag = Field(
+        default=False, description="Whether the measure exists before the team starts (from "
+        "911, police, jail or hospital records), so the years before launch are a baseline. A "
+        "measure of the team's own work exists only after launch and is compared across areas "
+        "and periods after it.")
+    collected_by: Literal["program", "evaluator"] = Field(
+        default="program", description="'evaluator': the evaluation matches partners' records "
+        "(police, jail, hospital) to the people served; the operator does not report it.")
     benchmark: Text | None = Field(
         default=None, description="A published figure from another program, with its source.")
     benchmark_source: Slug | None = None

@@ -85,3 +85,12 @@ class Role(Model):
     competencies: list[Slug] = Field(min_length=MIN_COMPETENCIES, max_length=MAX_COMPETENCIES)
     lived_experience: LivedExperience = "not_applicable"
     setting: Setting = "field"
+    flsa: Literal["exempt", "non_exempt"] = Field(
+        default="non_exempt", description="Fair Labor Standards Act status: 'exempt' from "
+        "overtime (professional or supervisory duties) or 'non_exempt'. Human resources "
+        "confirms it for each position.")
+    supervises: ShortText | None = Field(
+        default=None, description="Whom the holder supervises, in words; none if no one.")
+    physical_demands: list[ShortText] = Field(
+        default_factory=list, description="What the work asks of the body, for the job "
+        "description's physical demands.")

@@ -12,6 +12,8 @@ Templates call ``staffing.job(position, program)`` to get the resolved view of o
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass
 from itertools import product
@@ -27,7 +29,8 @@ from genkit.model.roles import Competency, LivedExperience, Role, Setting, Situa
 LIST_FIELDS = ("duties", "minimum_qualifications", "preferred_qualifications", "certifications",
                "working_conditions", "competencies")
 # Role fields a position may replace with a single value.
-VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting")
+VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting", "flsa", "supervises",
+                "physical_demands")
 
 
 class Pay(Model):
@@ -90,6 +93,29 @@ class HowToApply(Model):
     instructions: LongText
     url: Url | None = None
     contact: ShortText | None = None
+    closing_date: dt.date | None = Field(
+        default=None, description="Last day to apply; none: open until filled.")
+    accommodation_contact: ShortText | None = Field(
+        default=None, description="Whom to ask for an accommodation in applying or "
+        "interviewing (name, phone or email).")
+
+
+class InterviewRules(Model):
+    """How the panel turns agreed ratings into a decision, set before the first interview."""
+
+    cut_score: float = Field(
+        ge=1, le=5, description="The average agreed rating (1 to 5) a candidate needs; the "
+        "guide prints it as a total for the position's number of competencies.")
+    knock_out_at: int | None = Field(
+        default=None, ge=1, le=4, description="An agreed rating at or below this on any "
+        "competency ends the candidacy, whatever the total.")
+    knock_out_competencies: list[Slug] = Field(
+        default_factory=list, description="Limit the knock-out rule to these competency ids; "
+        "empty: every competency.")
+
+    def total_needed(self, competencies: int) -> int:
+        """The lowest total that meets the cut score: ``3.0`` over 6 competencies -> 18."""
+        return math.ceil(round(self.cut_score * competencies, 6))
 
 
 class Position(Model):
@@ -99,6 +125,8 @@ class Position(Model):
     fte: float = Field(gt=0, le=1000, description="Full-time equivalents budgeted.")
     pay: Pay
     union: ShortText | None = None
+    grade: ShortText | None = Field(
+        default=None, description="The pay grade or classification code human resources uses.")
     schedule: Schedule = Field(default_factory=Schedule)
     team_role: Slug | None = Field(
         default=None, description="The program.team seat this position fills, if any.")
@@ -109,6 +137,9 @@ class Position(Model):
     reports_to: ShortText | None = None
     lived_experience: LivedExperience | None = None
     setting: Setting | None = None
+    flsa: Literal["exempt", "non_exempt"] | None = None
+    supervises: ShortText | None = None
+    physical_demands: list[ShortText] | None = None
     duties: list[ShortText] | None = None
     add_duties: list[ShortText] = Field(default_factory=list)
     minimum_qualifications: list[ShortText] | None = None
@@ -168,9 +199,15 @@ class Staffing(Model):
     benefits: list[ShortText] = Field(default_factory=list)
     training: Training | None = None
     background_check: LongText | None = None
+    fair_chance: LongText | None = Field(
+        default=None, description="Replaces the standard fair-chance statement (how a "
+        "conviction record is considered, and when).")
     equal_opportunity: LongText | None = Field(
         default=None, description="Replaces the standard equal-opportunity statement.")
     how_to_apply: HowToApply | None = None
+    interview: InterviewRules | None = Field(
+        default=None, description="The cut score and knock-out rule the panel applies to "
+        "agreed ratings; without it the guide leaves a blank for HR to fill in.")
 
     def role_fields(self, position: Position) -> dict[str, Any]:
         """The library role's fields with the position's replacements and additions applied."""

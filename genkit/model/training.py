@@ -33,6 +33,11 @@ class Module(Model):
         default_factory=list,
         description="Ids of program.call_types and program.exclusions this module prepares "
         "the team for.")
+    outcomes: list[ShortText] = Field(
+        default_factory=list, description="What a trainee can do after the module.")
+    course: ShortText | None = Field(
+        default=None, description="A recognized course the module teaches or includes, as the "
+        "jurisdiction names it (Mental Health First Aid, ASIST, QPR, CIT).")
 
     @property
     def hours(self) -> float:

@@ -38,6 +38,11 @@ DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
 FORMATS = ("html", "pdf", "docx")  # the default; "csv" is made only when a document asks
 Format = Literal["html", "pdf", "docx", "csv", "xlsx"]
+# The stages of a rollout, in the order a program goes through them: the bundle index groups
+# documents by them.
+PHASES = {"plan": "Plan", "procure": "Procure", "hire": "Hire", "train": "Train",
+          "launch": "Launch", "evaluate": "Evaluate"}
+Phase = Literal["plan", "procure", "hire", "train", "launch", "evaluate"]
 
 
 class FrontMatter(Model):
@@ -54,6 +59,14 @@ class FrontMatter(Model):
         default_factory=list, description="Dotted paths of profile sections this document "
         "needs; a jurisdiction that leaves one empty does not get the document.")
     order: int = 100
+    phase: Phase = Field(default="plan", description="The rollout stage the document is used "
+                         "in; the index lists documents by stage, then by order.")
+    missing: Text = Field(
+        default="", description="For the index, when a profile lacks what 'requires' names: "
+        "what the document needs, in the city's words. The document is left out of the bundle.")
+    missing_how: Text = Field(
+        default="", description="For the terminal, when the document is left out: what the "
+        "person running genkit can do about it ({name} is the jurisdiction).")
     compact: Flag = Field(default=False, description="Tighter type and spacing, for a card "
                           "that must fit on one printed page.")
     languages: str | None = Field(

@@ -57,6 +57,8 @@ class Plan:
     units: list[Unit]
     inputs_fingerprint: str
     strings: dict[str, UiStrings] = field(default_factory=dict)  # language -> layout words
+    # documents this profile cannot have, with the ``requires`` paths it leaves unset
+    left_out: list[tuple[Document, list[str]]] = field(default_factory=list)
 
 
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
@@ -195,6 +197,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
     fingerprint = inputs_fingerprint(loaded, dirs)
     unit_base = inputs_fingerprint(loaded, dirs, with_profile=False)
     units: list[Unit] = []
+    left_out: list[tuple[Document, list[str]]] = []
     for document in documents:
         if not selected(document, only):
             continue
@@ -202,11 +205,15 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         # Asked for by name, a document the profile cannot have is an error; one of a family
         # asked for (--only rfp) is left out like any document the profile does not get.
         if missing and only and _named(document, only):
+            how = document.meta.missing_how.format(name=loaded.name)
             raise UsageError([Problem(
                 "genkit", 0, 0, "--only",
                 f"'{document.id}' needs {', '.join(missing)} in the profile of "
-                f"'{loaded.name}', which does not set it")])
+                f"'{loaded.name}', which does not set it" + (f": {how}" if how else ""))])
         if missing:
+            if document.meta.missing and not any(d.base_id == document.base_id
+                                                  for d, _ in left_out):
+                left_out.append((document, missing))
             continue
         for item_id, item in items_for(loaded, document):
             if item_id is not None and not NAME_RE.match(str(item_id)):
@@ -221,4 +228,4 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
                     f"{unit_base}|{unit.stem}|{fmt}".encode()).hexdigest()
             if unit.outputs:
                 units.append(unit)
-    return Plan(loaded, dirs, documents, units, fingerprint, strings)
+    return Plan(loaded, dirs, documents, units, fingerprint, strings, left_out)

@@ -18,7 +18,7 @@ from genkit.render.context import sample_notice
 from genkit.render.document import stylesheet
 from genkit.render.templating import make_env, make_loader
 from genkit.write.atomic import write_bundle
-from genkit.write.bundle import IndexEntry, index_html
+from genkit.write.bundle import entry_for, index_html
 
 BUNDLE_FILES = ("index.html", "manifest.json")  # written by every build besides the documents
 
@@ -53,11 +53,9 @@ def html_pass(name: str, search: SearchPath, out_root: Path, only: list[str],
     pages = {path: data for path, data in outcome.files.items() if path.endswith(".html")}
     # The bundle's own index template, listing every format the full bundle will hold.
     loader = make_loader(plan.dirs, plan.dirs[-1])
-    entries = [IndexEntry(titles.get(u.stem, u.document.meta.title), u.document.meta.audience,
-                          u.document.meta.description, u.document.family, dict(u.outputs))
-               for u in plan.units]
+    entries = [entry_for(u, titles.get(u.stem, u.document.meta.title)) for u in plan.units]
     pages["index.html"] = index_html(make_env(loader, finalize=None), loaded, entries,
-                                     stylesheet(plan.dirs), sample_notice(loaded))
+                                     stylesheet(plan.dirs), sample_notice(loaded), plan.left_out)
     expected = tuple(p for u in plan.units for p in u.outputs.values())
     notes = [f"{name}: {r.describe()}" for r in outcome.readings]
     notes += [f"warning: {w}" for w in outcome.warnings]

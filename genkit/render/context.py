@@ -13,6 +13,7 @@ from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
+from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
 from genkit.render.packet_context import packet_context, packet_reads
 from genkit.render.read_sets import parse, resolve
@@ -105,7 +106,8 @@ def friendly(path: str, profile: Any = None) -> str:
         if named:
             if path.endswith("]"):
                 return f"{friendly(path[:path.rindex('[')])}: {named}"
-            return f"{named}: {last.replace('_', ' ')}"
+            field = FRIENDLY_FIELDS.get(last) or _DETAIL.get(last) or last.replace("_", " ")
+            return f"{named}: {lower_first(field)}"
     last = path.split(".")[-1].split("[")[0]
     if last in _DETAIL and "[" in path:  # program.call_types[2].patterns -> one shared phrase
         return f"{_DETAIL[last]} of the {friendly(path.split('[')[0]).lower()}"

@@ -140,6 +140,12 @@ def join_and(items: Iterable[object], word: str = "and") -> str:
     return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
 
 
+def with_article(phrase: object) -> str:
+    """``annual report`` -> ``an annual report``; ``public report`` -> ``a public report``."""
+    text = str(phrase)
+    return f"{'an' if text[:1].lower() in 'aeio' else 'a'} {text}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
@@ -155,6 +161,17 @@ def link(url: str, text: str | None = None) -> Markup:
         return label
     target = url.replace("\\", "%5C").replace("&", "&amp;")
     return Markup(f"[{label}](<{target}>)")
+
+
+def choices(values: Iterable[object], labels: Iterable[object] | None = None) -> Markup:
+    """The choices of a scoresheet's ``[one: ...]`` or ``[any: ...]`` cell: ``code`` or
+    ``code=label`` items joined by ``; ``. Each value is escaped, so a ``;`` or ``=`` inside it
+    stays part of it (see genkit/render/formats/markdown.py)."""
+    codes = [markdown_value(v) for v in values]
+    if labels is None:
+        return Markup("; ".join(codes))
+    names = [markdown_value(v) for v in labels]
+    return Markup("; ".join(f"{c}={n}" for c, n in zip(codes, names, strict=True)))
 
 
 def number_plain(value: float | int) -> str:
@@ -211,6 +228,7 @@ def vocabulary(value: str, kind: str) -> str:
 
 
 FILTERS = {
+    "choices": choices,
     "clock": clock,
     "metric_value": metric_value,
     "stats": stats,
@@ -230,4 +248,5 @@ FILTERS = {
     "percent": percent,
     "join_and": join_and,
     "plural": plural,
+    "with_article": with_article,
 }

@@ -19,7 +19,7 @@ from docx.shared import Inches, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
-from genkit.render.formats.docx_fields import add_text_field
+from genkit.render.formats.docx_fields import add_choice_fields, add_text_field
 from genkit.render.formats.docx_page import DocxPage, setup_page
 from genkit.render.formats.docx_toc import add_bookmark, bookmark_names, write_toc
 from genkit.render.formats.markdown import (
@@ -241,7 +241,9 @@ class _BodyWriter:
                 if right[cell_index + c]:  # a Markdown column aligned right (amounts)
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 field = form_field_of(inline)
-                if field is not None:
+                if field is not None and field.choices:
+                    add_choice_fields(para, field)
+                elif field is not None:
                     add_text_field(para, field.name, field.label, field.kind == "notes")
                 if field is not None and field.kind == "notes":
                     cells[c].add_paragraph()  # room to write by hand or type
@@ -249,8 +251,14 @@ class _BodyWriter:
                     for run in para.runs:
                         run.bold = True
             cell_index += len(row)
-        for row in table.rows:  # a row split across two pages is hard to read
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for r, row in enumerate(table.rows):  # a row split across two pages is hard to read
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if r >= header_rows and any(form_field_of(i) for i in rows[r]):
+                height = OxmlElement("w:trHeight")  # room to write by hand: about 0.3 inch
+                height.set(qn("w:val"), "430")
+                height.set(qn("w:hRule"), "atLeast")
+                tr_pr.append(height)
         for r in range(header_rows):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
             header = OxmlElement("w:tblHeader")
@@ -277,8 +285,11 @@ class _BodyWriter:
                 words = plain.split() or [""]
                 whole = len(plain) if len(plain) <= 14 else max(len(w) for w in words)
                 field = form_field_of(inline)
-                if field is not None:  # a fill-in cell: room to write, not its marker's length
-                    plain = "x" * (40 if field.kind == "notes" else 6)
+                if field is not None and field.choices:  # as wide as its choices' labels
+                    plain = "   ".join(f"xx {text}" for _, text in field.choices)
+                    whole = max(len(w) for _, text in field.choices for w in text.split()) + 3
+                elif field is not None:  # a fill-in cell: room to write, not its marker's length
+                    plain = "x" * (40 if field.kind == "notes" else 24)  # room to write
                     whole = 6
                 need[c] = max(need[c], whole * scale)
                 want[c] = max(want[c], min(len(plain), 40) * scale)

@@ -46,7 +46,9 @@ class _BodyRenderer(RendererHTML):
         if special.kind == "scoresheet":
             self._sheets += 1
             inner = self.render(form_table(special, self._sheets), options, env)
-            return f'<div class="scoresheet">\n{inner}</div>\n'
+            # flow=rows: a tall sheet may continue on the next page between two rows.
+            flow = " scoresheet-flow" if special.attrs.get("flow") == "rows" else ""
+            return f'<div class="scoresheet{flow}">\n{inner}</div>\n'
         if special.kind == "signatures":  # rows to sign by hand, kept on one page
             inner = self.render(parser().parse(special.text), options, env)
             return f'<div class="signatures">\n{inner}</div>\n'
@@ -63,6 +65,8 @@ class _BodyRenderer(RendererHTML):
     def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         field: FormField = tokens[idx].meta["field"]
         name, label = escape(field.name), escape(field.label)
+        if field.choices:
+            return choices_html(field)
         if field.kind == "notes":
             return (f'<textarea name="{name}" title="{label}" aria-label="{label}" '
                     f'rows="2"></textarea>')
@@ -111,6 +115,25 @@ def _heading_before(tokens: list[Token], idx: int) -> str:
             children = tokens[at].children or []
             return "".join(c.content for c in children if c.type in ("text", "code_inline"))
     return ""
+
+
+def choices_html(field: FormField) -> str:
+    """Radio buttons ("one") or tick boxes ("any"), each labeled, with its code as its value.
+
+    Radio buttons share the field's name, so the PDF holds one radio group whose options are
+    the codes. Each tick box has a name of its own: a PDF joins fields of one name into one.
+    """
+    single = field.kind == "one"
+    role = "radiogroup" if single else "group"
+    items = []
+    for i, (code, text) in enumerate(field.choices):
+        name = field.name if single else field.choice_name(i)
+        kind = "radio" if single else "checkbox"
+        title = escape(f"{field.label}: {text}")
+        items.append(f'<label class="choice"><input type="{kind}" name="{escape(name)}" '
+                     f'value="{escape(code)}" title="{title}">{escape(text)}</label>')
+    return (f'<span class="choices" role="{role}" aria-label="{escape(field.label)}">'
+            f'{" ".join(items)}</span>')
 
 
 def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure

@@ -12,8 +12,14 @@ with a meaning of their own:
   exactly ``[input]`` (one line) or ``[notes]`` (a few lines) are places to write: form fields in
   HTML and PDF, text fields (content controls) in Word. The table is parsed as Markdown, so
   escaped values printed into it read as plain text. Each field is named
-  ``<name>_<row>_<column>`` from the first cell of its row and its column heading, and labeled
-  with both for screen readers. ``keep=yes`` keeps a short sheet on one page in Word too.
+  ``<name>_<row>_<column>`` from the first cell of its row (leaving out text in *italics*, a
+  hint such as *(one)*) and its column heading, and labeled with both for screen readers.
+  A cell written ``[one: a; b; c]`` is a single choice (radio buttons in HTML and PDF) and
+  ``[any: a; b; c]`` a multiple choice (tick boxes); each choice is ``code`` or
+  ``code=Label``, and the code is the value a filled-in form returns. Templates print profile
+  values into them with the ``choices`` filter, whose escaping keeps ``;`` and ``=`` inside a
+  value from splitting it.
+  ``keep=yes`` keeps a short sheet on one page in Word too.
 - ```` ```signatures ```` ... ```` ``` ````: a Markdown table of signature lines, with rows tall
   enough to sign by hand, never split across pages (CSS in HTML and PDF, keep-with-next and
   unsplittable rows in Word).
@@ -26,6 +32,7 @@ Every heading gets an ``id`` made from its text, so documents can link to their 
 
 from __future__ import annotations
 
+import html
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -36,6 +43,7 @@ from markdown_it.token import Token
 SPECIAL_FENCES = {"answer", "pagebreak", "figure", "scoresheet", "signatures", "toc"}
 FIELD_MARKERS = {"[input]": "input", "[notes]": "notes"}
 FIELD_TOKEN = "form_field"
+CHOICE_RE = re.compile(r"^\[(one|any):(.*)\]$", re.S)
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -140,7 +148,13 @@ class FormField:
 
     name: str    # unique field name, e.g. "score_1-crisis-de-escalation_rating-1-5"
     label: str   # what it asks for, e.g. "1. Crisis de-escalation: Rating (1-5)"
-    kind: str    # "input" (one line) or "notes" (several lines)
+    kind: str    # "input" (one line), "notes" (several lines), "one" or "any" (choices)
+    # (code, label) of each choice of a "one" or "any" field, in the order shown
+    choices: tuple[tuple[str, str], ...] = ()
+
+    def choice_name(self, index: int) -> str:
+        """The name of one tick box of an "any" field (a PDF needs one name per box)."""
+        return f"{self.name}-{_slug(self.choices[index][0], 24)}-{index + 1}"
 
 
 def _slug(text: str, limit: int) -> str:
@@ -148,7 +162,13 @@ def _slug(text: str, limit: int) -> str:
 
 
 def _plain(inline: Token) -> str:
-    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+    """The cell's text, leaving out *italic* hints (``Age group *(one)*`` -> ``Age group``)."""
+    parts, hint = [], 0
+    for c in inline.children or []:
+        hint += {"em_open": 1, "em_close": -1}.get(c.type, 0)
+        if c.type in ("text", "code_inline") and not hint:
+            parts.append(c.content)
+    return "".join(parts).strip()
 
 
 def form_table(fence: Fence, index: int) -> list[Token]:
@@ -174,7 +194,7 @@ def form_table(fence: Fence, index: int) -> list[Token]:
                 headers.append(text)
             elif col == 0:
                 row_label = text
-            kind = FIELD_MARKERS.get(tok.content.strip())
+            kind, choices = _marker(tok.content.strip())
             if kind and not in_head:
                 header = headers[col] if col < len(headers) else f"column {col + 1}"
                 name = f"{prefix}_{_slug(row_label, 40)}_{_slug(header, 20)}"
@@ -183,10 +203,50 @@ def form_table(fence: Fence, index: int) -> list[Token]:
                 used.add(name)
                 label = f"{row_label}: {header}" if row_label else header
                 field_token = Token(FIELD_TOKEN, "", 0)
-                field_token.meta = {"field": FormField(name, label, kind)}
+                field_token.meta = {"field": FormField(name, label, kind, choices)}
                 tok.children = [field_token]
             col += 1
     return tokens
+
+
+def _marker(source: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """The field kind a cell's source text asks for, and its choices if it is a choice."""
+    if source in FIELD_MARKERS:
+        return FIELD_MARKERS[source], ()
+    match = CHOICE_RE.match(source)
+    if match is None:
+        return None, ()
+    choices = []
+    for item in _split_unescaped(html.unescape(match.group(2)), ";"):
+        parts = _split_unescaped(item, "=", limit=1)
+        code = _unescape(parts[0]).strip()
+        label = _unescape(parts[1]).strip() if len(parts) > 1 else code
+        if code:
+            choices.append((code, label or code))
+    return (match.group(1), tuple(choices)) if choices else (None, ())
+
+
+def _split_unescaped(text: str, sep: str, limit: int = -1) -> list[str]:
+    """Split at ``sep`` where no backslash escapes it; the escapes stay for ``_unescape``."""
+    parts, current, i = [], [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            current.append(text[i:i + 2])
+            i += 2
+            continue
+        if char == sep and (limit < 0 or len(parts) < limit):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def form_field_of(inline: Token) -> FormField | None:

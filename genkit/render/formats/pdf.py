@@ -6,6 +6,8 @@ Imported only when a PDF is actually produced: WeasyPrint is slow to import, and
 
 from __future__ import annotations
 
+import html as html_text
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -45,13 +47,56 @@ class ProjectOnlyFetcher(weasyprint.URLFetcher):
                               "the project's template folders")
 
 
+_CHECKBOX = re.compile(r'<input type="checkbox" name="([^"]+)" value="([^"]*)"')
+_NAME_OK = re.compile(rb"[!-~]")
+_NAME_DELIMITERS = b"()<>[]{}/%#"
+
+
+def pdf_name(text: str) -> str:
+    """``not asked`` -> ``not#20asked``: a PDF name, whose bytes outside ! to ~ are #-escaped."""
+    return "".join(chr(b) if _NAME_OK.fullmatch(bytes([b])) and b not in _NAME_DELIMITERS
+                   else f"#{b:02X}" for b in text.encode("utf-8"))
+
+
+class FormFinisher:
+    """Tidies WeasyPrint's choice fields before the PDF is written.
+
+    A tick box's "on" state is named after its code (what a form reader gets back as its
+    value), and the buttons of a radio group are plain widgets of the group, without a name of
+    their own that would make each one a separate field.
+    """
+
+    def __init__(self, html: str):
+        self._codes = {html_text.unescape(n): html_text.unescape(v)
+                       for n, v in _CHECKBOX.findall(html)}
+
+    def __call__(self, document: object, pdf: object) -> None:  # pdf: pydyf.PDF
+        for obj in pdf.objects:
+            if not isinstance(obj, dict) or obj.get("FT") != "/Btn":
+                continue
+            if "Parent" in obj:  # a radio button: the group holds the name and the value
+                obj.pop("T", None)
+                obj.pop("TU", None)
+                continue
+            name = obj.get("T")
+            code = self._codes.get(getattr(name, "string", ""))  # a pydyf.String
+            appearance = obj.get("AP", {}).get("N")
+            if code is None or not isinstance(appearance, dict):
+                continue
+            state = pdf_name(code)
+            if "on" in appearance:
+                appearance[state] = appearance.pop("on")
+            if obj.get("AS") == "/on":
+                obj["AS"] = obj["V"] = f"/{state}"
+
+
 def html_to_pdf(html: str, base_dir: Path, allowed_dirs: list[Path], where: str) -> bytes:
     fetcher = ProjectOnlyFetcher(allowed_dirs)
     try:
         document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/",
                                    url_fetcher=fetcher)
         return document.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True, pdf_tags=True,
-                                  uncompressed_pdf=False)
+                                  uncompressed_pdf=False, finisher=FormFinisher(html))
     except FatalURLFetchingError as exc:
         reason = exc.__cause__ or exc
         raise RenderError([Problem(where, 0, 0, "", str(reason))]) from None
