@@ -62,7 +62,7 @@ def test_samples_carry_tree_and_column_map(name: str) -> None:
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_tree_documents_in_every_format(built, name: str) -> None:  # noqa: ANN001
-    bundle = built(name, "dispatch")
+    bundle = built(name, "dispatch,analysis")
     loaded = load_profile(name, SearchPath.from_cwd(Path(__file__).parent.parent))
     first = steps(loaded.profile.decision_tree)[0].question.ask
     for fmt in ("html", "pdf", "docx"):
