@@ -73,7 +73,7 @@ def test_the_terminal_says_how_to_add_the_missing_data(tmp_path: Path) -> None:
                              str(tmp_path)], cwd=REPO, capture_output=True, text=True,
                             check=True)
     assert "analysis/call-analysis left out" in result.stdout
-    assert "genkit calls durham CALLS.csv" in result.stdout
+    assert "genkit calls durham EXPORT" in result.stdout
 
 
 def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None:  # noqa: ANN001
