@@ -242,6 +242,10 @@ def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:
     for jargon in ("Verbal disturbance", "Trespass", "Welfare check", "Panhandling"):
         assert jargon not in calls, jargon
     assert "A request to check that someone is all right" in calls
+    beach = texts(sheets("long-beach"), "briefings/resident-sheet.en")["html"]
+    beach_calls = beach.split("Which calls does the team take?")[1].split("When the team")[0]
+    assert "Someone staying where they are not welcome" in beach_calls
+    assert "Unwelcome person" not in beach_calls and "Disturbance" not in beach_calls
     assert "a annual" not in text and " a a" not in text
     for name in SAMPLES:
         for lang in LANGS:
