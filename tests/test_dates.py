@@ -41,7 +41,7 @@ def test_an_agreement_after_training_starts_is_refused(project: Path) -> None:
     # Training before the contract, and an agreement dated between the two: the agreement's
     # own date is the one to move. (A date after the contract start is refused by
     # checks/agreement.py, tested in test_agreement.py.)
-    edit(project, "  start: 2026-08-10\n", "  start: 2026-06-15\n")
+    edit(project, "  start: 2026-07-27\n", "  start: 2026-06-15\n")
     line = edit(project, "  effective: 2026-07-01\n", "  effective: 2026-06-20\n")
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("agreement.effective", line)
@@ -51,7 +51,7 @@ def test_an_agreement_after_training_starts_is_refused(project: Path) -> None:
 
 
 def test_training_before_the_contract_is_refused(project: Path) -> None:
-    line = edit(project, "  start: 2026-08-10\n", "  start: 2026-06-15\n")
+    line = edit(project, "  start: 2026-07-27\n", "  start: 2026-06-15\n")
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("training.start", line)
     assert "before the contract and the operating agreement start (1 July 2026)" in \
