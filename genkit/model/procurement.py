@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from genkit.model.base import Clock, Flag, LongText, Model, ShortText, Slug, Text
-from genkit.model.packet import DEFAULT_PARTS, Packet, Payment, ProposalPart
 from genkit.model.estimate import CostEstimate
+from genkit.model.packet import DEFAULT_PARTS, Packet, Payment, ProposalPart
 from genkit.model.program import Hours, clock_12h, minutes
 
 Email = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-zA-Z]{2,}$", max_length=200)]
