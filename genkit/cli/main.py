@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -34,6 +35,24 @@ def _csv(value: str | None) -> list[str]:
 
 class _Commands(click.Group):
     """Turns failures nobody anticipated into one readable line instead of a traceback."""
+
+    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            from genkit.cli.signals import stopped_by_sigterm
+
+            if stopped_by_sigterm():
+                # Stopped by SIGTERM: the workers are stopped, the half-made bundle dropped
+                # and "Aborted!" printed. Leave without the interpreter's shutdown hooks, where
+                # Python 3.11's process-pool hook can race the pool's own shutdown and print a
+                # traceback ("Bad file descriptor") after "Aborted!" on a busy machine.
+                import os
+
+                for stream in (sys.stdout, sys.stderr):
+                    with contextlib.suppress(Exception):
+                        stream.flush()
+                os._exit(1)
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         import os

@@ -20,8 +20,18 @@ from collections.abc import Iterator
 WATCH_ENV = "GENKIT_WATCH_PID"
 
 
+_stopped_by_sigterm = False
+
+
 def _interrupt(signum: int, frame: object) -> None:
+    global _stopped_by_sigterm
+    _stopped_by_sigterm = True
     raise KeyboardInterrupt
+
+
+def stopped_by_sigterm() -> bool:
+    """Whether a SIGTERM stopped this run (it has then been handled like Ctrl-C)."""
+    return _stopped_by_sigterm
 
 
 @contextlib.contextmanager
