@@ -124,6 +124,8 @@ staffing:                            # one job description and interview guide p
         hours_per_week: 40
       # add_duties: [...] adds to the role's duties; duties: [...] replaces them. The same
       # works for qualifications, certifications, working conditions and competencies.
+  training:                          # the paid training before a first shift alone
+    weeks: 8                         # to be decided: your program's training period
 
 stakeholders:                        # public-safety partners for the stakeholder worksheet
   - id: call-center
