@@ -190,3 +190,19 @@ def test_grade_above_the_limit_warns_and_fails_with_strict(run, project) -> None
     assert result.exit_code == 0
     assert "warning: " in result.output and "is above the limit of 2" in result.output
     assert (project / "build/town/briefings/resident-sheet.en.html").is_file()
+
+
+def test_a_call_type_without_residents_words_warns_at_its_line(run, project) -> None:  # noqa: ANN001
+    # Durham's plain name for panhandling removed: the sheet would fall back to the dispatch
+    # label, so the build says where the wording belongs, and --strict writes nothing.
+    edit(project, "        panhandling: Someone asking people for money\n", "")
+    # the line of briefings.text.en.call_types, just above its first wording
+    line = line_of(project, "mental-health-crisis: Someone in a mental health crisis") - 1
+    result = run("build", "town", "--only", "resident-sheet", "--format", "html",
+                 "--strict", "--out", "strict-out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(rf"profile\.yaml:{line}:\d+: briefings\.text\.en\.call_types: no "
+                     r"residents' wording for call type 'panhandling' \(program\.call_types"
+                     r"\[\d\]\); the resident sheet would show the dispatch label "
+                     r"'Panhandling'", result.output), result.output
+    assert not (project / "strict-out").exists()

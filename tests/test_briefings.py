@@ -252,3 +252,32 @@ def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:
             sheet = texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"]
             assert ("Need another language?" if lang == "en" else "¿Necesita otro idioma?") in (
                 sheet), (name, lang)
+
+
+def _resident_calls(sheet: str, lang: str) -> str:
+    heading = RESIDENT_HEADINGS[lang][1]
+    return sheet.split(heading)[1].split(RESIDENT_HEADINGS[lang][2])[0]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_no_resident_sheet_lists_a_dispatch_label(sheets, name) -> None:  # noqa: ANN001
+    from genkit.load.profiles import load_profile
+    from genkit.paths import SearchPath
+    from tests.conftest import REPO
+
+    profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
+    plain = profile.briefings.wording(profile.language).call_types
+    for lang in LANGS:
+        calls = _resident_calls(texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"],
+                                lang)
+        for call in profile.program.call_types:
+            assert call.id in plain, (name, call.id)  # a plain name for every call type
+            if lang == "en":
+                assert plain[call.id] in calls, (name, call.id)
+            if call.label not in plain.values():
+                assert call.label not in calls, (name, lang, call.label)
+            # nor the CAD codes and search patterns the 911 center's extract uses
+            for code in [*getattr(call, "cad_codes", []), *call.patterns]:
+                assert code.strip("*") not in calls, (name, lang, code)
+        # no all-caps dispatch code (two or more capital words) in the list
+        assert not re.search(r"\b[A-Z]{3,}(?: [A-Z/]{2,})+\b", calls), (name, lang, calls)

@@ -81,7 +81,7 @@ def test_new_profile_validates_and_builds(run, project) -> None:  # noqa: ANN001
     text = (project / "jurisdictions/springfield/profile.yaml").read_text()
     assert "# " in text and '"City of Springfield"' in text
     assert run("validate", "springfield").exit_code == 0
-    assert run("build", "springfield", "--format", "html", "-q").exit_code == 0
+    assert run("build", "springfield", "--format", "html", "-q", "--strict").exit_code == 0
     assert run("new", "springfield", "--name", "City of Springfield, IL").exit_code == 1
     assert run("new", "x", "--name", "Springfield").exit_code == 1
 

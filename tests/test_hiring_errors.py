@@ -152,3 +152,58 @@ def test_interview_rules_are_checked(project: Path) -> None:
     found = {p.field: p for p in problems(project)}
     assert found["staffing.interview.cut_score"].line == line
     assert "less than or equal to 5" in found["staffing.interview.cut_score"].message
+
+
+CLINICIAN_LICENSE = "        - Full North Carolina clinical license (LCSW, LCMHC or LMFT)\n"
+LICENSE = "Full North Carolina clinical license (LCSW, LCMHC or LMFT)"
+TRAINING = "  training:\n    weeks: 8\n"
+
+
+def test_a_license_due_after_probation_is_refused_at_its_line(project: Path) -> None:
+    edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
+    path, line = edit(project, CLINICIAN_LICENSE,
+                      f"        - {{name: \"{LICENSE}\", "
+                      "within_months: 18, "
+                      "at_hire: license-eligible}\n")
+    found = [p for p in problems(project) if p.field.endswith("certifications[0]")]
+    assert len(found) == 1, found
+    problem = found[0]
+    assert problem.file.endswith(str(path.relative_to(project))) and problem.line == line
+    assert problem.field == "staffing.positions[1].certifications[0]"
+    assert "due within 18 months of hire, after the 12-month probation" in problem.message
+
+
+def test_a_license_due_within_probation_shows_its_timing(project: Path) -> None:
+    from genkit.pipeline import Options, build
+    from tests.helpers import html_text, squash
+
+    edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
+    edit(project, CLINICIAN_LICENSE,
+         f"        - {{name: \"{LICENSE}\", "
+         "within_months: 12, "
+         "at_hire: license-eligible}\n")
+    out = project / "out"
+    build(["town"], SearchPath.from_cwd(project),
+          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
+    text = squash(html_text(out / "town" / "job_descriptions" / "crisis-response-clinician.html"))
+    assert f"{LICENSE}: needed within 12 months of hire; at hire, license-eligible" in text
+    assert "Valid driver's license and an acceptable driving record: needed at hire" in text
+    assert ("CPR and first aid certification: earned in the paid pre-service training, before "
+            "the first shift alone") in text
+    assert "The probation period is 12 months" in text
+
+
+def test_a_certification_earned_in_training_needs_a_training_period(project: Path) -> None:
+    # Without staffing.training, a position no curriculum trains has no training to earn it in.
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  training:\n    weeks: 8\n")
+    end = text.index("\n  ", text.index("    topics:\n", start) + 12)
+    while text[end + 1:end + 5] == "    ":  # skip the topics list
+        end = text.index("\n", end + 1)
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    edit(project, "    - id: care-navigator\n", "    - id: care-navigator\n"
+         "      add_certifications: [{name: Naloxone training, after_training: true}]\n")
+    found = {p.field: p.message for p in problems(project)}
+    field = next(f for f in found if f.endswith("add_certifications[0]"))
+    assert "no training.curricula entry trains" in found[field]

@@ -10,6 +10,7 @@ from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
+from tests.conftest import REPO
 from tests.helpers import html_text, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
@@ -238,3 +239,46 @@ def test_phoenix_field_lead_and_caseworker_train_differently(built) -> None:  # 
     for text in (caseworker, lead):
         assert "Scenario training with actors" in text
         assert "320 hours over 8 weeks of 40 hours" in text
+
+
+# The module each sample's trained positions take that its other positions do not.
+SAMPLE_ROLE_MODULES = {
+    "durham": {"peer-support-specialist": "peer-practice",
+               "crisis-response-clinician": "clinical-practice",
+               "advanced-emt": "emt-practice",
+               "community-response-supervisor": "supervisor-practice"},
+    "harris-county": {"crisis-intervention-specialist": "clinical-practice",
+                      "licensed-emt": "emt-practice"},
+    "long-beach": {"crisis-intervention-specialist": "clinical-practice",
+                   "public-health-nurse": "nursing-practice",
+                   "peer-navigator": "peer-practice"},
+    "philadelphia": {"cirt-clinician": "clinical-practice"},
+    "phoenix": {"caseworker-ii": "clinical-practice", "caseworker-iii": "supervisor-practice"},
+}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_ROLE_MODULES))
+def test_every_sample_trains_each_role_in_its_own_practice(sample: str) -> None:
+    training = load_profile(sample, SearchPath.from_cwd(REPO)).profile.training
+    expected = SAMPLE_ROLE_MODULES[sample]
+    # every curriculum of the sample is listed, so a new one must say what its role learns
+    assert {c.position for c in training.curricula} == set(expected)
+    for curriculum in training.curricula:
+        own = expected[curriculum.position]
+        assert own in curriculum.modules, (sample, curriculum.position)
+        others = [c for c in training.curricula if c is not curriculum]
+        assert not any(own in c.modules for c in others), (sample, own)
+        module = training.module_library[own]
+        assert module.outcomes and module.hours > 0, (sample, own)
+
+
+@pytest.mark.parametrize("sample", ["harris-county", "long-beach", "philadelphia"])
+def test_rendered_protocols_differ_by_role(built, sample: str) -> None:  # noqa: ANN001
+    training = load_profile(sample, SearchPath.from_cwd(REPO)).profile.training
+    folder = built(sample, "training") / "training"
+    texts = {c.position: squash(html_text(folder / f"{c.position}.html"))
+             for c in training.curricula}
+    for position, module_id in SAMPLE_ROLE_MODULES[sample].items():
+        title = squash(training.module_library[module_id].title)
+        assert title in texts[position], (sample, position)
+        assert not any(title in text for p, text in texts.items() if p != position)

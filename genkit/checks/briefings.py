@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from genkit.checks.registry import RuleResult, rule
+from genkit.checks.registry import RuleResult, rule, warning
 from genkit.model import Profile
 from genkit.model.briefings import Wording
 
@@ -114,3 +114,20 @@ def facts_are_sourced_and_worded(profile: Profile) -> RuleResult:
                     reported.add((fid, lang))
                     yield ("briefings", "facts", fid, "text"), (
                         f"no '{lang}' sentence, but the sheets are made in '{lang}'")
+
+
+@warning
+def residents_see_plain_call_types(profile: Profile) -> RuleResult:
+    """The resident sheet lists the call types the team takes; a call type with no wording
+    under ``briefings.text.<main language>.call_types`` shows its dispatch label there, which
+    is written for call-takers (CAD codes, 'co-response request'), not for residents."""
+    main = profile.language
+    if main not in profile.briefings.languages:
+        return  # no resident sheet in the main language
+    given = profile.briefings.wording(main).call_types
+    for i, call in enumerate(profile.program.call_types):
+        if call.id not in given:
+            yield ("briefings", "text", main, "call_types"), (
+                f"no residents' wording for call type '{call.id}' (program.call_types[{i}]); "
+                f"the resident sheet would show the dispatch label '{call.label}'. Add "
+                f"'{call.id}: <the call type as a resident would say it>' here")

@@ -61,7 +61,9 @@ def positions_hold_their_seat_credential(profile: Profile) -> RuleResult:
         if seat is None:
             continue
         held = profile.staffing.role_fields(position).get("certifications") or []
-        if seat.credential not in held:
+        # library items come as dumped mappings, the position's own as models
+        names = [c["name"] if isinstance(c, dict) else str(c) for c in held]
+        if seat.credential not in names:
             yield ("staffing", "positions", i, "certifications"), (
                 f"{position.title} fills the team's '{seat.role}' seat, which needs "
                 f"'{seat.credential}' (program.team); list it here or change the seat's "

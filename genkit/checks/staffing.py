@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.program import WEEK, minutes
-from genkit.model.roles import MAX_COMPETENCIES, MIN_COMPETENCIES, Role
-from genkit.model.staffing import Shift, Staffing
+from genkit.model.roles import MAX_COMPETENCIES, MIN_COMPETENCIES, Certification, Role
+from genkit.model.staffing import Position, Shift, Staffing
 
 REQUIRED_ROLE_FIELDS = [name for name, f in Role.model_fields.items()
                         if f.is_required() and name != "title"]
@@ -216,3 +216,46 @@ def positions_fit_the_program(profile: Profile) -> RuleResult:
         if position.unit is not None and position.unit not in units:
             yield (*here, "unit"), (f"no unit named '{position.unit}' in program.units "
                                     f"(known: {_known(units)})")
+
+
+@rule
+def certifications_due_in_time(profile: Profile) -> RuleResult:
+    """A license due months after hire must be due within probation (while not holding it can
+    still end the job), and one earned in training needs a curriculum that trains the position."""
+    staffing = profile.staffing
+    trained = {c.position for c in profile.training.curricula} if profile.training else set()
+    everyone_trained = staffing.training is not None  # staffing.training words it for all
+    for i, position in enumerate(staffing.positions):
+        if position.role and position.role not in staffing.role_library:
+            continue  # an unknown role is reported by positions_build_on_known_roles
+        items = staffing.role_fields(position).get("certifications") or []
+        probation = staffing.probation(position)
+        for j, raw in enumerate(items):
+            item = Certification.model_validate(raw)
+            where = _certification_path(staffing, position, i, j)
+            if item.within_months and probation and item.within_months > probation:
+                yield where, (
+                    f"'{item.name}' is due within {item.within_months} months of hire, after "
+                    f"the {probation}-month probation of {position.title} ends; make it due "
+                    "within the probation or lengthen the probation (probation_months)")
+            if item.after_training and position.id not in trained and not everyone_trained:
+                yield where, (
+                    f"'{item.name}' is due by the end of pre-service training, but no "
+                    f"training.curricula entry trains {position.title} and staffing.training "
+                    "gives no training period; add one or give within_months instead")
+
+
+def _certification_path(staffing: Staffing, position: Position, i: int, j: int) -> tuple:
+    """Where item ``j`` of the merged list was written: the position's own list, its additions,
+    or (for an item from the library role) the position's ``role``, where a fix starts."""
+    own = position.certifications
+    if own is None:
+        role = staffing.role_library.get(position.role or "")
+        first = len(role.certifications) if role else 0
+    else:
+        first = len(own)
+    if j >= first:
+        return ("staffing", "positions", i, "add_certifications", j - first)
+    if own is not None:
+        return ("staffing", "positions", i, "certifications", j)
+    return ("staffing", "positions", i, "role")

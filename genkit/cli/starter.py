@@ -124,6 +124,8 @@ staffing:                            # one job description and interview guide p
         hours_per_week: 40
       # add_duties: [...] adds to the role's duties; duties: [...] replaces them. The same
       # works for qualifications, certifications, working conditions and competencies.
+  training:                          # the paid training before a first shift alone
+    weeks: 8                         # to be decided: your program's training period
 
 stakeholders:                        # public-safety partners for the stakeholder worksheet
   - id: call-center
@@ -145,6 +147,13 @@ stakeholders:                        # public-safety partners for the stakeholde
 # its performance standards name. The sample profiles show a complete one:  genkit list durham
 # To build the funding and sustainability plan (funding/funding-plan), add a `funding:` section:
 # program years, costs and the money planned from each stream; see docs/profiles.md.
+briefings:
+  text:
+    en:
+      call_types:                    # the call types in residents' words, for the resident sheet
+        welfare-check: A request to check that someone is all right
+        mental-health-crisis: Someone in a mental health crisis
+
 # Community briefing sheets are made in English. To add Spanish (or another language), list it
 # under briefings.languages and write the sheets' text in that language under briefings.text;
 # jurisdictions/durham/profile.yaml shows a complete example. genkit validate names anything

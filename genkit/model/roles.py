@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from genkit.model.base import LongText, Model, ShortText, Slug
 
@@ -68,6 +68,39 @@ class Competency(Model):
     anchors: Anchors
 
 
+class Certification(Model):
+    """A license or certification a job requires, and when the holder must have it.
+
+    Written as plain text it is needed on the first day of work; written as a mapping it can be
+    due some months after hire or by the end of the program's pre-service training.
+    """
+
+    name: ShortText
+    within_months: int | None = Field(
+        default=None, ge=1, le=60, description="Months after hire by which it is needed; "
+        "none: at hire. Must fall within the position's probation, when it has one.")
+    after_training: bool = Field(
+        default=False, description="Earned in the program's pre-service training and needed "
+        "before the first shift alone; the position must have a training curriculum.")
+    at_hire: ShortText | None = Field(
+        default=None, description="What a new hire must hold on the first day when the item "
+        "itself is due later ('license-eligible', 'the ability to earn it').")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text_is_needed_at_hire(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_due_date(self) -> Certification:
+        if self.within_months is not None and self.after_training:
+            raise ValueError("give within_months or after_training, not both")
+        return self
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Role(Model):
     """A library role: sound defaults a position builds on and may add to or replace."""
 
@@ -80,7 +113,7 @@ class Role(Model):
     duties: list[ShortText] = Field(min_length=1)
     minimum_qualifications: list[ShortText] = Field(min_length=1)
     preferred_qualifications: list[ShortText] = Field(default_factory=list)
-    certifications: list[ShortText] = Field(default_factory=list)
+    certifications: list[Certification] = Field(default_factory=list)
     working_conditions: list[ShortText] = Field(min_length=1)
     competencies: list[Slug] = Field(min_length=MIN_COMPETENCIES, max_length=MAX_COMPETENCIES)
     lived_experience: LivedExperience = "not_applicable"

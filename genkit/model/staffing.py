@@ -23,7 +23,14 @@ from pydantic import Field
 
 from genkit.model.base import Clock, LongText, Model, ShortText, Slug, Text, Url
 from genkit.model.program import Day, Hours, Program, clock_12h, minutes
-from genkit.model.roles import Competency, LivedExperience, Role, Setting, Situational
+from genkit.model.roles import (
+    Certification,
+    Competency,
+    LivedExperience,
+    Role,
+    Setting,
+    Situational,
+)
 
 # Role fields a position may replace (``duties``) or add to (``add_duties``).
 LIST_FIELDS = ("duties", "minimum_qualifications", "preferred_qualifications", "certifications",
@@ -146,8 +153,11 @@ class Position(Model):
     add_minimum_qualifications: list[ShortText] = Field(default_factory=list)
     preferred_qualifications: list[ShortText] | None = None
     add_preferred_qualifications: list[ShortText] = Field(default_factory=list)
-    certifications: list[ShortText] | None = None
-    add_certifications: list[ShortText] = Field(default_factory=list)
+    certifications: list[Certification] | None = None
+    add_certifications: list[Certification] = Field(default_factory=list)
+    probation_months: int | None = Field(
+        default=None, ge=1, le=36, description="Months of probation after hire; default: "
+        "staffing.probation_months. A certification due later must fall within it.")
     working_conditions: list[ShortText] | None = None
     add_working_conditions: list[ShortText] = Field(default_factory=list)
     competencies: list[Slug] | None = None
@@ -182,6 +192,7 @@ class Job:
     days_text: str            # "every day", "Monday to Friday"
     shifts_text: str | None   # "9 am to 9 pm or noon to midnight"; None for office hours
     reports_to: str | None    # a title: the supervising position's, when the plan has one
+    probation: int | None = None  # months of probation, the position's or the plan's
 
 
 class Staffing(Model):
@@ -198,6 +209,9 @@ class Staffing(Model):
                                           "to speak.")
     benefits: list[ShortText] = Field(default_factory=list)
     training: Training | None = None
+    probation_months: int | None = Field(
+        default=None, ge=1, le=36, description="Months of probation after hire for every "
+        "position that does not set its own.")
     background_check: LongText | None = None
     fair_chance: LongText | None = Field(
         default=None, description="Replaces the standard fair-chance statement (how a "
@@ -208,6 +222,10 @@ class Staffing(Model):
     interview: InterviewRules | None = Field(
         default=None, description="The cut score and knock-out rule the panel applies to "
         "agreed ratings; without it the guide leaves a blank for HR to fill in.")
+
+    def probation(self, position: Position) -> int | None:
+        """Months of probation for this position: its own, else the plan's, else none."""
+        return position.probation_months or self.probation_months
 
     def role_fields(self, position: Position) -> dict[str, Any]:
         """The library role's fields with the position's replacements and additions applied."""
@@ -243,7 +261,8 @@ class Staffing(Model):
         shifts_text = (", ".join(shifts[:-1]) + " or " + shifts[-1]) if len(shifts) > 1 else (
             shifts[0] if shifts else None)
         return Job(position, position.role, role, list(languages), interview,
-                   Hours(days=days).days_text, shifts_text, self.title_of(role.reports_to))
+                   Hours(days=days).days_text, shifts_text, self.title_of(role.reports_to),
+                   self.probation(position))
 
     def usable_questions(self, competency_id: str, setting: str,
                          linked: set[str]) -> list[Situational]:
