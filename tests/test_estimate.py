@@ -126,9 +126,9 @@ def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> N
     assert f"Expected from the funding plan: {formula}" in evaluation
     assert "Numerator: The whole program's operating cost in the period." in evaluation
     brief = squash(html_text(bundle / "briefings" / "partner-brief.en.html"))
-    assert (f"Program cost per field response, expected: about {figure}: the whole program's "
-            f"year 3 cost, ${found.cost:,}, ÷ 30,000 field responses a year (40,000 eligible "
-            "calls a year × the target share reached, 75%).") in brief
+    assert (f"Program cost per field response, expected: about {figure} = ${found.cost:,} "
+            "(whole program, year 3) ÷ 30,000 field responses (40,000 eligible calls a year × "
+            "the target share reached, 75%).") in brief
     brief_es = squash(html_text(bundle / "briefings" / "partner-brief.es.html"))
     assert f"Costo del programa por respuesta en el terreno, previsto: unos {figure}" in brief_es
     for text in (brief, brief_es):  # an expected cost, never a row of the targets table
