@@ -227,3 +227,34 @@ def test_signature_block_keeps_together_in_word(tmp_path: Path) -> None:
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
     for row in table.rows[:-1]:
         assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_each_data_flow_names_its_legal_basis_from_one_place(tmp_path: Path) -> None:
+    # The agreement's flows and the exhibit's table render agreement.data_sharing.legal_basis.
+    import re
+
+    from genkit.model.agreement import LEGAL_BASES
+
+    bundle = render(tmp_path, "philadelphia", ["html"])
+    agreement = squash(html_text(bundle / f"{DOC}.html"))
+    exhibit = squash(html_text(bundle / "agreements" / "data-sharing-exhibit.html"))
+    both = ("section 4 (business associate terms) and section 3 (substance use records only "
+            "with the person's written consent, under 42 CFR Part 2)")
+    assert f"From the Provider to Police Radio, every week, under the exhibit's {both}:" \
+        in agreement
+    assert ("From Police Radio to the Provider, every week, under the exhibit's section 4 "
+            "(business associate terms):") in agreement
+    assert "Missed eligible calls, within 24 hours, under the exhibit's section 4" in agreement
+    assert "Every week Section 4 (business associate terms) CAD received" in exhibit
+    assert f"Every week {both[0].upper()}{both[1:]}" in exhibit
+    # A basis names the exhibit's section by number: the heading there must say the same.
+    for section, words in LEGAL_BASES.values():
+        heading = {4: "Business associate terms", 3: "Legal basis"}[section]
+        assert re.search(rf"(^|\s){section}\. {heading}\b", exhibit), (section, words)
+
+
+def test_an_unknown_legal_basis_is_refused_at_its_line(project: Path) -> None:
+    line = edit(project, "      from_center: [business_associate]\n",
+                "      from_center: [public_interest]\n")
+    problem = problem_at(project, "agreement.data_sharing.legal_basis.from_center[0]")
+    assert problem.line == line and "business_associate" in problem.message

@@ -127,3 +127,32 @@ def test_a_sample_rfp_and_agreement_need_the_supplies_list(project: Path) -> Non
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     found = [p for p in problems(project) if p.field == "agreement.systems"]
     assert found and found[0].message.startswith("say once who supplies and who pays")
+
+
+def test_no_cad_account_beside_an_rfp_terminal_is_refused(project: Path) -> None:
+    # Philadelphia's RFP once gave each vehicle a terminal while its agreement gave the
+    # clinicians no CAD account: the two now come from settings a check holds together.
+    line = edit(project, "  cad_access: status_updates\n", "  cad_access: none\n")
+    [problem] = problems(project)
+    assert (problem.field, problem.line) == ("responsibilities.cad_access", line)
+    assert "procurement.dispatch.cad_access: mobile_data_terminal" in problem.message
+
+
+def test_terminals_without_a_cad_screen_are_refused(project: Path) -> None:
+    edit(project, "    cad_access: mobile_data_terminal\n", "    cad_access: phone_and_radio\n")
+    found = {p.field: p for p in problems(project)}
+    assert set(found) == {"responsibilities.cad_access", "responsibilities.supplies[2].kind"}
+    assert "gives them no CAD screen" in found["responsibilities.cad_access"].message
+    assert found["responsibilities.supplies[2].kind"].line > 0
+
+
+def test_philadelphias_rfp_and_agreement_agree_on_cad(tmp_path: Path) -> None:
+    build(["philadelphia"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["rfp", "agreements"], formats=["html"]))
+    bundle = tmp_path / "philadelphia"
+    rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
+    agreement = squash(html_text(bundle / "agreements" / "operating-agreement.html"))
+    access = "have no account of their own; the 911 center passes each call to them by radio"
+    assert access in rfp and access in agreement
+    for text in (rfp, agreement):
+        assert "mobile data terminal" not in text

@@ -117,11 +117,69 @@ def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> N
                   formats=["html"]))
     bundle = tmp_path / "durham"
     plan = squash(html_text(bundle / "funding" / "funding-plan.html"))
-    assert f"about {figure} per response" in plan
+    assert f"about {figure} of program cost per field response" in plan
     evaluation = squash(html_text(bundle / "evaluation" / "evaluation-plan.html"))
-    assert (f"Expected from the funding plan: {figure} = ${found.cost:,} (year 3 cost) ÷ "
-            "30,000 responses a year") in evaluation
-    assert "Numerator: Program operating cost in the period." in evaluation
-    for lang, name in (("en", "Cost per response"), ("es", "Costo por respuesta")):
-        brief = squash(html_text(bundle / "briefings" / f"partner-brief.{lang}.html"))
-        assert f"{name} " in brief and f" {figure} " in brief
+    formula = (f"{figure} = ${found.cost:,}, the whole program's cost in year 3 (every line of "
+               "the funding plan, staff who never go out on calls included) ÷ 30,000 expected "
+               "field responses a year (40,000 eligible calls a year × the target share "
+               "reached, 75%)")
+    assert f"Expected from the funding plan: {formula}" in evaluation
+    assert "Numerator: The whole program's operating cost in the period." in evaluation
+    brief = squash(html_text(bundle / "briefings" / "partner-brief.en.html"))
+    assert (f"Program cost per field response, expected: about {figure} = ${found.cost:,} "
+            "(whole program, year 3) ÷ 30,000 field responses (40,000 eligible calls a year × "
+            "the target share reached, 75%).") in brief
+    brief_es = squash(html_text(bundle / "briefings" / "partner-brief.es.html"))
+    assert f"Costo del programa por respuesta en el terreno, previsto: unos {figure}" in brief_es
+    for text in (brief, brief_es):  # an expected cost, never a row of the targets table
+        assert "Cost per response" not in text and f"| {figure}" not in text
+
+
+def test_an_expected_cost_is_not_a_target(tmp_path: Path) -> None:
+    profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
+    [choice] = [m["choice"] for m in profile.selected_metrics if m["id"] == "cost-per-response"]
+    assert choice.target is None
+    build(["durham"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["evaluation"], formats=["html"]))
+    evaluation = squash(html_text(tmp_path / "durham" / "evaluation" / "evaluation-plan.html"))
+    assert "Baseline: to be set. Target: to be set. Expected from the funding plan: $" in evaluation
+
+
+def test_phoenix_expects_responses_from_its_call_analysis(tmp_path: Path) -> None:
+    # No published counts: eligible calls a year scaled from the stored week of 2019 calls.
+    from genkit.funding.budget import profile_budget
+    from genkit.funding.per_response import cost_per_response
+
+    loaded = load_profile("phoenix", SearchPath.from_cwd(REPO))
+    assert loaded.profile.call_volumes is None
+    assert cost_per_response(loaded.profile) is None  # nothing to divide by without the analysis
+    found = cost_per_response(loaded.profile, loaded.calls_analysis)
+    eligible = loaded.calls_analysis.eligible_per_year.shown
+    assert found.responses == round(eligible * 0.6)
+    assert found.cost == profile_budget(loaded.profile).years[-1].cost
+    basis = (f"{eligible:,} eligible calls a year estimated from one week of 2019 calls × the "
+             "target share reached, 60%")
+    assert found.responses_basis == basis
+    build(["phoenix"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
+                  formats=["html"]))
+    bundle = tmp_path / "phoenix"
+    figure = f"${found.value:,}"
+    for doc in ("funding/funding-plan", "evaluation/evaluation-plan",
+                "briefings/partner-brief.en"):
+        text = squash(html_text(bundle / f"{doc}.html"))
+        assert figure in text and basis in text, doc
+
+
+def test_without_counts_the_documents_say_why_no_figure(tmp_path: Path) -> None:
+    build(["long-beach"], SearchPath.from_cwd(REPO),
+          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
+                  formats=["html"]))
+    bundle = tmp_path / "long-beach"
+    why = ("no published yearly count of the eligible calls, or of the calls teams of the size "
+           "this plan pays for would answer, is available")
+    for doc in ("funding/funding-plan", "evaluation/evaluation-plan",
+                "briefings/partner-brief.en"):
+        assert why in squash(html_text(bundle / f"{doc}.html")), doc
+    es = squash(html_text(bundle / "briefings" / "partner-brief.es.html"))
+    assert "todavía no hay una cifra prevista, porque no hay una cifra anual publicada" in es

@@ -104,3 +104,40 @@ def sample_states_who_supplies_what(profile: Profile) -> RuleResult:
             "say once who supplies and who pays for the teams' vehicles, radios, terminals and "
             "CAD licenses under responsibilities.supplies; the RFP, this agreement and the "
             "funding plan render that list")
+
+
+# How the RFP says calls reach the teams (procurement.dispatch.cad_access) decides whether the
+# teams need a terminal and a CAD account; the agreement renders responsibilities.cad_access.
+SCREENS = {"mobile_data_terminal": "mobile data terminals in the team vehicles",
+           "cad_client": "a CAD workstation or client"}
+
+
+@rule
+def terminals_and_cad_access_agree(profile: Profile) -> RuleResult:
+    proc, duties = profile.procurement, profile.responsibilities
+    if proc is None:
+        return
+    mode = proc.dispatch.cad_access
+    terminals = duties.of_kind("terminals")
+    if mode in SCREENS:
+        if duties.cad_access == "none":
+            yield (*R, "cad_access"), (
+                f"says the teams have no CAD account, but the RFP gives them {SCREENS[mode]} "
+                f"(procurement.dispatch.cad_access: {mode}); choose read_only or "
+                "status_updates, or set the RFP's cad_access to phone_and_radio")
+        elif terminals is None and duties.supplies:
+            yield (*R, "supplies"), (
+                f"the RFP gives the teams {SCREENS[mode]} (procurement.dispatch.cad_access: "
+                f"{mode}), so say who supplies and pays for them (an entry of kind terminals)")
+    else:
+        if duties.cad_access != "none":
+            yield (*R, "cad_access"), (
+                f"says the teams {duties.cad_access.replace('_', ' ')} in CAD, but the RFP "
+                "gives them no CAD screen (procurement.dispatch.cad_access: phone_and_radio); "
+                "set cad_access to none, or give them a terminal in the RFP")
+        if terminals is not None:
+            i = duties.supplies.index(terminals)
+            yield (*R, "supplies", i, "kind"), (
+                f"{terminals.item} are listed, but the RFP gives the teams no CAD screen "
+                "(procurement.dispatch.cad_access: phone_and_radio); remove the entry or give "
+                "them a terminal in the RFP")

@@ -24,6 +24,18 @@ AGREEMENT_HELP = ("The operating agreement between the 911 center and the team's
                   "parties, dispatch, CAD and radio, backup, data sharing, review.")
 FREQUENCY_TEXT = {"daily": "every day", "weekly": "every week", "monthly": "every month"}
 
+# The legal basis a data flow rests on, by the section of the data-sharing and business
+# associate exhibit (templates/agreements/data-sharing-exhibit.md.j2) that sets it out. The
+# agreement and the exhibit both render a flow's basis from here; tests/test_agreement.py holds
+# the section numbers to the exhibit's headings.
+LegalBasis = Literal["business_associate", "part2_consent", "state_law"]
+LEGAL_BASES: dict[str, tuple[int, str]] = {
+    "business_associate": (4, "business associate terms"),
+    "part2_consent": (3, "substance use records only with the person's written consent, "
+                         "under 42 CFR Part 2"),
+    "state_law": (3, "state law on health and mental health records"),
+}
+
 
 class Center(Model):
     """The emergency communications center that answers 911 and dispatches the team."""
@@ -106,6 +118,26 @@ class Backup(Model):
                                                "that means 'send help now'.")
 
 
+class FlowBases(Model):
+    """The legal basis of each data flow the agreement describes, by the exhibit's terms."""
+
+    from_center: list[LegalBasis] = Field(
+        default_factory=lambda: ["business_associate"], min_length=1,
+        description="CAD fields the 911 center sends the operator.")
+    from_operator: list[LegalBasis] = Field(
+        default_factory=lambda: ["business_associate"], min_length=1,
+        description="What the operator returns for each call.")
+    missed_calls: list[LegalBasis] = Field(
+        default_factory=lambda: ["business_associate"], min_length=1,
+        description="Each eligible call no team could take, sent for follow-up.")
+
+    def text(self, flow: str) -> str:
+        """'section 4 (business associate terms)', joined when a flow rests on several."""
+        parts = [f"section {LEGAL_BASES[b][0]} ({LEGAL_BASES[b][1]})"
+                 for b in getattr(self, flow)]
+        return " and ".join(parts)
+
+
 class DataSharing(Model):
     """What each party gives the other, how often, and under which privacy rules."""
 
@@ -123,6 +155,9 @@ class DataSharing(Model):
     missed_call_notice_hours: int = Field(
         default=24, ge=1, le=168, description="Hours within which the center sends the "
         "operator each eligible call no team could take, so it can follow up in time.")
+    legal_basis: FlowBases = Field(
+        default_factory=FlowBases, description="Each flow's legal basis, by the section of the "
+        "data-sharing exhibit that sets it out (business_associate, part2_consent, state_law).")
 
     @property
     def frequency_text(self) -> str:

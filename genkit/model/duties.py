@@ -24,6 +24,10 @@ CAD_ACCESS_TEXT = {
     "status_updates": "see the calls assigned to them and their call notes, and record their "
                       "own status (en route, on scene, transporting, clear); they cannot change "
                       "any other call data",
+    # A team with no CAD screen (procurement.dispatch.cad_access: phone_and_radio), such as
+    # clinicians riding in a police unit: the check in checks/duties.py holds the two together.
+    "none": "have no account of their own; the 911 center passes each call to them by radio "
+            "and records their status",
 }
 
 
@@ -42,8 +46,9 @@ class Supply(Model):
 
 class Responsibilities(Model):
     supplies: list[Supply] = Field(default_factory=list)
-    cad_access: Literal["read_only", "status_updates"] = Field(
-        default="status_updates", description="What the teams may do in CAD.")
+    cad_access: Literal["read_only", "status_updates", "none"] = Field(
+        default="status_updates", description="What the teams may do in CAD; 'none' when they "
+        "have no CAD screen (procurement.dispatch.cad_access: phone_and_radio).")
 
     @property
     def cad_access_text(self) -> str:

@@ -116,11 +116,8 @@ class Profile(Model):
             stat = self.statistics.get(choice.baseline_from)  # unknown ids: checks/statistics
             if stat is not None:
                 choice = choice.model_copy(update={"baseline": stat.value})
-        if choice.id == "cost-per-response" and choice.target is None:
-            from genkit.funding.per_response import cost_per_response  # funding imports model
-
-            found = cost_per_response(self)
-            return choice.model_copy(update={"target": found.value}) if found else choice
+        # The cost per response genkit derives is an expected cost, not a target: documents
+        # show it beside the metric (render context ``cost_per_response``), never as its target.
         volumes = self.call_volumes
         if volumes is None or choice.id not in VOLUME_METRICS:
             return choice

@@ -229,7 +229,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         budget=_budget(profile),
         **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
         estimate=_estimate(profile),
-        cost_per_response=_per_response(profile),
+        cost_per_response=_per_response(profile, loaded.calls_analysis),
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
@@ -315,11 +315,11 @@ def _estimate(profile: Any) -> Any:
     return build_estimate(profile)
 
 
-def _per_response(profile: Any) -> Any:
+def _per_response(profile: Any, analysis: Any) -> Any:
     """Cost per response from the funding plan and the expected responses, or None."""
     from genkit.funding.per_response import cost_per_response
 
-    return cost_per_response(profile)
+    return cost_per_response(profile, analysis)
 
 
 def _per_response_reads() -> list[tuple]:
