@@ -41,3 +41,25 @@ def docx_text(path: Path) -> str:
 def squash(text: str) -> str:
     """Collapse whitespace (PDF text extraction breaks lines anywhere)."""
     return re.sub(r"\s+", " ", text)
+
+
+def edit(project: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in the test project's town profile; the line it stood on."""
+    path = project / "jurisdictions" / "town" / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def problems(project: Path) -> list:
+    """The located problems that loading the town profile reports (it must fail)."""
+    import pytest
+
+    from genkit.errors import ProfileError
+    from genkit.load.profiles import load_profile
+    from genkit.paths import SearchPath
+
+    with pytest.raises(ProfileError) as info:
+        load_profile("town", SearchPath.from_cwd(project))
+    return info.value.problems

@@ -6,29 +6,11 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-import pytest
-
-from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import edit, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def edit(project: Path, old: str, new: str) -> int:
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def test_what_the_city_pays_for_must_be_budgeted(project: Path) -> None:

@@ -10,12 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.cli.main import main
-from genkit.errors import ProfileError
 from genkit.funding.estimate import build_estimate
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILE = Path("jurisdictions") / "town" / "profile.yaml"
@@ -27,12 +26,6 @@ def edit(project: Path, old: str, new: str) -> int:
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return text[:text.index(old)].count("\n") + 1
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def test_durham_minimum_coverage_is_priced_from_hours_team_and_pay() -> None:

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
-from genkit.paths import SearchPath
+from tests.helpers import problems
 from tests.test_rfp_checks import edit, line_of
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def test_a_criterion_scoring_no_part_is_refused_at_its_line(project: Path) -> None:

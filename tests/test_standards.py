@@ -5,29 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import edit, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def edit(project: Path, old: str, new: str) -> int:
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def test_a_standard_on_calls_the_contractor_cannot_take_is_refused(project: Path) -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 FACT = '''  facts:
@@ -30,12 +27,6 @@ def add_fact(project: Path, text: str, sources: str = "[cahoots-2019]") -> int:
     durham-calls:'''
     path.write_text(body.replace(FACT, new, 1), encoding="utf-8")
     return body[:body.index(FACT)].count("\n") + 5  # the line of `en:`
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def test_a_figure_typed_beside_the_program_name_is_refused(project: Path) -> None:

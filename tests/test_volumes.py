@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.model.volumes import VolumeSet
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,12 +20,6 @@ def edit(project: Path, old: str, new: str) -> Path:
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 def line_of(path: Path, needle: str) -> int:
