@@ -56,8 +56,8 @@ def problems(project: Path) -> list:
     """The located problems that loading the town profile reports (it must fail)."""
     import pytest
 
+    from genkit.checks.validate import load_profile
     from genkit.errors import ProfileError
-    from genkit.load.profiles import load_profile
     from genkit.paths import SearchPath
 
     with pytest.raises(ProfileError) as info:

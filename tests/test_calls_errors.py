@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from genkit.calls.reader import ColumnError
 from genkit.calls.run import run_calls
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 
 DATA = Path(__file__).parent / "data"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from genkit.calls.run import run_calls
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 

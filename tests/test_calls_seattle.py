@@ -18,7 +18,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from genkit.calls.run import run_calls
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.render.clauses import rfp_clauses
 from tests.test_rfp_checks import edit, line_of

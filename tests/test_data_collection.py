@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError, TemplateError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from genkit.render.formats.csv_table import defuse, table_csv

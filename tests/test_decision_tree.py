@@ -8,10 +8,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from genkit.checks.validate import load_profile
 from genkit.decision_tree.diagram import diagram_rows, diagram_svg
 from genkit.decision_tree.order import steps
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 

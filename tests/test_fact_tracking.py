@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.model.profile import Profile
 from genkit.paths import SearchPath
 from genkit.render.facts import DECLARED, METHODS, Reads, Tracked, recording

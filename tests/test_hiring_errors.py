@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 
 PEER_PAY = "      pay: {min: 49737, max: 77169}\n"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]

@@ -11,8 +11,8 @@ from pathlib import Path
 from genkit.calls.classify import Classifier
 from genkit.calls.reader import read_export
 from genkit.calls.store import FILE_NAME, save
+from genkit.checks.validate import load_profile
 from genkit.errors import Problem, ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 
 SHOW_UNMATCHED = 25

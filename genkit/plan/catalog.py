@@ -27,6 +27,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from genkit.errors import Problem, TemplateError
+from genkit.load.model_errors import problems_from
 from genkit.load.strict_yaml import dotted, parse_yaml_text
 from genkit.model.base import Flag, Model, ShortText, Text
 from genkit.paths import RESERVED_NAMES
@@ -131,12 +132,11 @@ def _front_matter(path: Path, display: str) -> FrontMatter:
     try:
         return FrontMatter.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            line, col = doc.where(tuple(err["loc"]))
-            problems.append(Problem(shown, line + offset, col, dotted(tuple(err["loc"])),
-                                    err["msg"]))
-        raise TemplateError(problems) from None
+        def place(loc: tuple, message: str) -> Problem:
+            line, col = doc.where(loc)
+            return Problem(shown, line + offset, col, dotted(loc), message)
+
+        raise TemplateError(problems_from(exc, FrontMatter, place)) from None
 
 
 def _is_document(rel: Path) -> bool:

@@ -19,6 +19,8 @@ from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
+from genkit.plan.manifest import Manifest
+from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
@@ -36,6 +38,8 @@ class Unit:
     outputs: dict[str, str] = field(default_factory=dict)       # format -> relative path
     fingerprints: dict[str, str] = field(default_factory=dict)  # format -> fingerprint
     main_lang: str = "en"  # the profile's language, for documents not made per language
+    # format -> the previous bundle's output, when it can stand for a new render (plan/reuse.py)
+    reused: dict[str, Reused] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -59,6 +63,7 @@ class Plan:
     strings: dict[str, UiStrings] = field(default_factory=dict)  # language -> layout words
     # documents this profile cannot have, with the ``requires`` paths it leaves unset
     left_out: list[tuple[Document, list[str]]] = field(default_factory=list)
+    previous: Manifest | None = None  # the bundle already written, whose outputs may be reused
 
 
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:

@@ -114,21 +114,3 @@ def _answer(key: str, root: Any) -> str:
         return digest(kind, value)
     except TypeError:  # a length asked of something that no longer has one
         return UNASKABLE
-
-
-def pack(file_reads: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """Read sets for the manifest: each distinct set once, files pointing at theirs."""
-    sets: list[str] = sorted({json.dumps(r, sort_keys=True) for r in file_reads.values()})
-    index = {text: i for i, text in enumerate(sets)}
-    return {"sets": [json.loads(t) for t in sets],
-            "files": {p: index[json.dumps(r, sort_keys=True)]
-                      for p, r in sorted(file_reads.items())}}
-
-
-def unpack(manifest: dict[str, Any]) -> dict[str, dict[str, str]]:
-    try:
-        packed = manifest.get("reads") or {}
-        sets = packed.get("sets", [])
-        return {p: sets[i] for p, i in packed.get("files", {}).items()}
-    except (AttributeError, IndexError, TypeError):
-        return {}
