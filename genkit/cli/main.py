@@ -26,7 +26,18 @@ def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: AN
     return list(dict.fromkeys(names))
 
 
-FORMAT_NAMES = ("pdf", "docx", "html", "csv", "xlsx")  # csv, xlsx: documents that offer them
+
+
+def _formats(value: str | None) -> list[str]:
+    """``--format`` as a list, each a known output format (genkit/formats.py)."""
+    from genkit.formats import format_names
+
+    chosen, known = _csv(value), format_names()
+    bad = [f for f in chosen if f not in known]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
+                                 f"{', '.join(known)}", param_hint="--format")
+    return chosen
 
 
 def _csv(value: str | None) -> list[str]:
@@ -91,7 +102,7 @@ def main() -> None:
               default=Path("build"), show_default=True, help="Folder that receives bundles.")
 @click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
 @click.option("--format", "formats",
-              help="Formats to write: pdf,docx,html,csv,xlsx (default: all).")
+              help="Formats to write, comma-separated, e.g. pdf,docx (default: all).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Render PDFs in this many parallel processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
@@ -106,12 +117,7 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
     from genkit.cli.progress import report
     from genkit.write.stamp import inputs_digest, unchanged_bundles
 
-    fmt = _csv(formats)
-    bad = [f for f in fmt if f not in FORMAT_NAMES]
-    if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
-                                 f"{', '.join(FORMAT_NAMES)}",
-                                 param_hint="--format")
+    fmt = _formats(formats)
     search = _search()
     chosen = _names(names, all_, search)
     digest = inputs_digest(search, fmt, _csv(only))
@@ -180,12 +186,7 @@ def preview(name: str, port: int, only: str | None, formats: str | None, out: Pa
     """Serve NAME's bundle on 127.0.0.1 and rebuild it on every save, until Ctrl-C."""
     from genkit.preview.server import run_preview
 
-    fmt = _csv(formats)
-    bad = [f for f in fmt if f not in FORMAT_NAMES]
-    if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
-                                 f"{', '.join(FORMAT_NAMES)}",
-                                 param_hint="--format")
+    fmt = _formats(formats)
     if fmt and "html" not in fmt:
         fmt.insert(0, "html")  # the preview shows web pages: they are always built
     if open_ is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, ProfileError, TemplateError, UsageError
+from genkit.formats import format_names, output_formats
 from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
@@ -24,8 +25,6 @@ from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
-
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv", "xlsx": ".xlsx"}
 
 
 @dataclass
@@ -167,8 +166,6 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
     return kept, strings
 
 
-# How the RFP's list of attachments names each file's format, editable formats first.
-_ORDER_NAMES = {"docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf", "html": ".html"}
 
 
 def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict[str, dict]:
@@ -184,9 +181,11 @@ def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = {}
     for i, (_, doc_id, d) in enumerate(present[:len(letters)]):
-        formats = sorted(d.formats, key=list(_ORDER_NAMES).index)
+        # The RFP's list of attachments names each file's formats, editable formats first.
+        formats = sorted(d.formats, key=format_names().index)
+        suffixes = ", ".join(output_formats()[f].suffix for f in formats)
         found[doc_id] = {"id": doc_id, "letter": letters[i], "title": d.meta.title,
-                         "files": f"{doc_id} ({', '.join(_ORDER_NAMES[f] for f in formats)})"}
+                         "files": f"{doc_id} ({suffixes})"}
     return found
 
 
@@ -228,7 +227,7 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
             for fmt in document.formats:
                 if formats and fmt not in formats:
                     continue
-                unit.outputs[fmt] = unit.stem + EXTENSIONS[fmt]
+                unit.outputs[fmt] = unit.stem + output_formats()[fmt].suffix
                 unit.fingerprints[fmt] = hashlib.sha256(
                     f"{unit_base}|{unit.stem}|{fmt}".encode()).hexdigest()
             if unit.outputs:

@@ -14,13 +14,13 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from genkit.errors import Problem, TemplateError
+from genkit.errors import Problem
+from genkit.formats import OutputFormat, output_formats
 from genkit.paths import SearchPath
 from genkit.plan.jobs import Plan, Unit
-from genkit.render.context import build_context, sample_notice
 from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.facts import Reads, recording
-from genkit.render.glyphs import missing_glyphs
+from genkit.render.outputs import OutputJob
 from genkit.render.pdf_workers import PdfWorkers, pdf_job
 from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader
@@ -171,28 +171,20 @@ class Renderer:
             return rendered.title
         html = page_html(html_env, plan.loaded, unit.document, rendered, css, ui)
         for fmt in needs:
-            path = unit.outputs[fmt]
-            result.rendered.append(path)
-            self.progress(plan.loaded.name, f"rendering {path}")
-            if fmt == "html":
-                result.files[path] = html.encode("utf-8")
-            elif fmt == "pdf":
-                result.pending[path] = self._pdf(html, plan, str(unit.document.source))
-                self._check_glyphs(html, unit, plan, result)
-            elif fmt == "csv":
-                from genkit.render.formats.csv_table import table_csv
-
-                result.files[path] = table_csv(rendered.tokens,
-                                               self.search.display(unit.document.source))
-            elif fmt == "xlsx":
-                result.files[path] = _workbook(plan, unit)
-            elif self._pool is not None:
-                # Word files wait until every PDF is with the workers: the PDFs are the long
-                # pole, so they should start first. The reads still go to this unit's set.
-                self._later.append(functools.partial(self._word, path, rendered, plan, unit,
-                                                     result, reads))
+            job = OutputJob(plan, unit, rendered, html, self.search,
+                            functools.partial(self._pdf, plan=plan,
+                                              where=str(unit.document.source)),
+                            functools.partial(self._warn, unit.outputs[fmt], unit, result), fmt)
+            result.rendered.append(job.path)
+            self.progress(plan.loaded.name, f"rendering {job.path}")
+            output = output_formats()[fmt]
+            if output.after_pdfs and self._pool is not None:
+                # Written once every PDF is with the workers; the reads still go to this
+                # unit's set.
+                self._later.append(functools.partial(self._write_later, job, output, result,
+                                                     reads))
             else:
-                result.files[path] = _docx(rendered, plan, unit, self.search)
+                self._keep(job, output.write(job), result)
         return rendered.title
 
     def _pdf(self, html: str, plan: Plan, where: str) -> Future | bytes:
@@ -202,18 +194,25 @@ class Renderer:
             return self._pool.submit(*args)
         return pdf_job(*args)
 
-    def _check_glyphs(self, html: str, unit: Unit, plan: Plan, result: Rendered) -> None:
-        """A character no installed font has would print as a box: warn, naming the package."""
-        for gap in missing_glyphs(html):
-            result.render_again.add(unit.outputs["pdf"])
-            result.warnings.append(Problem(
-                self.search.display(unit.document.source), 0, 0, "",
-                f"{plan.loaded.name}: {unit.outputs['pdf']}: {gap.describe()}"))
+    @staticmethod
+    def _keep(job: OutputJob, data: Future | bytes, result: Rendered) -> None:
+        if isinstance(data, Future):
+            result.pending[job.path] = data
+        else:
+            result.files[job.path] = data
 
-    def _word(self, path: str, rendered: Any, plan: Plan, unit: Unit, result: Rendered,
-              reads: Reads) -> None:
+    def _write_later(self, job: OutputJob, output: OutputFormat, result: Rendered,
+                     reads: Reads) -> None:
         with recording(reads):
-            result.files[path] = _docx(rendered, plan, unit, self.search)
+            self._keep(job, output.write(job), result)
+
+    def _warn(self, path: str, unit: Unit, result: Rendered, message: str,
+              render_again: bool) -> None:
+        """A writer's warning about an output, located at the document's template."""
+        result.warnings.append(Problem(self.search.display(unit.document.source), 0, 0, "",
+                                       message))
+        if render_again:
+            result.render_again.add(path)
 
     def _measure(self, unit: Unit, plan: Plan, rendered: Any, result: Rendered) -> None:
         """Reading grade of a document that asks for it; above the profile's limit, a warning."""
@@ -229,41 +228,4 @@ class Renderer:
                 f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
                 f"the limit of {reading.limit:g} (briefings.max_reading_grade); use shorter "
                 "sentences and everyday words in the template and in the profile's wording"))
-
-
-def _workbook(plan: Plan, unit: Unit) -> bytes:
-    """The spreadsheet a document names in ``workbook:`` (the price proposal form)."""
-    from genkit.render.formats.xlsx_price import price_workbook
-    from genkit.render.price_form import price_form
-
-    profile = plan.loaded.profile
-    form = price_form(profile)
-    if form is None or unit.document.meta.workbook != "price-proposal":
-        raise TemplateError([Problem(str(unit.document.source), 0, 0, "formats",
-                                     "'xlsx' needs 'workbook: price-proposal' and a procurement "
-                                     "section")])
-    return price_workbook(form, profile.as_of, unit.document.meta.title)
-
-
-def _docx(rendered: Any, plan: Plan, unit: Unit, search: SearchPath) -> bytes:
-    from genkit.render.document import footer_text, local_names, running_header
-    from genkit.render.formats.docx import tokens_to_docx
-    from genkit.render.formats.docx_page import DocxPage
-    from genkit.render.formats.docx_shell import find_shell, render_in_shell
-
-    lang = unit.lang
-    ui = plan.strings[lang]
-    page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
-                    running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
-                    footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
-                    ui.word_language, ui.page, ui.of, unit.document.meta.layout,
-                    unit.document.meta.draft_notice)
-    body = tokens_to_docx(rendered.tokens, page, rendered.figures)
-    shell = find_shell(unit.document.id, plan.dirs)
-    if shell is None:
-        return body
-    # A city's Word shell: the generated body goes inside its letterhead and styles.
-    context = build_context(plan.loaded, unit.document, unit.item)
-    return render_in_shell(shell, search.display(shell), body, context, plan.dirs,
-                           rendered.title, plan.loaded.profile.as_of)
 

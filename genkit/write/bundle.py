@@ -12,14 +12,13 @@ from markupsafe import Markup
 
 from genkit import __version__
 from genkit.errors import TemplateError
+from genkit.formats import output_formats
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import PHASES
 from genkit.render.formats.zipnorm import zip_bytes
 from genkit.render.templating import SafeSandbox
 
 INDEX_TEMPLATE = "_common/index.html.j2"
-FORMAT_LABELS = {"docx": "Word", "pdf": "PDF", "html": "Web page", "csv": "CSV",
-                 "xlsx": "Spreadsheet"}
 
 
 @dataclass
@@ -112,7 +111,8 @@ def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry
         html = env.get_template(INDEX_TEMPLATE).render(
             profile=profile, entries=entries, css=Markup(css), sample_notice=notice,
             phases=index_phases(entries), left_out=missing, to_replace=to_replace(loaded),
-            format_labels=FORMAT_LABELS, version=__version__, zip_name=f"{loaded.name}-bundle.zip")
+            format_labels={f.name: f.label for f in output_formats().values()},
+            version=__version__, zip_name=f"{loaded.name}-bundle.zip")
     except Exception as exc:  # noqa: BLE001
         from genkit.render.document import template_problem
 
