@@ -19,20 +19,10 @@ from genkit.load.profiles import load_profiles
 from genkit.paths import SearchPath
 from genkit.plan.stage import plan
 from genkit.render.pdf_workers import PdfWorkers
-from genkit.render.stage import Progress, left_out_notes
+from genkit.render.stage import Progress
 from genkit.render.stage import render as render_stage
 from genkit.write import stamp
 from genkit.write.stage import Bundle, assemble, write
-
-
-@dataclass
-class Checked:
-    """What ``genkit validate`` found in one profile that is not an error."""
-
-    name: str
-    warnings: list[Problem]
-    readings: list = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,24 +56,6 @@ def build(names: list[str], search: SearchPath, options: Options,
     write(bundles, options.out_root, digest)
     cache.flush()
     return bundles
-
-
-def check(names: list[str], search: SearchPath, options: Options,
-          render: bool = False) -> list[Checked]:
-    """``genkit validate``: load, validate and plan (every template's front matter, the
-    languages and data each document needs); with ``render``, also render without writing.
-    Raise GenkitError listing every problem."""
-    valid = validate(load_profiles(names, search))
-    plans = [plan(profile, search, options.only, options.formats) for profile in valid]
-    if not render:
-        return [Checked(p.loaded.name, list(p.loaded.warnings), notes=left_out_notes(p))
-                for p in plans]
-    from genkit.render.figure import placeholders
-
-    # Figures are checked (names, data) but not drawn, so no plotting library loads.
-    with placeholders():
-        results = render_stage(plans, search, options.jobs)
-    return [Checked(r.name, r.warnings, r.readings, r.notes) for r in results]
 
 
 def out_dir(options: Options, name: str) -> Path:

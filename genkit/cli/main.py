@@ -51,7 +51,7 @@ class _Commands(click.Group):
         try:
             return super().main(*args, **kwargs)
         finally:
-            from genkit.cli.signals import stopped_by_sigterm
+            from genkit.signals import stopped_by_sigterm
 
             if stopped_by_sigterm():
                 # Stopped by SIGTERM: the workers are stopped, the half-made bundle dropped
@@ -68,7 +68,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         import os
 
-        from genkit.cli.signals import sigterm_as_interrupt
+        from genkit.signals import sigterm_as_interrupt
 
         try:
             with sigterm_as_interrupt():
@@ -155,12 +155,12 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
                    "that only show when a template meets the profile's values.")
 def validate(names: tuple[str, ...], render_: bool) -> None:
     """Check profiles and templates without writing anything."""
+    from genkit.cli.checking import check
     from genkit.cli.progress import report
-    from genkit.pipeline import Options, check
 
     search = _search()
     chosen = _names(names, False, search)
-    checked = check(chosen, search, Options(formats=["html", "docx"]), render=render_)
+    checked = check(chosen, search, render=render_)
     with report(quiet=False, verbose=True) as progress:
         progress.done(checked, written=False)
     what = "their templates render" if render_ else "their documents are planned"

@@ -20,10 +20,10 @@ from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
+from genkit.plan.items import items_for, missing_requirements
 from genkit.plan.manifest import Manifest
 from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
-from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
 
 
@@ -233,3 +233,11 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
             if unit.outputs:
                 units.append(unit)
     return Plan(loaded, dirs, documents, units, fingerprint, strings, left_out)
+
+
+def left_out_notes(plan: Plan) -> list[str]:
+    """Each document left out for want of its data, with what the person running genkit can do
+    (the index says what it needs)."""
+    name = plan.loaded.name
+    return [f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
+            for document, _ in plan.left_out if document.meta.missing_how]

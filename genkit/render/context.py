@@ -6,8 +6,7 @@ import re
 from typing import Any
 
 from genkit import __version__
-from genkit.errors import Problem, TemplateError
-from genkit.load.dotted import resolve_path, split_path
+from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
@@ -349,40 +348,3 @@ def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
         current = getattr(current, part)
     index = next((i for i, entry in enumerate(current) if entry is item), None)
     return f"{each}[{index}]" if index is not None else None
-
-
-def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | None, Any]]:
-    """``[(None, None)]`` for a single document, or one ``(item_id, item)`` per list entry."""
-    each = document.meta.each
-    if not each:
-        return [(None, None)]
-    data = loaded.profile.model_dump(mode="python")
-    if not resolve_path(data, each):
-        raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                     f"'{each}' names no list in the profile")])
-    current: Any = loaded.profile
-    for part in each.split("."):
-        current = getattr(current, part)
-    items = []
-    for entry in current:
-        item_id = getattr(entry, "id", None)
-        if not item_id:
-            raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                         f"items of '{each}' need an 'id' to name their files")])
-        items.append((item_id, entry))
-    return items
-
-
-def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]:
-    """The ``requires`` paths of a document that this profile leaves unset or empty."""
-    missing = []
-    for path in document.meta.requires:
-        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
-        current: Any = loaded if path == "calls_analysis" else loaded.profile
-        for part in path.split("."):
-            current = getattr(current, part, None)
-            if current is None:
-                break
-        if current is None or current is False or current == [] or current == {}:
-            missing.append(path)  # a setting that is false (issue_ready) counts as unset
-    return missing

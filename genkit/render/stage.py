@@ -17,7 +17,7 @@ from typing import Any
 from genkit.errors import Problem
 from genkit.formats import OutputFormat, output_formats
 from genkit.paths import SearchPath
-from genkit.plan.jobs import Plan, Unit
+from genkit.plan.jobs import Plan, Unit, left_out_notes
 from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.facts import Reads, recording
 from genkit.render.outputs import OutputJob
@@ -66,14 +66,6 @@ def render(plans: list[Plan], search: SearchPath, jobs: int = 1,
         for result in results:
             result.collect()
     return results
-
-
-def left_out_notes(plan: Plan) -> list[str]:
-    """Each document left out for want of its data, with what the person running genkit can do
-    (the index says what it needs)."""
-    name = plan.loaded.name
-    return [f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
-            for document, _ in plan.left_out if document.meta.missing_how]
 
 
 class Renderer:
