@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import GenkitError, Problem, ProfileError
+from genkit.fieldpath import FieldPath, shown
 from genkit.load.parse_cache import ParseCache
-from genkit.load.strict_yaml import LoadedYaml, Path_, dotted, load_yaml
+from genkit.load.strict_yaml import LoadedYaml, load_yaml
 from genkit.model import Profile
 from genkit.paths import SearchPath
 
@@ -26,9 +27,9 @@ class Located:
     """Merged profile data where every path knows the file, line and column it came from."""
 
     data: dict[str, Any]
-    positions: dict[Path_, tuple[str, int, int]]
+    positions: dict[FieldPath, tuple[str, int, int]]
 
-    def where(self, path: Path_) -> tuple[str, int, int]:
+    def where(self, path: FieldPath) -> tuple[str, int, int]:
         path = tuple(path)
         while path:
             if path in self.positions:
@@ -36,7 +37,7 @@ class Located:
             path = path[:-1]
         return self.positions[()]
 
-    def problem(self, path: Path_, message: str) -> Problem:
+    def problem(self, path: FieldPath, message: str) -> Problem:
         file, line, col = self.where(path)
         own = self.positions[()][0]
         if file != own:
@@ -45,9 +46,9 @@ class Located:
             for depth in range(len(path) - 1, 0, -1):
                 found = self.positions.get(tuple(path[:depth]))
                 if found and found[0] == own:
-                    return Problem(own, found[1], found[2], dotted(path),
+                    return Problem(own, found[1], found[2], shown(path),
                                    f"{message} (inherited from {file}:{line})")
-        return Problem(file, line, col, dotted(path), message)
+        return Problem(file, line, col, shown(path), message)
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _located(doc: LoadedYaml) -> Located:
     return Located(doc.data, {p: (doc.file, *pos) for p, pos in doc.positions.items()})
 
 
-def _merge(parent: Located, child: Located, path: Path_ = ()) -> Located:
+def _merge(parent: Located, child: Located, path: FieldPath = ()) -> Located:
     """Deep-merge mappings (child wins); lists and scalars are replaced whole."""
     data = dict(parent.data)
     positions = dict(parent.positions)

@@ -26,10 +26,11 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from genkit import fieldpath
 from genkit.errors import Problem, TemplateError
 from genkit.formats import default_formats, format_names
 from genkit.load.model_errors import problems_from
-from genkit.load.strict_yaml import dotted, parse_yaml_text
+from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model.base import Flag, Model, ShortText, Text
 from genkit.paths import RESERVED_NAMES
 
@@ -142,7 +143,7 @@ def _front_matter(path: Path, display: str) -> FrontMatter:
     except ValidationError as exc:
         def place(loc: tuple, message: str) -> Problem:
             line, col = doc.where(loc)
-            return Problem(shown, line + offset, col, dotted(loc), message)
+            return Problem(shown, line + offset, col, fieldpath.shown(loc), message)
 
         raise TemplateError(problems_from(exc, FrontMatter, place)) from None
 

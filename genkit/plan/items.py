@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from genkit.errors import Problem, TemplateError
-from genkit.load.dotted import resolve_path
+from genkit.fieldpath import exists
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 
@@ -17,7 +17,7 @@ def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | Non
     if not each:
         return [(None, None)]
     data = loaded.profile.model_dump(mode="python")
-    if not resolve_path(data, each):
+    if not exists(data, each):
         raise TemplateError([Problem(str(document.source), 0, 0, "each",
                                      f"'{each}' names no list in the profile")])
     current: Any = loaded.profile

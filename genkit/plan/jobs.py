@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, ProfileError, TemplateError, UsageError
+from genkit.fieldpath import parse
 from genkit.formats import format_names, output_formats
-from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
@@ -102,7 +102,7 @@ def selected(document: Document, only: list[str]) -> bool:
 
 def _profile_list(loaded: LoadedProfile, document: Document) -> tuple[tuple, list[str]]:
     """The profile list a per-language document names in ``languages:``, and its path."""
-    path = tuple(split_path(document.meta.languages or ""))
+    path = parse(document.meta.languages or "") or ()
     current: Any = loaded.profile
     for part in path:
         current = (current[part] if isinstance(part, int) else getattr(current, str(part), None))

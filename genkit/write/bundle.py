@@ -85,12 +85,12 @@ def index_phases(entries: list[IndexEntry]) -> list[tuple[str, list[IndexRow]]]:
 
 def to_replace(loaded: LoadedProfile) -> list[tuple[str, str]]:
     """Every value the profile marks illustrative: (what it is, profile file:line)."""
-    from genkit.load.dotted import split_path
+    from genkit.fieldpath import parse
     from genkit.render.context import friendly
 
     found = []
     for path in loaded.profile.illustrative:
-        file, line, _ = loaded.located.where(tuple(split_path(path)))
+        file, line, _ = loaded.located.where(parse(path) or ())
         found.append((_relative(file), line, friendly(path, loaded.profile)))
     # In the order of the file, so the list can be worked through from top to bottom.
     return [(what, f"{file}:{line}") for file, line, what in sorted(found)]
