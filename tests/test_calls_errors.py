@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.calls.reader import ColumnError
-from genkit.calls.run import run_calls
+from genkit.cli.calls_command import run_calls
 from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.calls.run import run_calls
+from genkit.cli.calls_command import run_calls
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build

@@ -17,7 +17,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.calls.run import run_calls
+from genkit.cli.calls_command import run_calls
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from genkit.figure import placeholders
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, load_all, plan_for
 from genkit.render.document import render_markdown
 from genkit.render.facts import Reads, recording
-from genkit.render.figure import placeholders
 from genkit.render.read_sets import parse, resolve
 from genkit.render.templating import make_env, make_loader
 from tests.conftest import REPO

@@ -147,9 +147,9 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
 def validate(names: tuple[str, ...]) -> None:
     """Check profiles and templates without writing anything."""
     from genkit.cli.progress import report
+    from genkit.figure import placeholders
     from genkit.pipeline import Options
     from genkit.pipeline import build as run_build
-    from genkit.render.figure import placeholders
 
     search = _search()
     chosen = _names(names, False, search)
@@ -205,7 +205,7 @@ def calls(name: str, csv_file: Path) -> None:
     EXPORT is a CSV file (any delimiter, any encoding set in the profile), a gzip-compressed
     CSV (.csv.gz), an Excel workbook (.xlsx, .xls) or a Parquet file.
     """
-    from genkit.calls.run import run_calls
+    from genkit.cli.calls_command import run_calls
 
     _path, text = run_calls(name, csv_file, _search())
     click.echo(text)

@@ -22,10 +22,10 @@ def field_sources(profile: Any, path: str) -> list[str]:
 def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
     """(unit stem, its reads) for every unit of one document, rendered but not written."""
     from genkit.errors import Problem, UsageError
+    from genkit.figure import placeholders
     from genkit.pipeline import Options, load_all, plan_for
     from genkit.plan.jobs import selected
     from genkit.render.document import render_markdown
-    from genkit.render.figure import placeholders
     from genkit.render.templating import make_env, make_loader
 
     loaded = load_all([name], search)[0]

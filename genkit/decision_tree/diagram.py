@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from genkit.decision_tree.order import Branch, Step, steps
+from genkit.figure import Figure
 from genkit.model.decision_tree import DecisionTree
-from genkit.render.figure import Figure
 
 if TYPE_CHECKING:
     from genkit.load.profiles import LoadedProfile

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from genkit.model.base import LongText, Model, ShortText
+from genkit.model.date_format import check_format
 
 # Fields of the analysis -> what they mean, for messages and the document's method section.
 COLUMN_MEANINGS = {
@@ -109,8 +110,6 @@ class CallsData(Model):
     @field_validator("date_format")
     @classmethod
     def _format_known(cls, value: str | None) -> str | None:
-        from genkit.calls.dates import check_format
-
         if value is not None:
             check_format(value)
         return value

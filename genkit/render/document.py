@@ -29,7 +29,7 @@ class RenderedMarkdown:
     title: str
     text: str
     tokens: list[Token]
-    figures: dict[str, Any] = field(default_factory=dict)  # name -> genkit.render.figure.Figure
+    figures: dict[str, Any] = field(default_factory=dict)  # name -> genkit.figure.Figure
 
 
 def template_problem(exc: Exception, fallback: str) -> TemplateError:

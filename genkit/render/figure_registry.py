@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from genkit.figure import Figure
     from genkit.load.profiles import LoadedProfile
-    from genkit.render.figure import Figure
 
 Builder = Callable[["LoadedProfile"], "Figure | None"]
 
