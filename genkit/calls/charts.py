@@ -14,14 +14,14 @@ from genkit.figure import Figure
 
 if TYPE_CHECKING:
     from genkit.calls.analysis import CallsAnalysis
-    from genkit.load.profiles import LoadedProfile
+    from genkit.family import Loaded
 
 WINDOW = "#f4c27a"
 HOUR_TICKS = ["12a", "1", "2", "3", "4", "5", "6a", "7", "8", "9", "10", "11",
               "12p", "1", "2", "3", "4", "5", "6p", "7", "8", "9", "10", "11"]
 
 
-def _analysis(loaded: LoadedProfile) -> CallsAnalysis | None:
+def _analysis(loaded: Loaded) -> CallsAnalysis | None:
     return loaded.calls_analysis
 
 
@@ -31,7 +31,7 @@ def _note_suppressed(ax, any_hidden: bool, threshold: int) -> None:  # noqa: ANN
                     xycoords="axes fraction", fontsize=7.5, color=MUTED)
 
 
-def years_chart(loaded: LoadedProfile) -> Figure | None:
+def years_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.per_year:
         return None
@@ -66,7 +66,7 @@ def years_chart(loaded: LoadedProfile) -> Figure | None:
                    draw, (7, 3.2))
 
 
-def hours_chart(loaded: LoadedProfile) -> Figure | None:
+def hours_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or a.window is None:
         return None
@@ -116,7 +116,7 @@ def _wrap(lo: float, hi: float) -> list[tuple[float, float]]:
     return [(lo, 23.5), (-0.5, hi - 24)]
 
 
-def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
+def heatmap_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.eligible_total:
         return None
@@ -176,7 +176,7 @@ def _short(n: int) -> str:
     return f"{n}" if n < 1000 else f"{n / 1000:.1f}k" if n < 100_000 else f"{n // 1000}k"
 
 
-def areas_chart(loaded: LoadedProfile) -> Figure | None:
+def areas_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.areas:
         return None
@@ -207,7 +207,7 @@ def _clip(text: str, width: int = 28) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def staffing_chart(loaded: LoadedProfile) -> Figure | None:
+def staffing_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.staffing:
         return None

@@ -14,7 +14,7 @@ from genkit.figure import Figure
 from genkit.funding.budget import Budget, profile_budget
 
 if TYPE_CHECKING:
-    from genkit.load.profiles import LoadedProfile
+    from genkit.family import Loaded
 
 STREAM_COLORS = ["#6a9a3a", "#9cc27a", "#3b7f8c", "#8cc3cc", "#c9a227", "#e3cf7c", "#8c6bb1"]
 GAP = "#b3261e"
@@ -64,7 +64,7 @@ def _draw(budget: Budget) -> Any:
     return draw
 
 
-def funding_chart(loaded: LoadedProfile) -> Figure | None:
+def funding_chart(loaded: Loaded) -> Figure | None:
     budget = profile_budget(loaded.profile)
     if budget is None or not budget.years:
         return None

@@ -125,3 +125,10 @@ class CallsData(Model):
             raise ValueError(f"unknown encoding '{value}'; use utf-8, cp1252, latin-1 or "
                              "another name Python knows") from None
         return value
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "calls": "CAD export layout and call analysis settings",
+}
