@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from genkit.atomic_file import replace_file as replace_file  # single files: load, write.stamp
+from genkit.atomic_file import replace_file as replace_file  # single files (write.stamp)
 from genkit.errors import GenkitError
 from genkit.paths import RESERVED_NAMES
 
