@@ -43,9 +43,6 @@ class Loaded(Protocol):
     named here so that the domain packages never import ``load``."""
 
     @property
-    def name(self) -> str: ...  # the jurisdiction's folder name
-
-    @property
     def profile(self) -> Any: ...  # the validated genkit.model.Profile
 
     @property

@@ -1,4 +1,10 @@
-"""What a template can see: the profile's sections by name, plus a little about the document."""
+"""What a template can see: the profile's sections by name, plus a little about the document.
+
+Names computed in Python for one family of documents (``budget``, ``calls_analysis``...) are
+not listed here: each family declares its own in ``genkit/<package>/family.py`` with the
+profile paths it reads (``genkit.family``), and the names readers see for profile paths come
+from the models (``genkit.model.fact_names``).
+"""
 
 from __future__ import annotations
 
