@@ -15,8 +15,8 @@ tree...) says here, from its own package, what render would otherwise have to kn
 - A model method a template calls says what the document shows of what it reads with
   ``@shows({...})`` on the method; render reads it from the method (``method_shows``).
 
-A base module: it imports nothing from genkit but errors, so the domain packages (below load
-and render) and render (which uses the families) can both import it.
+A base module: it imports nothing from genkit, so the domain packages (below load and render),
+the model (``@shows``) and render (which uses the families) can all import it.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-
-from genkit.errors import GenkitError
 
 if TYPE_CHECKING:
     from genkit.figure import Figure
@@ -89,7 +87,7 @@ def families() -> tuple[Family, ...]:
         module = importlib.import_module(f"{package.__name__}.{info.name}.family")
         family = getattr(module, "FAMILY", None)
         if not isinstance(family, Family):
-            raise GenkitError(f"genkit.{info.name}.family defines no FAMILY = Family(...)")
+            raise RuntimeError(f"{module.__name__} defines no FAMILY = Family(...)")
         found.append(family)
     unique("context name", [(f.name, n) for f in found for n in f.context])
     unique("figure", [(f.name, n) for f in found for n in f.figures])
@@ -107,11 +105,12 @@ def figure_specs() -> dict[str, FigureSpec]:
 
 
 def unique(kind: str, owned: list[tuple[str, str]]) -> None:
-    """Raise when two owners declare the same name: which one wins would be an accident."""
+    """Raise when two owners declare the same name: which one wins would be an accident. A bug
+    in genkit's code, never the user's: the CLI reports it as an internal error."""
     seen: dict[str, str] = {}
     for owner, name in owned:
         if name in seen:
-            raise GenkitError(f"{kind} '{name}' is declared by both {seen[name]} and {owner}")
+            raise RuntimeError(f"{kind} '{name}' is declared by both {seen[name]} and {owner}")
         seen[name] = owner
 
 

@@ -138,7 +138,7 @@ def test_two_families_may_not_declare_one_name(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     _plugin(tmp_path, "twice", GREETING.replace('"greeting":', '"budget":'), monkeypatch)
     try:
-        with pytest.raises(GenkitError, match="context name 'budget' is declared by both "
+        with pytest.raises(RuntimeError, match="context name 'budget' is declared by both "
                                               "funding and greeting"):
             families()
     finally:
