@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.calls.reader import ColumnError
-from genkit.calls.run import run_calls
 from genkit.checks.validate import load_profile
+from genkit.cli.calls_command import run_calls
 from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.paths import SearchPath

@@ -42,7 +42,7 @@ def check(names: list[str], search: SearchPath, render: bool = False,
     if not render:
         return [Checked(p.loaded.name, list(p.loaded.warnings), notes=left_out_notes(p))
                 for p in plans]
-    from genkit.render.figure import placeholders
+    from genkit.figure import placeholders
     from genkit.render.stage import render as render_stage
 
     # Figures are checked (names, data) but not drawn, so no plotting library loads.

@@ -204,7 +204,7 @@ def calls(name: str, csv_file: Path) -> None:
     EXPORT is a CSV file (any delimiter, any encoding set in the profile), a gzip-compressed
     CSV (.csv.gz), an Excel workbook (.xlsx, .xls) or a Parquet file.
     """
-    from genkit.calls.run import run_calls
+    from genkit.cli.calls_command import run_calls
 
     _path, text = run_calls(name, csv_file, _search())
     click.echo(text)

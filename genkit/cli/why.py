@@ -23,10 +23,10 @@ def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
     """(unit stem, its reads) for every unit of one document, rendered but not written."""
     from genkit.checks.validate import load_profile
     from genkit.errors import Problem, UsageError
+    from genkit.figure import placeholders
     from genkit.plan.jobs import selected
     from genkit.plan.stage import plan as make_plan
     from genkit.render.document import render_markdown
-    from genkit.render.figure import placeholders
     from genkit.render.templating import make_env, make_loader
 
     loaded = load_profile(name, search)

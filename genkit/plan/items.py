@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from genkit.errors import Problem, TemplateError
+from genkit.family import context_names
 from genkit.fieldpath import exists
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
@@ -37,9 +38,10 @@ def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]
     """The ``requires`` paths of a document that this profile leaves unset or empty."""
     missing = []
     for path in document.meta.requires:
-        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
-        current: Any = loaded if path == "calls_analysis" else loaded.profile
-        for part in path.split("."):
+        head, *rest = path.split(".")
+        computed = context_names().get(head)  # a family's name (calls_analysis): its value
+        current: Any = computed.build(loaded) if computed else loaded.profile
+        for part in rest if computed else [head, *rest]:
             current = getattr(current, part, None)
             if current is None:
                 break

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, ProfileError, TemplateError, UsageError
+from genkit.family import context_names
 from genkit.fieldpath import parse
 from genkit.formats import format_names, output_formats
 from genkit.load.profiles import LoadedProfile
@@ -175,7 +176,7 @@ def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict
     candidates = [d for d in documents if d.meta.attachment is not None and not d.meta.each]
     # Which attachments exist turns on whether these profile sections are set, nothing more.
     loaded.attachment_requires = sorted({path for d in candidates for path in d.meta.requires
-                                         if path != "calls_analysis"})
+                                         if path.split(".")[0] not in context_names()})
     present = sorted((d.meta.attachment, d.id, d) for d in candidates
                      if not missing_requirements(loaded, d))
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
