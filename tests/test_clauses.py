@@ -8,8 +8,8 @@ import pytest
 
 from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError
+from genkit.packet.clauses import rfp_clauses
 from genkit.paths import SearchPath
-from genkit.render.clauses import rfp_clauses
 from tests.test_rfp_checks import edit, line_of
 
 REPO = Path(__file__).resolve().parent.parent

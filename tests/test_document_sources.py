@@ -15,12 +15,12 @@ import pytest
 from pydantic import BaseModel
 
 from genkit.checks.validate import load_profile
+from genkit.fieldpath import parse, resolve
 from genkit.figure import placeholders
 from genkit.paths import SearchPath
 from genkit.plan.stage import plan as make_plan
 from genkit.render.document import render_markdown
 from genkit.render.facts import Reads, recording
-from genkit.render.read_sets import parse, resolve
 from genkit.render.templating import make_env, make_loader
 from tests.conftest import REPO
 

@@ -9,8 +9,8 @@ from genkit.checks.validate import load_profile
 from genkit.family import method_shows
 from genkit.model.profile import Profile
 from genkit.paths import SearchPath
+from genkit.plan.read_sets import unchanged
 from genkit.render.facts import DECLARED, Reads, Tracked, recording
-from genkit.render.read_sets import unchanged
 from genkit.render.templating import make_env
 from tests.conftest import REPO
 

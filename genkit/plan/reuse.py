@@ -2,7 +2,7 @@
 
 An output is reused when the previous manifest lists it under the same fingerprint (templates,
 assets, genkit's code, the format), every profile field it was rendered from reads the same
-today (its read set, genkit/render/read_sets.py), and the file on disk still has the bytes the
+today (its read set, genkit/plan/read_sets.py), and the file on disk still has the bytes the
 manifest recorded. Settled for every unit before anything renders, so the PDF workers can warm
 up while the first Markdown renders.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from genkit.plan.manifest import Manifest
-from genkit.render.read_sets import unchanged
+from genkit.plan.read_sets import unchanged
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,17 @@ from typing import Any
 
 from genkit import __version__
 from genkit.family import context_names
+from genkit.fieldpath import parse, resolve
 from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.model.fact_names import fact_names
 from genkit.plan.catalog import Document
+from genkit.render.attachments import Attachments
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
-from genkit.render.packet_context import packet_context, packet_reads
-from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
 
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
@@ -173,7 +173,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
-        **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
+        attachments=Attachments(loaded),  # the RFP packet's lettered attachments
         # What the document families with data of their own add (calls_analysis, budget...).
         **{name: spec.build(loaded) for name, spec in context_names().items()},
         evaluation_anchor=evaluation_anchor(profile),
@@ -211,7 +211,6 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         is_illustrative=[("illustrative",)], cited_facts=sources + labels,
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
-        **packet_reads(),
         **{name: list(spec.reads) for name, spec in context_names().items()},
         evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date"),
                            ("as_of",)],

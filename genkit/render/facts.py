@@ -7,7 +7,7 @@ records its dotted path. Anything that looks at a container as a whole (printing
 it, passing it to a filter or to Python code) records the whole container: when in doubt, a
 read is recorded, because a missed read would let a stale document be reused.
 
-How a read set is stored and compared on the next build is in genkit/render/read_sets.py.
+How a read set is stored and compared on the next build is in genkit/plan/read_sets.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from genkit.family import method_shows
-from genkit.render.read_sets import digest, dotted, parse, resolve
+from genkit.fieldpath import dotted, parse, resolve
+from genkit.plan.read_sets import digest
 
 Path = tuple[str | int, ...]
 _LEAVES = (str, int, float, bool, dt.date, dt.time, enum.Enum, type(None), bytes)

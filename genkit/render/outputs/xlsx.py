@@ -8,8 +8,8 @@ from genkit.render.outputs import OutputJob
 
 
 def write_xlsx(job: OutputJob) -> bytes:
+    from genkit.packet.price_form import price_form
     from genkit.render.formats.xlsx_price import price_workbook
-    from genkit.render.price_form import price_form
 
     profile = job.plan.loaded.profile
     document = job.unit.document
