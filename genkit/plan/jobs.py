@@ -1,8 +1,8 @@
 """Expand jurisdiction x document x item x format into output jobs, each with a fingerprint.
 
-A unit's fingerprint covers every template and asset on the jurisdiction's search path, the
-output format and the versions of genkit and of the libraries that write the bytes; the profile
-is covered by the unit's read set (the values of the fields it read, see genkit.render.facts). An
+A unit's fingerprint covers every template and asset on the jurisdiction's search path, the output
+format and the versions of genkit and of the libraries that write the bytes; the profile is covered
+by the unit's read set (the values of the fields it read, see genkit.render.tracking.facts). An
 output whose fingerprint and read set match the previous build's is copied instead of rendered.
 """
 
@@ -68,7 +68,7 @@ class Plan:
 
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
     """Every input; without the profile, what a unit's fingerprint covers (its profile reads
-    are compared field by field, see genkit.render.facts)."""
+    are compared field by field, see genkit.render.tracking.facts)."""
     digest = hashlib.sha256()
     digest.update(genkit_fingerprint().encode())
     if with_profile:

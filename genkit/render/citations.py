@@ -1,11 +1,11 @@
 """Number the sources a document actually cites, in the order it first cites them.
 
-A short handout cannot carry every source in the profile. A template calls ``citations.cite``
-for a figure's sources (printing ``[1]``), then lists ``citations.entries`` at the end: those
-sources, then the sources of every profile field the document showed (genkit.render.facts records
-them as it renders), in the order the fields first appeared. ``citations.fact(path)`` says the
-text states a field in other words (a translation): it counts as shown. Facts marked
-illustrative among the fields shown are collected too, so the handout can say so.
+A short handout cannot carry every source in the profile. A template calls ``citations.cite`` for a
+figure's sources (printing ``[1]``), then lists ``citations.entries`` at the end: those sources,
+then the sources of every profile field the document showed (genkit.render.tracking.facts records
+them as it renders), in the order the fields first appeared. ``citations.fact(path)`` says the text
+states a field in other words (a translation): it counts as shown. Facts marked illustrative among
+the fields shown are collected too, so the handout can say so.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from genkit.render.facts import current, state
 from genkit.render.sources import cited_keys, illustrative_keys, shown_paths
+from genkit.render.tracking.facts import current, state
 
 
 class Citations:

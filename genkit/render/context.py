@@ -21,10 +21,10 @@ from genkit.model.fact_names import fact_names
 from genkit.plan.catalog import Document
 from genkit.render.attachments import Attachments
 from genkit.render.citations import Citations
-from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
 from genkit.render.sources import document_lists
+from genkit.render.tracking.facts import Tracked, current, declare, is_leaf
 
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}

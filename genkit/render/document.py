@@ -64,7 +64,7 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
 
 def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
                     item: Any = None, ui: UiStrings | None = None) -> RenderedMarkdown:
-    from genkit.render.facts import ensure_recording
+    from genkit.render.tracking.facts import ensure_recording
 
     try:
         with ensure_recording(loaded.profile), render_limits():
@@ -88,8 +88,8 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     fences = figure_fences(tokens)
     if not fences:
         return {}
-    from genkit.render.facts import declare
     from genkit.render.figure_registry import figure_names, figure_spec
+    from genkit.render.tracking.facts import declare
 
     figures, problems = {}, []
     where = str(document.source)

@@ -104,7 +104,7 @@ def stats(context: Context, text: str) -> str:
     (profile ``statistics``) and ``{calls:missed}`` (eligible, reached, reach_rate) from the
     call volumes in use, in the document's language."""
     from genkit.model.statistics import TOKEN, VOLUME_TOKEN
-    from genkit.render.facts import declare, unwrap
+    from genkit.render.tracking.facts import declare, unwrap
 
     library = unwrap(context.get("statistics")) or {}
     ui = _ui(context)

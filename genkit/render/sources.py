@@ -1,11 +1,11 @@
 """Sources that fit the document: its "Sources and notes" list only what backs what it shows.
 
-A document's closing section is rendered last, after the text has read every field it shows
-(see genkit.render.facts). So the lists it prints are computed when it first looks at them, from the
-fields shown so far: the sources cited for those fields, the citations that cover them and the
-illustrative facts among them, in the order the fields first appeared. Sources a template cites
-by number in the text (``ref[id]``, ``sources_for(path)``) are numbered when first cited, and
-the sources of shown fields are numbered after them.
+A document's closing section is rendered last, after the text has read every field it shows (see
+genkit.render.tracking.facts). So the lists it prints are computed when it first looks at them, from
+the fields shown so far: the sources cited for those fields, the citations that cover them and the
+illustrative facts among them, in the order the fields first appeared. Sources a template cites by
+number in the text (``ref[id]``, ``sources_for(path)``) are numbered when first cited, and the
+sources of shown fields are numbered after them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from genkit.render.facts import Reads, current, state
+from genkit.render.tracking.facts import Reads, current, state
 
 # Paths that hold the bookkeeping itself, not facts a reader sees.
 _BOOKKEEPING = ("sources", "citations", "illustrative")
