@@ -14,7 +14,6 @@ from typing import Any
 from genkit import __version__
 from genkit.family import context_names
 from genkit.fieldpath import parse, resolve
-from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.model.fact_names import fact_names
@@ -69,7 +68,7 @@ def friendly(path: str, profile: Any = None) -> str:
 def _last_list_item(profile: Any, path: str) -> Any:
     """The innermost list item a dotted path goes through, or None."""
     current, found = profile, None
-    for part in split_path(path):
+    for part in parse(path) or ():
         try:
             current = current[part] if isinstance(part, int) else getattr(current, part)
         except (AttributeError, IndexError, KeyError, TypeError):
@@ -93,15 +92,16 @@ def illustrative_test(profile: Any):  # noqa: ANN201 - a template function
 
 
 def _item_at(profile: Any, path: str) -> Any:
+    """The value at ``path`` through model attributes and list indexes only (a mapping's key
+    names no item here, so ``briefings.text.es`` has no item label)."""
     current = profile
-    for chunk in path.split("."):
-        name, _, rest = chunk.partition("[")
-        current = getattr(current, name, None)
-        for index in rest.rstrip("]").split("]["):
-            if index.isdigit() and isinstance(current, list) and int(index) < len(current):
-                current = current[int(index)]
-            elif index:
+    for part in parse(path) or ():
+        if isinstance(part, int):
+            if not isinstance(current, list) or part >= len(current):
                 return None
+            current = current[part]
+        else:
+            current = getattr(current, part, None)
     return current
 
 
