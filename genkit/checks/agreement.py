@@ -14,11 +14,9 @@ from genkit.render.escaping import long_date
 A = ("agreement",)
 
 
-@rule
+@rule(needs="agreement")
 def center_fields_exist(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     mapped = profile.calls.columns.mapped() if profile.calls else None
     fields = agreement.data_sharing.from_center
     for i, name in enumerate(fields):
@@ -32,11 +30,9 @@ def center_fields_exist(profile: Profile) -> RuleResult:
             yield where, f"'{name}' is listed more than once"
 
 
-@rule
+@rule(needs="agreement")
 def shared_metrics_are_tracked(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     tracked = [m.id for m in profile.metrics]
     for i, metric in enumerate(agreement.data_sharing.metrics):
         if metric not in tracked:
@@ -71,11 +67,9 @@ def _response_target(profile: Profile) -> tuple[float, str] | None:
     return (target, "program.response_time_target_min") if target is not None else None
 
 
-@rule
+@rule(needs="agreement")
 def acknowledge_before_target(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     found = _response_target(profile)
     minutes = agreement.dispatch.acknowledge_within_min
     # Response time runs from dispatch, so the minutes a team takes to accept count against it.

@@ -22,11 +22,9 @@ def _amount_lists(profile: Profile) -> Iterator[tuple[FieldPath, list[float], fl
         yield ("streams", i), use.amounts, use.total
 
 
-@rule
+@rule(needs="funding")
 def funding_amounts_fit_the_years(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     for path, amounts, total in _amount_lists(profile):
         if len(amounts) != funding.years:
             yield (*F, *path, "amounts"), (
@@ -41,11 +39,9 @@ def funding_amounts_fit_the_years(profile: Profile) -> RuleResult:
                 f"{total:,.0f}; correct the amounts or the total")
 
 
-@rule
+@rule(needs="funding")
 def funding_line_ids_unique(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     seen: set[str] = set()
     for i, line in enumerate(funding.lines):
         if line.id in seen:
@@ -53,11 +49,9 @@ def funding_line_ids_unique(profile: Profile) -> RuleResult:
         seen.add(line.id)
 
 
-@rule
+@rule(needs="funding")
 def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     for i, use in enumerate(funding.streams):
         stream = profile.funding_streams.get(use.stream)
         if stream is None:
@@ -98,11 +92,9 @@ def funding_stream_sources_exist(profile: Profile) -> RuleResult:
                     f"no source '{source}' under 'sources'")
 
 
-@rule
+@rule(needs="funding")
 def funding_positions_exist(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     known = {p.id for p in profile.staffing.positions}
     seen: set[str] = set()
     for i, pid in enumerate(funding.positions):

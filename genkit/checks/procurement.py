@@ -32,11 +32,9 @@ def _lower_first(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
-@rule
+@rule(needs="procurement")
 def weights_sum_to_100(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     criteria = proc.evaluation.criteria
     for i, criterion in enumerate(criteria):
         if criterion.weight <= 0:
@@ -58,11 +56,9 @@ def weights_sum_to_100(profile: Profile) -> RuleResult:
             yield (*P, "evaluation", "criteria", i, "id"), f"id '{cid}' is used more than once"
 
 
-@rule
+@rule(needs="procurement")
 def timeline_in_order(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     steps = proc.timeline.steps
     for entry in steps:
         step = entry["step"]
@@ -111,11 +107,9 @@ def first_shift_fits_the_plan(profile: Profile) -> RuleResult:
             f"({long_date(first)}) falls in month {month} of the contract; make them agree")
 
 
-@rule
+@rule(needs="procurement")
 def budget_and_term(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     if proc.budget_ceiling <= 0:
         yield (*P, "budget_ceiling"), (
             f"the budget ceiling must be more than $0 (it is {_number(proc.budget_ceiling)})")
@@ -137,11 +131,9 @@ def budget_and_term(profile: Profile) -> RuleResult:
                 f"'{row.coverage}' needs a limit (per_occurrence or aggregate) or statutory: true")
 
 
-@rule
+@rule(needs="procurement")
 def standards_name_metrics(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     chosen = {m.id: m for m in profile.metrics}
     tracked = ", ".join(chosen) or "none"
     for i, standard in enumerate(proc.performance_standards):
@@ -164,11 +156,9 @@ def standards_name_metrics(profile: Profile) -> RuleResult:
             f"program.response_time_target_min ({target}); the documents must agree")
 
 
-@rule
+@rule(needs="procurement")
 def roles_exist(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     roles = [m.role for m in profile.program.team]
     for i, role in enumerate(proc.staffing.contractor_roles):
         if role not in roles:
@@ -176,11 +166,9 @@ def roles_exist(profile: Profile) -> RuleResult:
                 f"no role '{role}' in program.team (roles: {', '.join(roles)})")
 
 
-@rule
+@rule(needs="procurement")
 def shifts_cover_hours(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     staffing = proc.staffing
     hours = profile.program.hours
     gaps = list(_gaps(profile, staffing.minimum_teams))
