@@ -11,13 +11,12 @@ from genkit.load.dotted import resolve_path, split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
-from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
 from genkit.render.packet_context import packet_context, packet_reads
 from genkit.render.read_sets import parse, resolve
-from genkit.render.sources import document_lists
+from genkit.render.sources import document_sources
 
 FRIENDLY_PATHS = {
     "program.name": "Program name",
@@ -221,7 +220,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         lang=lang,
         ui=ui,
         wording=profile.briefings.wording(lang),
-        citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
+        # citations, ref, references, cited_facts, illustrative_facts, sources_for: one
+        # numbering; what this document shows decides what its sources section lists.
+        **document_sources(profile, friendly, lambda path: fact_name(path, ui, profile, lang)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
         calls_analysis=loaded.calls_analysis,
@@ -233,9 +234,6 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
-        # ref, references, cited_facts, illustrative_facts, sources_for: what this document
-        # shows decides what its sources section lists.
-        **document_lists(profile, friendly),
     )
     _declare_names(profile, lang, leaf_names)
     if item is not None:
