@@ -26,8 +26,8 @@ from genkit.render.facts import Reads, recording
 from genkit.render.glyphs import missing_glyphs
 from genkit.render.pdf_workers import PdfWorkers, pdf_job
 from genkit.render.read_sets import pack, unchanged, unpack
-from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader, search_dirs
+from genkit.render.text.readability import Reading, measure
 from genkit.write import stamp
 from genkit.write.atomic import write_bundle
 from genkit.write.bundle import IndexEntry, bundle_zip, entry_for, index_html, manifest_json

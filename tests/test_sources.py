@@ -11,9 +11,9 @@ import jinja2
 import pytest
 
 from genkit.render.facts import Reads, recording
-from genkit.render.i18n import builtin_strings
 from genkit.render.sources import document_sources
 from genkit.render.templating import make_env
+from genkit.render.text.strings import builtin_strings
 from tests.conftest import REPO
 
 

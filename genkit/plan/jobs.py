@@ -21,7 +21,7 @@ from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
 from genkit.plan.versions import genkit_fingerprint
 from genkit.render.context import items_for, missing_requirements
-from genkit.render.i18n import UiStrings, load_strings
+from genkit.render.text.strings import UiStrings, load_strings
 
 EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv", "xlsx": ".xlsx"}
 

@@ -12,11 +12,11 @@ from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.plan.catalog import Document
 from genkit.render.facts import Tracked, current, declare, is_leaf
-from genkit.render.filters import lower_first
-from genkit.render.i18n import UiStrings, builtin_strings, is_english
 from genkit.render.packet_context import packet_context, packet_reads
 from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_sources
+from genkit.render.text.filters import lower_first
+from genkit.render.text.strings import UiStrings, builtin_strings, is_english
 
 FRIENDLY_PATHS = {
     "program.name": "Program name",
