@@ -1,5 +1,5 @@
 """One citation system: the text's [n] markers, ``ref`` and ``sources_for`` share one numbering
-with the closing list, and the one closing partial prints a reader's or a staff form."""
+with the closing list, and the one sources partial prints a reader's, a staff or a card form."""
 
 from __future__ import annotations
 
@@ -77,10 +77,10 @@ def test_an_unknown_source_is_refused_by_name() -> None:
         _names(_profile())["citations"].cite("zz")
 
 
-def _render_partial(annotated: bool) -> tuple[str, Reads]:
+def _render_partial(form: str | None) -> tuple[str, Reads]:
     profile = _profile()
     names = _names(profile)
-    flag = "{% with annotated = true %}" if annotated else "{% with %}"
+    flag = f'{{% with form = "{form}" %}}' if form else "{% with %}"
     doc = flag + '{% include "_common/sources.md.j2" %}{% endwith %}'
     loader = jinja2.ChoiceLoader([
         jinja2.DictLoader({"doc.md.j2": doc}),
@@ -99,7 +99,7 @@ _LINK = "[https\\:\\/\\/example\\.org\\/A](<https://example.org/A>)"
 
 
 def test_the_reader_form_speaks_the_documents_language() -> None:
-    text, reads = _render_partial(annotated=False)
+    text, reads = _render_partial(None)
     assert text == (
         "## Sources\n\n"
         "Facts in this document come from the Durham profile\\, checked as of 1 March 2025\\.\n\n"
@@ -110,7 +110,7 @@ def test_the_reader_form_speaks_the_documents_language() -> None:
 
 
 def test_the_staff_form_lists_each_facts_sources() -> None:
-    text, reads = _render_partial(annotated=True)
+    text, reads = _render_partial("staff")
     assert text == (
         "## Sources and notes\n\n"
         "Facts in this document come from the Durham profile, checked as of 1 March 2025.\n\n"
@@ -119,3 +119,9 @@ def test_the_staff_form_lists_each_facts_sources() -> None:
         "**Illustrative, not from a published source:** friendly program\\.team. Replace these "
         "with the jurisdiction's own information.\n")
     assert sorted(reads.entries) == ["sources|v"]
+
+
+def test_the_card_form_is_one_line_of_links() -> None:
+    text, reads = _render_partial("card")
+    assert text == "\n**Sources for this card:** 1. [A](<https://example.org/A>).\n"
+    assert sorted(reads.entries) == ["citations|v"]

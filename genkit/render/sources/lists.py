@@ -4,7 +4,7 @@
 states those fields in other words (a translation), so they count as shown and their sources are
 numbered where the text states them; ``ref[id]`` and ``sources_for(path)`` give bare numbers.
 The closing section (``_common/sources.md.j2``) lists ``citations.entries`` (the same list as
-``references``) and, in its annotated form, ``cited_facts``; the illustrative facts among the
+``references``) and, in its staff form, ``cited_facts``; the illustrative facts among the
 fields shown are named in the document's language (``citations.illustrative``) or in English
 with their list item (``illustrative_facts``).
 """
