@@ -13,7 +13,7 @@ from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from genkit.render.escaping import long_date
+from genkit.render.text.formatting import date_long
 from tests.helpers import docx_text, html_text, pdf_pages, squash
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def test_states_the_profiles_facts(durham_html: Path) -> None:
              f"allows {proc.terms.cure_days} days to put it right",
              f"Every {agreement.review.every_months} months",
              f"within {agreement.review.critical_incident_days} days",
-             long_date(proc.timeline.contract_start.date),
+             date_long(proc.timeline.contract_start.date),
              proc.dispatch.backup_method, agreement.backup.emergency_phrase,
              agreement.jurisdiction.signatory, agreement.jurisdiction.notice_address,
              *agreement.jurisdiction.copy_to, agreement.center.signatory]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
-from genkit.render.escaping import long_date
+from genkit.render.text.formatting import date_long
 
 A = ("agreement",)
 
@@ -90,10 +90,10 @@ def in_force_by_contract_start(profile: Profile) -> RuleResult:
     start = proc.timeline.contract_start.date
     if agreement.effective > start:
         first = proc.timeline.service_start
-        shift = (f"; the first shift is on {long_date(first.date)}" if first else "")
+        shift = (f"; the first shift is on {date_long(first.date)}" if first else "")
         yield (*A, "effective"), (
-            f"the agreement takes effect on {long_date(agreement.effective)}, after the "
-            f"operator's contract starts on {long_date(start)} "
+            f"the agreement takes effect on {date_long(agreement.effective)}, after the "
+            f"operator's contract starts on {date_long(start)} "
             f"(procurement.timeline.contract_start){shift}; it must be in force by the "
             "contract start, when the operator's staff begin training on CAD and radio")
 

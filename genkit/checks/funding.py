@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from genkit.checks.registry import RuleResult, rule
 from genkit.fieldpath import FieldPath
 from genkit.model import Profile
-from genkit.render.escaping import long_date
+from genkit.render.text.formatting import date_long
 
 F = ("funding",)
 
@@ -67,8 +67,8 @@ def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
         if (stream.obligate_by is not None and use.status != "secured"
                 and stream.obligate_by < first):
             yield (*F, "streams", i, "status"), (
-                f"{stream.name} could only be committed until {long_date(stream.obligate_by)}, "
-                f"before the plan starts on {long_date(first)}; only money already committed "
+                f"{stream.name} could only be committed until {date_long(stream.obligate_by)}, "
+                f"before the plan starts on {date_long(first)}; only money already committed "
                 "can be planned (status: secured), otherwise use another stream")
         if stream.spend_by is None:
             continue
@@ -76,8 +76,8 @@ def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
             start = funding.year_start(j)
             if amount > 0 and stream.spend_by < start:
                 yield (*F, "streams", i, "amounts", j), (
-                    f"{stream.name} must be spent by {long_date(stream.spend_by)}, before "
-                    f"program year {j + 1} starts on {long_date(start)}; move this amount to "
+                    f"{stream.name} must be spent by {date_long(stream.spend_by)}, before "
+                    f"program year {j + 1} starts on {date_long(start)}; move this amount to "
                     "another stream or set it to 0")
 
 

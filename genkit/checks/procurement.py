@@ -14,7 +14,7 @@ from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 from genkit.model.procurement import STEP_NAMES, Procurement
 from genkit.model.program import clock_12h, minutes
-from genkit.render.escaping import long_date
+from genkit.render.text.formatting import date_long
 
 P = ("procurement",)
 
@@ -64,13 +64,13 @@ def timeline_in_order(profile: Profile) -> RuleResult:
         step = entry["step"]
         if step.end is not None and step.end < step.date:
             yield (*P, "timeline", entry["key"], "end"), (
-                f"{entry['name']} ends on {long_date(step.end)}, before it starts on "
-                f"{long_date(step.date)}")
+                f"{entry['name']} ends on {date_long(step.end)}, before it starts on "
+                f"{date_long(step.date)}")
     for before, after in zip(steps, steps[1:], strict=False):
         if after["step"].date <= before["step"].last_day:
             yield (*P, "timeline", after["key"]), (
-                f"{_lower_first(after['name'])} ({long_date(after['step'].date)}) must come after "
-                f"{_lower_first(before['name'])} ({long_date(before['step'].last_day)}); the "
+                f"{_lower_first(after['name'])} ({date_long(after['step'].date)}) must come after "
+                f"{_lower_first(before['name'])} ({date_long(before['step'].last_day)}); the "
                 "dates must run in this order: "
                 + ", ".join(_lower_first(STEP_NAMES[s["key"]]) for s in steps))
     release = proc.timeline.release.date
@@ -80,7 +80,7 @@ def timeline_in_order(profile: Profile) -> RuleResult:
         yield (*P, "timeline", "proposals_due"), (
             f"proposals are due {open_days} days after release; this profile allows no fewer "
             f"than {proc.min_days_open} days (min_days_open), so move the deadline to "
-            f"{long_date(earliest)} or later")
+            f"{date_long(earliest)} or later")
 
 
 def contract_month(start: dt.date, day: dt.date) -> int:
@@ -98,13 +98,13 @@ def first_shift_fits_the_plan(profile: Profile) -> RuleResult:
     days = (first - start).days
     if days > proc.readiness_days:
         yield (*P, "timeline", "service_start"), (
-            f"the first shift ({long_date(first)}) is {days} days after the contract start, but "
+            f"the first shift ({date_long(first)}) is {days} days after the contract start, but "
             f"readiness_days gives the contractor {proc.readiness_days}; make them agree")
     month = contract_month(start, first)
     if proc.phases and proc.phases[0].from_month != month:
         yield (*P, "phases", 0, "from_month"), (
             f"the first phase starts in month {proc.phases[0].from_month}, but the first shift "
-            f"({long_date(first)}) falls in month {month} of the contract; make them agree")
+            f"({date_long(first)}) falls in month {month} of the contract; make them agree")
 
 
 @rule(needs="procurement")

@@ -25,7 +25,7 @@ from genkit.plan.items import items_for, missing_requirements
 from genkit.plan.manifest import Manifest
 from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
-from genkit.render.i18n import UiStrings, load_strings
+from genkit.render.text.strings import UiStrings, load_strings
 
 
 @dataclass

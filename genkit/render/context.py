@@ -19,10 +19,9 @@ from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.model.fact_names import fact_names
 from genkit.plan.catalog import Document
 from genkit.render.attachments import Attachments
-from genkit.render.citations import Citations
-from genkit.render.filters import lower_first
-from genkit.render.i18n import UiStrings, builtin_strings, is_english
-from genkit.render.sources import document_lists
+from genkit.render.sources import document_sources
+from genkit.render.text.filters import lower_first
+from genkit.render.text.strings import UiStrings, builtin_strings, is_english
 from genkit.render.tracking.facts import Tracked, current, declare, is_leaf
 
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
@@ -170,7 +169,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         lang=lang,
         ui=ui,
         wording=profile.briefings.wording(lang),
-        citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
+        # citations, ref, references, cited_facts, illustrative_facts, sources_for: one
+        # numbering; what this document shows decides what its sources section lists.
+        **document_sources(profile, friendly, lambda path: fact_name(path, ui, profile, lang)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
         attachments=Attachments(loaded),  # the RFP packet's lettered attachments
@@ -179,9 +180,6 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
-        # ref, references, cited_facts, illustrative_facts, sources_for: what this document
-        # shows decides what its sources section lists.
-        **document_lists(profile, friendly),
     )
     _declare_names(profile, lang, leaf_names)
     if item is not None:

@@ -17,8 +17,9 @@ from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.context import build_context, sample_notice
 from genkit.render.formats.markdown import figure_fences, first_heading, parser
-from genkit.render.i18n import UiStrings, builtin_strings, date_long
 from genkit.render.templating import SafeSandbox
+from genkit.render.text.formatting import date_long
+from genkit.render.text.strings import UiStrings, builtin_strings
 
 LAYOUT = "_common/layout.html.j2"
 STYLESHEET = "_common/style.css"

@@ -21,8 +21,8 @@ from genkit.plan.jobs import Plan, Unit, left_out_notes
 from genkit.render.document import page_html, render_markdown, stylesheet
 from genkit.render.outputs import OutputJob
 from genkit.render.pdf.pdf_workers import PdfWorkers, pdf_job
-from genkit.render.readability import Reading, measure
 from genkit.render.templating import make_env, make_loader
+from genkit.render.text.readability import Reading, measure
 from genkit.render.tracking.facts import Reads, recording
 
 Progress = Callable[[str, str], None]  # (jurisdiction, message)

@@ -18,8 +18,8 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from genkit.limits import check_binop
-from genkit.render import filters
-from genkit.render.escaping import markdown_value
+from genkit.render.text import filters
+from genkit.render.text.escaping import markdown_value
 from genkit.render.tracking.fact_templates import TrackingContext, unwrapping, unwrapping_binop
 from genkit.render.tracking.facts import Tracked, TrackedMethod, unwrap
 

@@ -1,4 +1,4 @@
-"""Per-language words the layout adds, and formatting of dates, numbers, times and phone numbers.
+"""Per-language words: what the layout adds, and how the language writes hours and numbers.
 
 Each language has a strings file, ``templates/_common/strings/LANG.yaml``, found on the template
 search path like any template, so a city can add a language (or reword one) without touching
@@ -6,14 +6,11 @@ Python. It holds the page furniture (sample banner, "Page X of Y", footer), the 
 write service hours, the locale that formats dates and numbers, Word's language tag, and the
 readability formula suited to the language.
 
-English keeps genkit's own locale-independent forms (``27 June 2022``, ``1,500``, ``50%``); other
-languages are formatted by Babel from the CLDR data of the strings file's locale.
+genkit.render.text.formatting writes dates, numbers and lists with these strings.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -24,8 +21,7 @@ from genkit.errors import Problem, TemplateError
 from genkit.fieldpath import shown as dotted
 from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model.base import Model, ShortText, Text
-from genkit.model.program import WEEK, Day, Hours, minutes
-from genkit.render.escaping import long_date
+from genkit.model.program import Day
 
 STRINGS_DIR = "_common/strings"
 ReadabilityFormula = Literal["flesch_kincaid_grade", "crawford", "gunning_fog", "smog_index",
@@ -122,98 +118,3 @@ def builtin_strings(lang: str = "en") -> UiStrings:
 def is_english(ui: UiStrings) -> bool:
     """English documents keep genkit's own formats (and the program's facts as written)."""
     return ui.word_language.split("-")[0] == "en"
-
-
-def date_long(value: dt.date, ui: UiStrings) -> str:
-    if is_english(ui):
-        return long_date(value)
-    from babel.dates import format_date
-
-    return format_date(value, format="long", locale=ui.locale)
-
-
-def month_year(value: dt.date, ui: UiStrings) -> str:
-    if is_english(ui):
-        return long_date(value).split(" ", 1)[1]
-    from babel.dates import format_date
-
-    return format_date(value, format="LLLL yyyy", locale=ui.locale)
-
-
-def number(value: float | int, ui: UiStrings) -> str:
-    if is_english(ui):
-        return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, format="#,##0" if isinstance(value, int) else "#,##0.0",
-                          locale=ui.locale)
-
-
-def percent(value: float, ui: UiStrings, digits: int = 0) -> str:
-    """``0.5`` -> ``50%`` (English) or ``50 %`` (Spanish, as CLDR writes it)."""
-    if is_english(ui):
-        return f"{value * 100:.{digits}f}%"
-    from babel.numbers import format_percent
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + " %"
-    return format_percent(value, format=pattern, locale=ui.locale).replace(" ", "\u00a0")
-
-
-_KEYPAD = {c: str(d) for d, letters in {2: "ABC", 3: "DEF", 4: "GHI", 5: "JKL", 6: "MNO",
-                                        7: "PQRS", 8: "TUV", 9: "WXYZ"}.items() for c in letters}
-_NANP = re.compile(r"^\(?(\d{3})\)?[\s.-]?([0-9A-Z]{3})[\s.-]?([0-9A-Z]{4})$")
-
-
-def phone(value: str, ui: UiStrings) -> str:
-    """A North American number as ``562-435-6711``. A number spelled with letters keeps them
-    for readers of a language whose words they spell, with the digits beside them; readers of
-    other languages get the digits first, since the word means nothing to them."""
-    text = str(value).strip()
-    match = _NANP.match(text.upper())
-    if not match:
-        return text
-    shown = "-".join(match.groups())
-    digits = "".join(_KEYPAD.get(c, c) for c in shown)
-    if digits == shown:
-        return shown
-    if ui.phone_letters == "letters_first":
-        return f"{shown} ({digits})"
-    return f"{digits} ({shown})"
-
-
-def clock(value: str, ui: UiStrings) -> str:
-    total = minutes(value) % 1440
-    if total == 0:
-        return ui.midnight
-    if total == 720:
-        return ui.noon
-    hour, mins = divmod(total, 60)
-    suffix = ui.am if hour < 12 else ui.pm
-    hour = hour % 12 or 12
-    return f"{hour}:{mins:02d} {suffix}" if mins else f"{hour} {suffix}"
-
-
-def join_words(items: list[str], ui: UiStrings) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {ui.list_and} {items[-1]}"
-
-
-def hours_text(hours: Hours, ui: UiStrings) -> str:
-    """The service hours in the words of a language (``hours.summary`` for English)."""
-    if is_english(ui):
-        return hours.summary
-    if hours.is_24_7:
-        return ui.always
-    days = [d for d in WEEK if d in hours.days]
-    if len(days) == 7:
-        days_text = ui.every_day
-    elif days == list(WEEK[:5]):
-        days_text = ui.weekdays
-    elif days == list(WEEK[5:]):
-        days_text = ui.weekend
-    else:
-        days_text = join_words([ui.days[d] for d in days], ui)
-    count = hours.hours_per_day
-    return ui.fill(ui.hours_pattern, start=clock(hours.start, ui), end=clock(hours.end, ui),
-                   days=days_text, hours=number(int(count) if count == int(count) else count, ui))
