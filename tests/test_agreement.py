@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.errors import ProfileError
+from genkit.language.formatting import date_long
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from genkit.render.text.formatting import date_long
 from tests.helpers import docx_text, html_text, pdf_pages, squash
 
 REPO = Path(__file__).resolve().parent.parent

@@ -14,10 +14,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from genkit.checks.validate import load_profile
+from genkit.language.formatting import date_long
 from genkit.paths import SearchPath
 from genkit.render.text.filters import metric_value as _metric_value
 from genkit.render.text.filters import money
-from genkit.render.text.formatting import date_long
 from tests.helpers import docx_text, html_text, pdf_text, squash
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ from typing import Any
 import jinja2
 import pytest
 
+from genkit.language.strings import builtin_strings
 from genkit.render.sources import document_sources
 from genkit.render.templating import make_env
-from genkit.render.text.strings import builtin_strings
 from genkit.render.tracking.facts import Reads, recording
 from tests.conftest import REPO
 

@@ -8,10 +8,10 @@ import datetime as dt
 import jinja2
 import pytest
 
+from genkit.language.formatting import clock, date_long, hours_text, join_and, month_year
+from genkit.language.strings import builtin_strings
 from genkit.render.templating import make_env
 from genkit.render.text import filters
-from genkit.render.text.formatting import clock, date_long, hours_text, join_and, month_year
-from genkit.render.text.strings import builtin_strings
 
 EN, ES = builtin_strings("en"), builtin_strings("es")
 JUNE_27 = dt.date(2022, 6, 27)

@@ -8,8 +8,8 @@ within the contract it serves, and lets a team accept a call in time to meet the
 from __future__ import annotations
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.text.formatting import date_long
 
 A = ("agreement",)
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
 from genkit.fieldpath import FieldPath
+from genkit.language.formatting import date_long
 from genkit.model import Profile
 from genkit.model.dates import agreement_effective, evaluation_anchor, training_start
-from genkit.render.text.formatting import date_long
 
 
 @rule

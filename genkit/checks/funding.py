@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
 from genkit.fieldpath import FieldPath
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.text.formatting import date_long
 
 F = ("funding",)
 

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
 from genkit.model.procurement import STEP_NAMES, Procurement
 from genkit.model.program import clock_12h, minutes
-from genkit.render.text.formatting import date_long
 
 P = ("procurement",)
 

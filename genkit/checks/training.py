@@ -5,8 +5,8 @@ trained positions take their training from the protocol, so they need no rule.)"
 from __future__ import annotations
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.text.formatting import date_long
 
 T = ("training",)
 

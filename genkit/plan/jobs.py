@@ -18,6 +18,7 @@ from genkit.errors import Problem, ProfileError, TemplateError, UsageError
 from genkit.family import context_names
 from genkit.fieldpath import parse
 from genkit.formats import format_names, output_formats
+from genkit.language.strings import UiStrings, load_strings
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
@@ -25,7 +26,6 @@ from genkit.plan.items import items_for, missing_requirements
 from genkit.plan.manifest import Manifest
 from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
-from genkit.render.text.strings import UiStrings, load_strings
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 from genkit import __version__
 from genkit.family import context_names
 from genkit.fieldpath import parse, resolve
+from genkit.language.strings import UiStrings, builtin_strings, is_english
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.model.fact_names import fact_names
@@ -21,7 +22,6 @@ from genkit.plan.catalog import Document
 from genkit.render.attachments import Attachments
 from genkit.render.sources import document_sources
 from genkit.render.text.filters import lower_first
-from genkit.render.text.strings import UiStrings, builtin_strings, is_english
 from genkit.render.tracking.facts import Tracked, current, declare, is_leaf
 
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")

@@ -12,14 +12,14 @@ from markdown_it.token import Token
 
 from genkit import __version__
 from genkit.errors import Problem, RenderError, SecurityError, TemplateError
+from genkit.language.formatting import date_long
+from genkit.language.strings import UiStrings, builtin_strings
 from genkit.limits import RenderLimitExceeded, capped_join, render_limits
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.context import build_context, sample_notice
 from genkit.render.formats.markdown import figure_fences, first_heading, parser
 from genkit.render.templating import SafeSandbox
-from genkit.render.text.formatting import date_long
-from genkit.render.text.strings import UiStrings, builtin_strings
 
 LAYOUT = "_common/layout.html.j2"
 STYLESHEET = "_common/style.css"

@@ -13,7 +13,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from genkit.render.text.formatting import date_long
+from genkit.language.formatting import date_long
 
 # Every ASCII punctuation character CommonMark lets a backslash escape, except the three that
 # HTML escaping already neutralizes (& < >) and the quotes it turns into entities.

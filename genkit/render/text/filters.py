@@ -3,7 +3,7 @@ dates, money, numbers, times, lists, plurals, links.
 
 One name per operation. Filters that format for a reader (dates, numbers, percentages, phone
 numbers, times, hours) follow the language of the document being rendered: they read ``ui``
-(its strings) from the context and hand it to genkit.render.text.formatting. ``join_and`` takes
+(its strings) from the context and hand it to genkit.language.formatting. ``join_and`` takes
 its word: ``join_and("or")``, or ``join_and(ui.list_and)`` in a translated document.
 """
 
@@ -17,10 +17,10 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from genkit.render.text import formatting
+from genkit.language import formatting
+from genkit.language.formatting import join_and
+from genkit.language.strings import UiStrings, builtin_strings, is_english
 from genkit.render.text.escaping import markdown_value
-from genkit.render.text.formatting import join_and
-from genkit.render.text.strings import UiStrings, builtin_strings, is_english
 
 
 def _ui(context: Context) -> UiStrings:

@@ -6,7 +6,7 @@ Python. It holds the page furniture (sample banner, "Page X of Y", footer), the 
 write service hours, the locale that formats dates and numbers, Word's language tag, and the
 readability formula suited to the language.
 
-genkit.render.text.formatting writes dates, numbers and lists with these strings.
+genkit.language.formatting writes dates, numbers and lists with these strings.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from genkit.errors import Problem, TemplateError
 from genkit.fieldpath import shown as dotted
+from genkit.load.model_errors import problems_from
 from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model.base import Model, ShortText, Text
 from genkit.model.program import Day
@@ -94,11 +95,11 @@ def _parse_cached(text: str, shown: str) -> UiStrings:
     try:
         return UiStrings.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            line, col = doc.where(tuple(err["loc"]))
-            problems.append(Problem(shown, line, col, dotted(tuple(err["loc"])), err["msg"]))
-        raise TemplateError(problems) from None
+        def place(loc: tuple, message: str) -> Problem:
+            line, col = doc.where(loc)
+            return Problem(shown, line, col, dotted(loc), message)
+
+        raise TemplateError(problems_from(exc, UiStrings, place)) from None
 
 
 def _parse(path: Path, shown: str) -> UiStrings:

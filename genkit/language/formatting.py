@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from genkit.language.strings import UiStrings, is_english
 from genkit.model.program import WEEK, Hours, minutes
-from genkit.render.text.strings import UiStrings, is_english
 
 # Month names spelled out here rather than by strftime, whose output follows the machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
