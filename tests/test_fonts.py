@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.render import glyphs
+from genkit.render.pdf import glyphs
 
 # Fonts that draw ASCII, Latin and punctuation but no CJK or emoji, as on a machine with only
 # DejaVu: code points 0x20-0x7E and 0xA0-0x2FFF, as (starts, ends).
