@@ -50,3 +50,13 @@ def _run_xml(text: str, quick: bool) -> bytes:
 def test_add_text_writes_what_run_text_writes() -> None:
     for text in ("plain", " leading and trailing ", "a\ttab", "two\nlines", "cr\rlf", "", "·"):
         assert _run_xml(text, quick=True) == _run_xml(text, quick=False), text
+
+
+def test_paragraph_style_set_directly_as_python_docx_sets_it() -> None:
+    from lxml import etree
+
+    from genkit.render.formats.docx import _BodyWriter
+
+    quick = _BodyWriter(Document())._paragraph("List Bullet 2")
+    slow = Document().add_paragraph(style="List Bullet 2")
+    assert etree.tostring(quick._p) == etree.tostring(slow._p)

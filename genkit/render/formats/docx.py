@@ -92,7 +92,13 @@ class _BodyWriter:
         if style_name != "Normal":
             # Set the style id directly: python-docx's style setter searches every style for
             # the default on each call, which dominated the time to write a long document.
-            para._p.style = self._style(style_name).style_id  # noqa: SLF001
+            # The new paragraph is empty, so this is the <w:pPr><w:pStyle w:val=".."/></w:pPr>
+            # that ``para._p.style = id`` writes, without its search for where pPr goes.
+            style = OxmlElement("w:pStyle")
+            style.set(qn("w:val"), self._style(style_name).style_id)
+            properties = OxmlElement("w:pPr")
+            properties.append(style)
+            para._p.insert(0, properties)
         para._genkit_style = style_name  # noqa: SLF001 - remembered for list numbering
         return para
 
@@ -303,7 +309,7 @@ class _BodyWriter:
         text. Word's equal split wraps a column of amounts while a column of names idles."""
         # One character of body text (0.08 inch at the usual 11-point Normal; smaller type, as
         # in the wide layout, fits more per line), and the cell margins.
-        size = self.doc.styles["Normal"].font.size
+        size = self._style("Normal").font.size
         char, pad = Inches(0.08 * (size.pt / 11 if size else 1.0)), Inches(0.16)
         need = [4.0] * count  # characters that must fit on one line
         want = [4.0] * count  # how much text the column holds, capped
