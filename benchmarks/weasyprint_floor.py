@@ -17,8 +17,9 @@ Fair in both directions:
 - every PDF made here is checked against the bundle's: equal bytes prove the floor did the
   same work (exit 1 if any differs).
 
-Prints the seconds spent from before the import to the last PDF, then one line per
-process count's detail with ``-v``.
+Prints the seconds spent from before the import to the last PDF; with ``-v``, each page's own
+seconds too (on stderr). The bundle folder must be named after its jurisdiction, as genkit
+names it (``build/durham``), for the jurisdiction's own template folder to be found.
 """
 
 from __future__ import annotations
