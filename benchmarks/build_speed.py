@@ -72,7 +72,8 @@ def against_floor(out: Path, jobs: int, runs: int) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description="\n\n".join(__doc__.split("\n\n")[:2]),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-j", "--jobs", type=int, default=max(1, min(os.cpu_count() or 1, 8)),
                         help="processes for genkit and the floor alike "
                              "(default: genkit's own, one per core up to 8)")
