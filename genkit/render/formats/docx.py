@@ -9,6 +9,7 @@ score sheets become tables whose fill-in cells are left empty (with room to writ
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -16,11 +17,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from markdown_it.token import Token
 
 from genkit.render.formats.docx_fields import add_choice_fields, add_text_field
 from genkit.render.formats.docx_page import DocxPage, setup_page
+from genkit.render.formats.docx_save import docx_bytes
 from genkit.render.formats.docx_toc import add_bookmark, bookmark_names, write_toc
 from genkit.render.formats.markdown import (
     answer_lines,
@@ -30,18 +34,32 @@ from genkit.render.formats.markdown import (
     form_table,
     parser,
 )
-from genkit.render.formats.zipnorm import normalize_docx
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def add_text(run: Run, text: str) -> None:
+    """``run.text = text`` for a new run, quicker: python-docx feeds the text through a
+    character-by-character state machine (tabs and line breaks become their own elements),
+    which was a tenth of the time to write a document. Plain text, the usual case, becomes
+    the one <w:t> that machine would make (``xml:space="preserve"`` included)."""
+    if not text:
+        return
+    if _SPECIAL_CHARACTERS.search(text):
+        run.text = text
+    else:
+        run._r.add_t(text)
+
+
+# The characters python-docx writes as elements of their own: <w:tab/> and <w:br/>.
+_SPECIAL_CHARACTERS = re.compile("[\t\r\n]")
 
 
 def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = None) -> bytes:
     document = Document()
     setup_page(document, page)
     _BodyWriter(document, figures).write(tokens)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalize_docx(buffer.getvalue(), page.created)
+    return docx_bytes(document, page.created)
 
 
 class _BodyWriter:
@@ -62,12 +80,25 @@ class _BodyWriter:
             self._styles[name] = self.doc.styles[name]
         return self._styles[name]
 
+    def _add_table(self, rows: int, cols: int) -> Table:
+        """A new table in the "Table Grid" style. Its style id is set directly: python-docx's
+        ``table.style`` setter scans every style for the default table style on each call."""
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table._tbl.tblStyle_val = self._style("Table Grid").style_id
+        return table
+
     def _paragraph(self, style_name: str) -> Paragraph:
         para = self.doc.add_paragraph()
         if style_name != "Normal":
             # Set the style id directly: python-docx's style setter searches every style for
             # the default on each call, which dominated the time to write a long document.
-            para._p.style = self._style(style_name).style_id  # noqa: SLF001
+            # The new paragraph is empty, so this is the <w:pPr><w:pStyle w:val=".."/></w:pPr>
+            # that ``para._p.style = id`` writes, without its search for where pPr goes.
+            style = OxmlElement("w:pStyle")
+            style.set(qn("w:val"), self._style(style_name).style_id)
+            properties = OxmlElement("w:pPr")
+            properties.append(style)
+            para._p.insert(0, properties)
         para._genkit_style = style_name  # noqa: SLF001 - remembered for list numbering
         return para
 
@@ -182,9 +213,15 @@ class _BodyWriter:
 
     def _run(self, para: Paragraph, text: str, bold: bool, italic: bool, strike: bool,
              link_el) -> object:  # noqa: ANN001
-        run = para.add_run(text)
-        run.bold = bold or None
-        run.italic = italic or None
+        run = para.add_run()
+        add_text(run, text)
+        # What ``run.bold = bold or None`` and ``run.italic = ...`` write, without python-docx's
+        # Font object per flag: an (often empty) <w:rPr>, then <w:b/> and <w:i/> as needed.
+        properties = run._r.get_or_add_rPr()
+        if bold:
+            properties.get_or_add_b()
+        if italic:
+            properties.get_or_add_i()
         if strike:
             run.font.strike = True
         if link_el is not None:
@@ -225,8 +262,7 @@ class _BodyWriter:
                 rows[-1].append(t)
             j += 1
         width = max(len(r) for r in rows)
-        table = self.doc.add_table(rows=len(rows), cols=width)
-        table.style = self._style("Table Grid")
+        table = self._add_table(len(rows), width)
         widths = self._column_widths(rows, width, header_rows)
         for c, column in enumerate(table.columns):
             column.width = widths[c]
@@ -273,7 +309,7 @@ class _BodyWriter:
         text. Word's equal split wraps a column of amounts while a column of names idles."""
         # One character of body text (0.08 inch at the usual 11-point Normal; smaller type, as
         # in the wide layout, fits more per line), and the cell margins.
-        size = self.doc.styles["Normal"].font.size
+        size = self._style("Normal").font.size
         char, pad = Inches(0.08 * (size.pt / 11 if size else 1.0)), Inches(0.16)
         need = [4.0] * count  # characters that must fit on one line
         want = [4.0] * count  # how much text the column holds, capped
@@ -318,8 +354,7 @@ class _BodyWriter:
             write_toc(self.doc, special, self.tokens, self.bookmarks)
             return
         if special is not None and special.kind == "answer":
-            table = self.doc.add_table(rows=1, cols=1)
-            table.style = self._style("Table Grid")
+            table = self._add_table(1, 1)
             cell = table.cell(0, 0)
             prompt = cell.paragraphs[0].add_run(special.text or "Your answer")
             prompt.bold = True
