@@ -52,8 +52,7 @@ def weight(page: Path) -> int:
 def template_dirs(bundle: Path) -> list[Path]:
     """The folders genkit's build let WeasyPrint read (the jurisdiction's templates first,
     then the built-in ones): the base URL is the last of them, as in the build."""
-    from genkit.paths import SearchPath
-    from genkit.render.templating import search_dirs
+    from genkit.paths import SearchPath, search_dirs
 
     search = SearchPath.from_cwd(REPO)
     own = search.jurisdiction_dir(bundle.name) / "templates"

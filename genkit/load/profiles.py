@@ -82,6 +82,9 @@ class LoadedProfile:
     located: Located
     calls_tally: dict[str, Any] | None = None  # the stored 911 call analysis, if any
     _calls_view: Any = None
+    # Values the families compute from this profile (a budget, an estimate), made once per
+    # build rather than once per document: they depend on the profile alone.
+    computed: dict[str, Any] = field(default_factory=dict, repr=False)
     warnings: list[Problem] = field(default_factory=list)  # advice; --strict fails on it
     # RFP packet attachments this profile gets: document id -> letter, title, files (plan.jobs)
     attachments: dict[str, dict] = field(default_factory=dict)

@@ -176,7 +176,7 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         jurisdiction_id=loaded.name,
         attachments=Attachments(loaded),  # the RFP packet's lettered attachments
         # What the document families with data of their own add (calls_analysis, budget...).
-        **{name: spec.build(loaded) for name, spec in context_names().items()},
+        **{name: _computed(loaded, name, spec) for name, spec in context_names().items()},
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
@@ -190,6 +190,13 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         if item_path:  # the item's place in its list: reading it ties the unit to that item
             declare(f"{item_path}.id")
     return context
+
+
+def _computed(loaded: LoadedProfile, name: str, spec: Any) -> Any:
+    """A family's value for this profile, computed the first time a document asks for it."""
+    if name not in loaded.computed:
+        loaded.computed[name] = spec.build(loaded)
+    return loaded.computed[name]
 
 
 def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> None:
