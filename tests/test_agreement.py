@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.cli.main import main
-from genkit.errors import ProfileError
+from genkit.errors import Problem
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from genkit.render.escaping import long_date
-from tests.helpers import docx_text, html_text, pdf_pages, squash
+from tests.helpers import docx_text, edit, html_text, pdf_pages, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = "agreements/operating-agreement"
@@ -105,19 +105,8 @@ def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
 
 # --- checks: each bad value fails at its own line, and nothing is written ------------------
 
-def edit(project: Path, old: str, new: str) -> int:
-    """Replace text in the copied profile; return the 1-based line where it starts."""
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def problem_at(project: Path, field: str):  # noqa: ANN201
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    found = {p.field: p for p in caught.value.problems}
+def problem_at(project: Path, field: str) -> Problem:
+    found = {p.field: p for p in problems(project)}
     assert field in found, list(found)
     assert found[field].file.endswith("jurisdictions/town/profile.yaml")
     return found[field]

@@ -14,18 +14,10 @@ from genkit.funding.estimate import build_estimate
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
-from tests.helpers import html_text, problems, squash
+from tests.helpers import edit, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILE = Path("jurisdictions") / "town" / "profile.yaml"
-
-
-def edit(project: Path, old: str, new: str) -> int:
-    path = project / PROFILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
 
 
 def test_durham_minimum_coverage_is_priced_from_hours_team_and_pay() -> None:
