@@ -50,6 +50,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+REPO = Path(__file__).resolve().parent.parent
 # The town profile: tests/conftest.py's ``project`` fixture copies Durham's profile there.
 PROFILE = Path("jurisdictions") / "town" / "profile.yaml"
 
@@ -106,11 +107,22 @@ def build_town(project: Path, only: str | Sequence[str] = (), formats: Sequence[
     ``only`` takes what ``--only`` takes (families, ids or names). The outcome's ``out_dir`` is
     the bundle folder and ``rendered`` lists the outputs rendered rather than reused.
     """
+    return _build_one("town", project, project / out, only, formats, force)
+
+
+def build_sample(name: str, out_root: Path, only: str | Sequence[str] = (),
+                 formats: Sequence[str] = ("html",)) -> Outcome:
+    """Build some documents of a sample jurisdiction, as shipped, into ``out_root/name``."""
+    return _build_one(name, REPO, out_root, only, formats, False)
+
+
+def _build_one(name: str, root: Path, out_root: Path, only: str | Sequence[str],
+               formats: Sequence[str], force: bool) -> Outcome:
     from genkit.paths import SearchPath
     from genkit.pipeline import Options, build
 
     only = [only] if isinstance(only, str) else list(only)
-    options = Options(out_root=project / out, only=[o for o in only if o],
-                      formats=list(formats), force=force)
-    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
+    options = Options(out_root=out_root, only=[o for o in only if o], formats=list(formats),
+                      force=force)
+    [outcome] = build([name], SearchPath.from_cwd(root), options)
     return outcome

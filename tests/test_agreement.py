@@ -12,9 +12,17 @@ from genkit.cli.main import main
 from genkit.errors import Problem
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
 from genkit.render.escaping import long_date
-from tests.helpers import docx_text, edit, html_text, pdf_pages, problems, squash
+from tests.helpers import (
+    build_sample,
+    build_town,
+    docx_text,
+    edit,
+    html_text,
+    pdf_pages,
+    problems,
+    squash,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = "agreements/operating-agreement"
@@ -22,9 +30,7 @@ DRAFT = "DRAFT FOR LEGAL REVIEW: not signed"
 
 
 def render(tmp: Path, name: str, formats: list[str], only: str = "agreements") -> Path:
-    build([name], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp, only=[only], formats=formats))
-    return tmp / name
+    return build_sample(name, tmp, only, formats).out_dir
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +102,7 @@ def test_every_pdf_page_is_marked(tmp_path: Path) -> None:
 def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
     edit(project, "  operator:\n    short_name: the Operator\n",
          "  operator:\n    name: Triangle Crisis Care\n    short_name: the Operator\n")
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", only=["agreements"], formats=["html"]))
+    build_town(project, "agreements")
     text = squash(html_text(project / "build" / "town" / f"{DOC}.html"))
     assert "Triangle Crisis Care (\"the Operator\"), which staffs and runs" in text
     assert "For Triangle Crisis Care" in text and "selected under" not in text

@@ -12,8 +12,7 @@ from genkit.decision_tree.diagram import diagram_rows, diagram_svg
 from genkit.decision_tree.order import steps
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import edit, problems
+from tests.helpers import build_sample, edit, problems
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
@@ -140,9 +139,7 @@ def test_diagram_rows_slice_the_same_drawing(project: Path) -> None:
 def test_flowchart_starts_under_the_introduction(tmp_path: Path) -> None:
     """The long Durham tree begins on page 1 and carries on over the page (it used to move
     whole to page 2, leaving page 1 two-thirds blank)."""
-    repo = Path(__file__).parent.parent
-    build(["durham"], SearchPath.from_cwd(repo),
-          Options(out_root=tmp_path, only=["decision-tree"], formats=["pdf", "html"]))
+    build_sample("durham", tmp_path, "decision-tree", ["pdf", "html"])
     pages = [" ".join(p.extract_text().split()) for p in
              PdfReader(tmp_path / "durham/dispatch/decision-tree.pdf").pages]
     assert "The tree as a flowchart" in pages[0] and "Question 1 " in pages[0]

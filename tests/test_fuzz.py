@@ -20,8 +20,7 @@ from genkit.errors import GenkitError, ProfileError
 from genkit.load.profiles import Located, _problems_from
 from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model import Profile
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_town
 
 REPO = Path(__file__).resolve().parent.parent
 DURHAM = (REPO / "jurisdictions/durham/profile.yaml").read_text()
@@ -124,9 +123,7 @@ def test_generated_values_build_cleanly_or_fail_located(tmp_path_factory, name: 
         j += 1
     (folder / "profile.yaml").write_text("".join(lines[:i] + lines[j:]))
     try:
-        build(["town"], SearchPath.from_cwd(project),
-              Options(out_root=project / "build", formats=["html", "docx"],
-                      only=["worksheets"]))
+        build_town(project, "worksheets", ["html", "docx"])
     except GenkitError as exc:
         assert exc.problems and all(p.file for p in exc.problems)
         assert not (project / "build").exists()

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import html_text, problems, squash
+from tests.helpers import build_sample, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 FACT = '''  facts:
@@ -59,9 +58,7 @@ def test_a_quote_must_list_the_statistics_source(project: Path) -> None:
 
 
 def test_one_backup_rate_in_every_document(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["worksheets", "briefings", "evaluation"],
-                  formats=["html"]))
+    build_sample("durham", tmp_path, ["worksheets", "briefings", "evaluation"])
     bundle = tmp_path / "durham"
     texts = {name: squash(html_text(bundle / name)) for name in (
         "worksheets/stakeholder-worksheet.html", "briefings/partner-brief.en.html",

@@ -8,9 +8,8 @@ import pytest
 
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
 from tests.conftest import REPO
-from tests.helpers import edit, html_text, problems_by_field, squash
+from tests.helpers import build_town, edit, html_text, problems_by_field, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
 PEER = "    - position: peer-support-specialist\n"
@@ -105,10 +104,8 @@ def test_unknown_position_and_module(project: Path) -> None:
 # ---- the rendered protocol ----------------------------------------------------------------
 
 def _render(project: Path, position: str = "advanced-emt") -> str:
-    out = project / "out"
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=out, only=["training"], formats=["html"]))
-    return squash(html_text(out / "town" / "training" / f"{position}.html"))
+    out = build_town(project, "training", out="out").out_dir
+    return squash(html_text(out / "training" / f"{position}.html"))
 
 
 def _add_a_week(project: Path) -> None:
@@ -200,14 +197,12 @@ def test_a_changed_rfp_figure_rebuilds_the_protocol(project: Path) -> None:
 def test_job_description_takes_its_training_from_the_protocol(project: Path) -> None:
     _add_a_week(project)
     edit(project, "  start: 2026-07-27\n", "  start: 2026-07-20\n")
-    out = project / "out"
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
-    emt = squash(html_text(out / "town" / "job_descriptions" / "advanced-emt.html"))
+    out = build_town(project, "job_descriptions", out="out").out_dir
+    emt = squash(html_text(out / "job_descriptions" / "advanced-emt.html"))
     assert "paid training period of 9 weeks (360 hours, 116 of them on supervised" in emt
     assert "supervised field shifts and extra role-play." in emt
     # a position the protocol does not train keeps staffing.training's own wording
-    boss = squash(html_text(out / "town" / "job_descriptions" / "care-navigator.html"))
+    boss = squash(html_text(out / "job_descriptions" / "care-navigator.html"))
     assert "paid training period of 8 weeks before working alone" in boss
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from genkit.load.profiles import load_profile
 from genkit.model.volumes import VolumeSet
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import edit, html_text, line_of, problems, squash
+from tests.helpers import build_sample, edit, html_text, line_of, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -83,8 +82,7 @@ def test_a_sample_set_needs_a_source(project: Path) -> None:
 
 
 def test_rfp_and_evaluation_plan_quote_the_same_set(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["rfp", "evaluation"], formats=["html"]))
+    build_sample("durham", tmp_path, ["rfp", "evaluation"])
     bundle = tmp_path / "durham"
     rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
     plan = squash(html_text(bundle / "evaluation" / "evaluation-plan.html"))
