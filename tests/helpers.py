@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,8 +52,16 @@ def squash(text: str) -> str:
 
 
 REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
 # The town profile: tests/conftest.py's ``project`` fixture copies Durham's profile there.
 PROFILE = Path("jurisdictions") / "town" / "profile.yaml"
+
+
+def seattle_town(root: Path) -> Path:
+    """``root`` with tests/data's Seattle test profile copied in as ``jurisdictions/seattle-town``
+    (Durham's program reading the Seattle CAD export, tests/data/README.md)."""
+    shutil.copytree(DATA / "seattle-town", root / "jurisdictions" / "seattle-town")
+    return root
 
 
 def edit(project: Path, old: str, new: str, after: str = "") -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
+from tests.helpers import seattle_town
 
 DATA = Path(__file__).parent / "data"
 HEADER = ("CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"
@@ -25,8 +25,7 @@ GOOD = ("1,ASSISTANCE RENDERED,911,2,DISTURBANCE,--DISTURBANCE,11/04/2023 6:08:2
 
 @pytest.fixture
 def seattle_project(tmp_path: Path) -> Path:
-    shutil.copytree(DATA / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
-    return tmp_path
+    return seattle_town(tmp_path)
 
 
 def run(project: Path, text: str):  # noqa: ANN201
