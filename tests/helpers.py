@@ -127,6 +127,7 @@ def build_sample(name: str, out_root: Path, only: str | Sequence[str] = (),
 
 def _build_one(name: str, root: Path, out_root: Path, only: str | Sequence[str],
                formats: Sequence[str], force: bool) -> Outcome:
+    # The one place tests call the pipeline's Python API: if it moves, one import changes.
     from genkit.paths import SearchPath
     from genkit.pipeline import Options, build
 
