@@ -16,7 +16,7 @@ import pytest
 
 from genkit.paths import SearchPath
 from genkit.write import atomic as writer
-from tests.helpers import build_town
+from tests.helpers import build_town, edit
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -128,8 +128,7 @@ def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: P
     assert first.rendered and not first.reused
     again = build_town(project, "worksheets", ["html", "docx"])
     assert again.rendered == [] and sorted(again.reused) == sorted(first.rendered)
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
+    edit(project, "Jordan Ellis", "Sam Rivera")
     changed = build_town(project, "worksheets", ["html", "docx"])
     assert sorted(changed.rendered) == sorted(first.rendered)
 
@@ -148,8 +147,7 @@ def test_failed_write_leaves_previous_bundle_whole(project: Path,
         return real_replace(src, dst)
 
     monkeypatch.setattr(writer.os, "replace", explode)
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
+    edit(project, "Jordan Ellis", "Sam Rivera")
     with pytest.raises(OSError):
         build_town(project, "worksheets", force=True)
     monkeypatch.setattr(writer.os, "replace", real_replace)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from genkit.cli.main import main
 from genkit.errors import SecurityError, TemplateError
-from tests.helpers import build_town, docx_text, html_text, pdf_text, squash
+from tests.helpers import build_town, docx_text, edit, html_text, pdf_text, squash
 
 STEM = "worksheets/stakeholder-worksheet"
 
@@ -91,10 +91,7 @@ def test_sandbox_refuses_escapes(project: Path, payload: str) -> None:
 
 def test_profile_values_come_out_literally_everywhere(project: Path) -> None:
     nasty = "Team & <Co> \"{{ 7*7 }}\" <script>alert(1)</script> *not bold* [x](http://e.org)"
-    path = project / "jurisdictions/town/profile.yaml"
-    text = path.read_text().replace("agency: Durham Police Department",
-                                    "agency: '" + nasty.replace("'", "''") + "'", 1)
-    path.write_text(text)
+    edit(project, "agency: Durham Police Department", "agency: '" + nasty.replace("'", "''") + "'")
     bundle = build_worksheet(project, ["html", "pdf", "docx"])
     raw_html = (bundle / f"{STEM}.html").read_text()
     assert "<script>" not in raw_html and "49" not in html_text(bundle / f"{STEM}.html")
