@@ -147,7 +147,7 @@ def measure(case: str, path: Path) -> dict:
     began = time.perf_counter()
     if case == "phoenix":
         from genkit.calls.analysis import analyze
-        from genkit.load.profiles import load_profile
+        from genkit.checks.validate import load_profile
         from genkit.paths import SearchPath
 
         loaded = load_profile("phoenix", SearchPath.from_cwd(ROOT))

@@ -91,3 +91,12 @@ def check_name(name: str, what: str) -> str:
             f"'{name}' is not a valid {what} name: use lowercase letters, digits and hyphens "
             "(for example long-beach)")
     return name
+
+
+def search_dirs(jurisdiction_templates: Path | None, template_dirs: list[Path]) -> list[Path]:
+    """A jurisdiction's template folders, its own (if it has one) before the shared ones."""
+    dirs = []
+    if jurisdiction_templates is not None and jurisdiction_templates.is_dir():
+        dirs.append(jurisdiction_templates)
+    dirs.extend(template_dirs)
+    return dirs

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from genkit.errors import Problem
-    from genkit.pipeline import Outcome
+    from genkit.write.stage import Bundle
 
 
 def html_text(path: Path) -> str:
@@ -92,8 +92,8 @@ def problems(project: Path) -> list[Problem]:
     """The located problems that loading the town profile reports (it must fail)."""
     import pytest
 
+    from genkit.checks.validate import load_profile
     from genkit.errors import ProfileError
-    from genkit.load.profiles import load_profile
     from genkit.paths import SearchPath
 
     with pytest.raises(ProfileError) as info:
@@ -110,23 +110,23 @@ def problems_by_field(project: Path) -> dict[str, Problem]:
 
 
 def build_town(project: Path, only: str | Sequence[str] = (), formats: Sequence[str] = ("html",),
-               *, force: bool = False, out: str = "build") -> Outcome:
+               *, force: bool = False, out: str = "build") -> Bundle:
     """Build some documents of the town profile into ``project/out/town``; what was done.
 
-    ``only`` takes what ``--only`` takes (families, ids or names). The outcome's ``out_dir`` is
-    the bundle folder and ``rendered`` lists the outputs rendered rather than reused.
+    ``only`` takes what ``--only`` takes (families, ids or names). The bundle's ``out_dir`` is
+    its folder and ``rendered`` lists the outputs rendered rather than reused.
     """
     return _build_one("town", project, project / out, only, formats, force)
 
 
 def build_sample(name: str, out_root: Path, only: str | Sequence[str] = (),
-                 formats: Sequence[str] = ("html",)) -> Outcome:
+                 formats: Sequence[str] = ("html",)) -> Bundle:
     """Build some documents of a sample jurisdiction, as shipped, into ``out_root/name``."""
     return _build_one(name, REPO, out_root, only, formats, False)
 
 
 def _build_one(name: str, root: Path, out_root: Path, only: str | Sequence[str],
-               formats: Sequence[str], force: bool) -> Outcome:
+               formats: Sequence[str], force: bool) -> Bundle:
     # The one place tests call the pipeline's Python API: if it moves, one import changes.
     from genkit.paths import SearchPath
     from genkit.pipeline import Options, build
@@ -134,5 +134,5 @@ def _build_one(name: str, root: Path, out_root: Path, only: str | Sequence[str],
     only = [only] if isinstance(only, str) else list(only)
     options = Options(out_root=out_root, only=[o for o in only if o], formats=list(formats),
                       force=force)
-    [outcome] = build([name], SearchPath.from_cwd(root), options)
-    return outcome
+    [bundle] = build([name], SearchPath.from_cwd(root), options)
+    return bundle

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from genkit.checks.validate import load_profile
 from genkit.errors import GenkitError, ProfileError, RenderError, SecurityError, TemplateError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from genkit.render.formats.docx_template import check_docx_package

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.errors import Problem
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.render.escaping import long_date
 from tests.helpers import (

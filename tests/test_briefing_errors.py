@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import edit, line_of, problems
 

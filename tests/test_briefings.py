@@ -178,7 +178,7 @@ def test_numbers_and_dates_are_formatted_for_the_language(sheets) -> None:  # no
 
 
 def test_partner_brief_metrics_are_the_profile_metrics(sheets) -> None:  # noqa: ANN001
-    from genkit.load.profiles import load_profile
+    from genkit.checks.validate import load_profile
     from genkit.paths import SearchPath
     from tests.conftest import REPO
 
@@ -261,7 +261,7 @@ def _resident_calls(sheet: str, lang: str) -> str:
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_no_resident_sheet_lists_a_dispatch_label(sheets, name) -> None:  # noqa: ANN001
-    from genkit.load.profiles import load_profile
+    from genkit.checks.validate import load_profile
     from genkit.paths import SearchPath
     from tests.conftest import REPO
 

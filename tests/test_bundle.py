@@ -80,7 +80,7 @@ def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None
     index = (built("durham") / "index.html").read_text()
     table = index.split("Illustrative values to replace")[1]
     rows = re.findall(r"<tr><td>([^<]+)</td><td><code>([^<]+):(\d+)</code>", table)
-    from genkit.load.profiles import load_profile
+    from genkit.checks.validate import load_profile
 
     loaded = load_profile("durham", SearchPath.from_cwd(REPO))
     assert len(rows) == len(loaded.profile.illustrative)

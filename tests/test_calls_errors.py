@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.calls.reader import ColumnError
-from genkit.calls.run import run_calls
+from genkit.checks.validate import load_profile
+from genkit.cli.calls_command import run_calls
 from genkit.cli.main import main
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import edit, seattle_town
 

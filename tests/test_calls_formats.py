@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from genkit.calls.reader import ColumnError
-from genkit.calls.run import run_calls
+from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
 from tests.helpers import seattle_town
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from genkit.calls.run import run_calls
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
+from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
 from tests.helpers import build_sample
 

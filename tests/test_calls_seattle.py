@@ -17,8 +17,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.calls.run import run_calls
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
+from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from tests.helpers import seattle_town

@@ -51,7 +51,8 @@ def test_suppression() -> None:
 
 def test_heavy_libraries_load_only_when_drawing(tmp_path: Path) -> None:
     """--help and validate stay light, even for a jurisdiction whose analysis has charts."""
-    from genkit.calls.run import run_calls
+
+    from genkit.cli.calls_command import run_calls
     from genkit.paths import SearchPath
 
     data = REPO / "tests" / "data"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError
-from genkit.load.profiles import load_profile
+from genkit.packet.clauses import rfp_clauses
 from genkit.paths import SearchPath
-from genkit.render.clauses import rfp_clauses
 from tests.helpers import edit, line_of
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from genkit.checks.validate import load_profile
 from genkit.errors import TemplateError
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from genkit.render.formats.csv_table import defuse, table_csv
 from genkit.render.formats.markdown import parser

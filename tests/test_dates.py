@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.paths import SearchPath
 from tests.helpers import edit, problems

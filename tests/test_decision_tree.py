@@ -8,9 +8,9 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from genkit.checks.validate import load_profile
 from genkit.decision_tree.diagram import diagram_rows, diagram_svg
 from genkit.decision_tree.order import steps
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import build_sample, edit, problems
 

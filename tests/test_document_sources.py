@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from genkit.checks.validate import load_profile
+from genkit.fieldpath import parse, resolve
+from genkit.figure import placeholders
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, load_all, plan_for
+from genkit.plan.stage import plan as make_plan
 from genkit.render.document import render_markdown
 from genkit.render.facts import Reads, recording
-from genkit.render.figure import placeholders
-from genkit.render.read_sets import parse, resolve
 from genkit.render.templating import make_env, make_loader
 from tests.conftest import REPO
 
@@ -54,8 +55,8 @@ def _strings(value: Any) -> set[str]:
 
 def _rendered_units(name: str) -> list[tuple[str, str, Reads, Any]]:
     search = SearchPath.from_cwd(REPO)
-    loaded = load_all([name], search)[0]
-    plan = plan_for(loaded, search, Options(formats=["html"]))
+    loaded = load_profile(name, search)
+    plan = make_plan(loaded, search, [], ["html"])
     env = make_env(make_loader(plan.dirs, plan.dirs[-1]))
     units = []
     for unit in plan.units:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.funding.estimate import build_estimate
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import build_sample, edit, html_text, problems, squash
 

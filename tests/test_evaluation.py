@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from tests.conftest import REPO
 from tests.helpers import docx_text, html_text, pdf_text, squash

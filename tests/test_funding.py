@@ -10,9 +10,9 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.funding.budget import build_budget, profile_budget, yearly_pay
-from genkit.load.profiles import load_profile
 from genkit.model.funding import Funding, FundingStream
 from genkit.paths import SearchPath
 from tests.helpers import build_town, edit, html_text, problems, squash

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from genkit.checks.registry import run_rules
 from genkit.errors import GenkitError, ProfileError
-from genkit.load.profiles import Located, _problems_from
+from genkit.load.model_errors import problems_from
+from genkit.load.profiles import Located
 from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model import Profile
 from tests.helpers import build_town
@@ -46,7 +47,7 @@ def load_text(text: str) -> None:
 
         if not isinstance(exc, ValidationError):
             raise
-        problems = _problems_from(exc, located)
+        problems = problems_from(exc, Profile, located.problem)
         assert all(p.file == "fuzz.yaml" and p.message for p in problems)
         return
     for path, message in run_rules(profile):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import PROFILE, build_town, edit, html_text, problems, squash
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from genkit.load.profiles import LoadedProfile, load_profile
-from genkit.paths import SearchPath
+from genkit.checks.validate import load_profile
+from genkit.load.profiles import LoadedProfile
+from genkit.paths import SearchPath, search_dirs
 from genkit.plan.catalog import discover
 from genkit.plan.jobs import attachment_letters
-from genkit.render.templating import search_dirs
 from tests.test_rfp import html_rows
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import docx_text, html_text, squash
 

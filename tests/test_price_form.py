@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
+from genkit.packet.price_form import price_form
 from genkit.paths import SearchPath
 from genkit.render.formats.xlsx_price import price_workbook
-from genkit.render.price_form import price_form
 from tests.helpers import html_text, squash
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import edit, line_of, problems
 

@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from genkit.render.escaping import long_date
 from genkit.render.filters import metric_value as _metric_value

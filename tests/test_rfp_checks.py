@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.load.profiles import load_profile
 from genkit.paths import SearchPath
 from tests.helpers import edit, line_of, problems
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
 from tests.conftest import REPO
 from tests.helpers import build_town, edit, html_text, problems_by_field, squash

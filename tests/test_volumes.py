@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from genkit.load.profiles import load_profile
+from genkit.checks.validate import load_profile
 from genkit.model.volumes import VolumeSet
 from genkit.paths import SearchPath
 from tests.helpers import build_sample, edit, html_text, line_of, problems, squash

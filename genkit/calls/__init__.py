@@ -1,5 +1,6 @@
 """911 call-for-service analysis: read a CAD export, classify call types, summarize demand.
 
-Kept free of heavy imports: the profile model uses the date-format check from here, and
-``genkit validate`` must stay fast. Charts import matplotlib only when they are drawn.
+A domain package: it imports only ``genkit.model`` and base modules (errors, figure, charting,
+atomic_file), never load or render. Kept free of heavy imports so ``genkit validate`` stays
+fast: DuckDB loads when an export is read, matplotlib when a chart is drawn.
 """

@@ -1,71 +1,27 @@
 """Charts of the 911 call analysis, drawn with matplotlib: SVG for HTML/PDF, PNG for Word.
 
 Only what the suppression rules allow is drawn: a suppressed count is left out of a bar chart
-and shown as a hatched, unnumbered cell in the heat map. Output is deterministic (fixed hash
-salt, no dates, no software stamp), so an unchanged analysis gives identical bytes.
-matplotlib is imported inside the functions, never when genkit starts.
+and shown as a hatched, unnumbered cell in the heat map. The look and the byte-stable output
+(same analysis, same bytes) come from ``genkit.charting``; matplotlib loads only when drawn.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
-from genkit.render.figure import Figure
+from genkit.charting import ACCENT, INK, LIGHT, MUTED, chart
+from genkit.figure import Figure
 
 if TYPE_CHECKING:
     from genkit.calls.analysis import CallsAnalysis
-    from genkit.load.profiles import LoadedProfile
+    from genkit.family import Loaded
 
-ACCENT, LIGHT, PALE, INK, MUTED = "#1f4e79", "#9db9d3", "#e3ebf3", "#1b1b1b", "#4a4a4a"
 WINDOW = "#f4c27a"
-RC = {
-    "svg.hashsalt": "genkit", "svg.fonttype": "path", "text.parse_math": False,
-    "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 10,
-    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": MUTED,
-    "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
-    "figure.dpi": 100, "savefig.dpi": 160,
-}
 HOUR_TICKS = ["12a", "1", "2", "3", "4", "5", "6a", "7", "8", "9", "10", "11",
               "12p", "1", "2", "3", "4", "5", "6p", "7", "8", "9", "10", "11"]
 
-Draw = Callable[[Any], None]
 
-
-def _save(draw: Draw, size: tuple[float, float], fmt: str, alt: str = "",
-          desc: str = "") -> bytes:
-    import matplotlib
-    from matplotlib.figure import Figure as MplFigure
-
-    with matplotlib.rc_context(RC):
-        fig = MplFigure(figsize=size, layout="constrained")
-        draw(fig)
-        buffer = io.BytesIO()
-        if fmt == "svg":
-            fig.savefig(buffer, format="svg", metadata={"Date": None})
-            return _titled(buffer.getvalue(), alt, desc)
-        fig.savefig(buffer, format="png", metadata={"Software": None})
-        return buffer.getvalue()
-
-
-def _titled(svg: bytes, title: str, desc: str) -> bytes:
-    """Give the SVG a <title> and <desc> (escaped text) for readers that open it directly."""
-    text = svg.decode("utf-8")
-    start = text.index("<svg")
-    end = text.index(">", start) + 1
-    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc or title)}</desc>"
-    return (text[:end] + extra + text[end:]).encode("utf-8")
-
-
-def _figure(name: str, alt: str, caption: str, draw: Draw, size: tuple[float, float]) -> Figure:
-    return Figure(name, alt, caption,
-                  make_svg=lambda: _save(draw, size, "svg", alt, caption),
-                  make_png=lambda: _save(draw, size, "png"))
-
-
-def _analysis(loaded: LoadedProfile) -> CallsAnalysis | None:
+def _analysis(loaded: Loaded) -> CallsAnalysis | None:
     return loaded.calls_analysis
 
 
@@ -75,7 +31,7 @@ def _note_suppressed(ax, any_hidden: bool, threshold: int) -> None:  # noqa: ANN
                     xycoords="axes fraction", fontsize=7.5, color=MUTED)
 
 
-def years_chart(loaded: LoadedProfile) -> Figure | None:
+def years_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.per_year:
         return None
@@ -105,12 +61,12 @@ def years_chart(loaded: LoadedProfile) -> Figure | None:
 
     years = ", ".join(f"{r['year']}: {r['eligible']} eligible of {r['demand']}"
                       for r in a.per_year)
-    return _figure("calls-years", f"Bar chart of 911 calls per year, eligible calls in dark "
+    return chart("calls-years", f"Bar chart of 911 calls per year, eligible calls in dark "
                    f"blue. {years}.", "911 calls per year, and the part eligible for the team.",
                    draw, (7, 3.2))
 
 
-def hours_chart(loaded: LoadedProfile) -> Figure | None:
+def hours_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or a.window is None:
         return None
@@ -147,7 +103,7 @@ def hours_chart(loaded: LoadedProfile) -> Figure | None:
                         textcoords="offset points", fontsize=8, color=INK)
         _note_suppressed(ax, any(c.suppressed for c in a.by_hour), a.threshold)
 
-    return _figure("calls-hours", f"Bar chart of eligible calls by hour of day. "
+    return chart("calls-hours", f"Bar chart of eligible calls by hour of day. "
                    f"The shortest daily window covering {window.share} of them is "
                    f"{window.summary}.", "Eligible calls by the hour they came in, with the "
                    "recommended daily service window shaded.", draw, (7, 3.1))
@@ -160,7 +116,7 @@ def _wrap(lo: float, hi: float) -> list[tuple[float, float]]:
     return [(lo, 23.5), (-0.5, hi - 24)]
 
 
-def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
+def heatmap_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.eligible_total:
         return None
@@ -203,7 +159,7 @@ def heatmap_chart(loaded: LoadedProfile) -> Figure | None:
                    for h, c in enumerate(row)), default=(0, 0, 0))
     peak = (f" The busiest hour is {a.weekday_names[busiest[1]]} at "
             f"{HOUR_TICKS[busiest[2]]}." if busiest[0] else "")
-    return _figure("calls-heatmap", "Heat map of eligible calls by day of the week and hour of "
+    return chart("calls-heatmap", "Heat map of eligible calls by day of the week and hour of "
                    f"day; darker cells hold more calls.{peak} The table below gives the same "
                    "counts.", "Eligible calls by day of the week and hour of day.", draw,
                    (7, 2.9))
@@ -220,7 +176,7 @@ def _short(n: int) -> str:
     return f"{n}" if n < 1000 else f"{n / 1000:.1f}k" if n < 100_000 else f"{n // 1000}k"
 
 
-def areas_chart(loaded: LoadedProfile) -> Figure | None:
+def areas_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.areas:
         return None
@@ -242,7 +198,7 @@ def areas_chart(loaded: LoadedProfile) -> Figure | None:
         _note_suppressed(ax, len(rows) < len(a.areas[:15]), a.threshold)
 
     listed = "; ".join(f"{r['name']}: {r['calls']}" for r in rows[:5])
-    return _figure("calls-areas", f"Horizontal bar chart of eligible calls by area, busiest "
+    return chart("calls-areas", f"Horizontal bar chart of eligible calls by area, busiest "
                    f"first. {listed}.", "Eligible calls by area (the busiest areas).", draw,
                    (7, max(1.8, 0.28 * len(rows) + 0.9)))
 
@@ -251,7 +207,7 @@ def _clip(text: str, width: int = 28) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def staffing_chart(loaded: LoadedProfile) -> Figure | None:
+def staffing_chart(loaded: Loaded) -> Figure | None:
     a = _analysis(loaded)
     if a is None or not a.staffing:
         return None
@@ -273,7 +229,7 @@ def staffing_chart(loaded: LoadedProfile) -> Figure | None:
         ax.set_xlabel("Hour of day")
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 1.14), ncols=2)
 
-    return _figure("calls-staffing", f"Step chart of the teams needed on duty each hour, if the "
+    return chart("calls-staffing", f"Step chart of the teams needed on duty each hour, if the "
                    f"team took every eligible call: at most {a.peak_teams} at once on the "
                    "busiest day. The staffing table gives the numbers.",
                    f"Teams needed on duty by hour, at {a.minutes_per_call} minutes a call and "

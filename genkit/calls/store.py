@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from genkit.atomic_file import replace_file
 from genkit.errors import Problem, ProfileError
-from genkit.write.atomic import replace_file
 
 FILE_NAME = "calls-analysis.json"
 

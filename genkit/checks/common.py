@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from genkit.checks.registry import RuleResult, rule
-from genkit.load.dotted import resolve_path
+from genkit.fieldpath import exists
 from genkit.model import Profile
 
 
@@ -35,13 +35,13 @@ def sources_exist(profile: Profile) -> RuleResult:
                 yield ("evidence", i, "sources", j), f"no source '{source}' under 'sources'"
     data = profile.model_dump(mode="json")
     for path, ids in profile.citations.items():
-        if not resolve_path(data, path):
+        if not exists(data, path):
             yield ("citations", path), f"'{path}' names no field of this profile"
         for j, source in enumerate(ids):
             if source not in known:
                 yield ("citations", path, j), f"no source '{source}' under 'sources'"
     for i, path in enumerate(profile.illustrative):
-        if not resolve_path(data, path):
+        if not exists(data, path):
             yield ("illustrative", i), f"'{path}' names no field of this profile"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
-from genkit.load.strict_yaml import Path_
+from genkit.fieldpath import FieldPath
 from genkit.model import Profile
 from genkit.model.dates import agreement_effective, evaluation_anchor, training_start
 from genkit.render.escaping import long_date
@@ -38,7 +38,7 @@ def agreement_in_force_before_the_work(profile: Profile) -> RuleResult:
             "after the contract start")
 
 
-def _future_dates(profile: Profile) -> Iterator[tuple[Path_, object, str]]:
+def _future_dates(profile: Profile) -> Iterator[tuple[FieldPath, object, str]]:
     proc = profile.procurement
     if proc is not None:
         yield (("procurement", "timeline", "release"), proc.timeline.release.date,

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
-from genkit.load.strict_yaml import Path_
+from genkit.fieldpath import FieldPath
 from genkit.model import Profile
 from genkit.render.escaping import long_date
 
 F = ("funding",)
 
 
-def _amount_lists(profile: Profile) -> Iterator[tuple[Path_, list[float], float | None]]:
+def _amount_lists(profile: Profile) -> Iterator[tuple[FieldPath, list[float], float | None]]:
     funding = profile.funding
     for i, line in enumerate(funding.lines):
         yield ("lines", i), line.amounts, line.total

@@ -101,7 +101,7 @@ def clauses_exist_and_fill(profile: Profile) -> RuleResult:
 
 
 def _unknown_placeholders(path: tuple, text: str) -> RuleResult:
-    from genkit.render.clauses import NAMES, PLACEHOLDER
+    from genkit.packet.clauses import NAMES, PLACEHOLDER
 
     for match in PLACEHOLDER.finditer(text):
         if match.group(1) not in NAMES:

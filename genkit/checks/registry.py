@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from genkit.load.strict_yaml import Path_
+from genkit.fieldpath import FieldPath
 from genkit.model import Profile
 
-RuleResult = Iterable[tuple[Path_, str]]
+RuleResult = Iterable[tuple[FieldPath, str]]
 Rule = Callable[[Profile], RuleResult]
 _RULES: list[Rule] = []
 _WARNINGS: list[Rule] = []
@@ -30,13 +30,13 @@ def warning(func: Rule) -> Rule:
     return func
 
 
-def run_rules(profile: Profile, warnings: bool = False) -> list[tuple[Path_, str]]:
+def run_rules(profile: Profile, warnings: bool = False) -> list[tuple[FieldPath, str]]:
     """Every error rule's findings, or with ``warnings=True`` every warning rule's."""
     from genkit.checks import load_all
 
     load_all()
 
-    found: list[tuple[Path_, str]] = []
+    found: list[tuple[FieldPath, str]] = []
     for func in _WARNINGS if warnings else _RULES:
         found.extend(func(profile))
     return found

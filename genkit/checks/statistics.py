@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
-from genkit.load.strict_yaml import Path_
+from genkit.fieldpath import FieldPath
 from genkit.model import Profile
 from genkit.model.statistics import TOKEN, VOLUME_TOKEN
 
@@ -18,7 +18,7 @@ _DIGIT = re.compile(r"\d")
 _SERVICE_NUMBER = re.compile(r"\b(911|988)\b")
 
 
-def quoting_texts(profile: Profile) -> Iterator[tuple[Path_, str, list[str], Path_]]:
+def quoting_texts(profile: Profile) -> Iterator[tuple[FieldPath, str, list[str], FieldPath]]:
     """(path of a text, the text, its sources, path of those sources) for every text that may
     quote an outside statistic."""
     for i, item in enumerate(profile.evidence):

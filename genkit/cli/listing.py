@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from genkit.paths import SearchPath
+from genkit.paths import SearchPath, search_dirs
 from genkit.plan.catalog import discover
 from genkit.render.formats.docx_shell import find_shell
-from genkit.render.templating import search_dirs
 
 
 def _origin(path: Path, jurisdiction_templates: Path | None, search: SearchPath) -> str:

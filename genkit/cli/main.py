@@ -26,7 +26,18 @@ def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: AN
     return list(dict.fromkeys(names))
 
 
-FORMAT_NAMES = ("pdf", "docx", "html", "csv", "xlsx")  # csv, xlsx: documents that offer them
+
+
+def _formats(value: str | None) -> list[str]:
+    """``--format`` as a list, each a known output format (genkit/formats.py)."""
+    from genkit.formats import format_names
+
+    chosen, known = _csv(value), format_names()
+    bad = [f for f in chosen if f not in known]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
+                                 f"{', '.join(known)}", param_hint="--format")
+    return chosen
 
 
 def _csv(value: str | None) -> list[str]:
@@ -40,7 +51,7 @@ class _Commands(click.Group):
         try:
             return super().main(*args, **kwargs)
         finally:
-            from genkit.cli.signals import stopped_by_sigterm
+            from genkit.signals import stopped_by_sigterm
 
             if stopped_by_sigterm():
                 # Stopped by SIGTERM: the workers are stopped, the half-made bundle dropped
@@ -57,7 +68,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         import os
 
-        from genkit.cli.signals import sigterm_as_interrupt
+        from genkit.signals import sigterm_as_interrupt
 
         try:
             with sigterm_as_interrupt():
@@ -91,7 +102,7 @@ def main() -> None:
               default=Path("build"), show_default=True, help="Folder that receives bundles.")
 @click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
 @click.option("--format", "formats",
-              help="Formats to write: pdf,docx,html,csv,xlsx (default: all).")
+              help="Formats to write, comma-separated, e.g. pdf,docx (default: all).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Render PDFs in this many parallel processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
@@ -106,12 +117,7 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
     from genkit.cli.progress import report
     from genkit.write.stamp import inputs_digest, unchanged_bundles
 
-    fmt = _csv(formats)
-    bad = [f for f in fmt if f not in FORMAT_NAMES]
-    if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
-                                 f"{', '.join(FORMAT_NAMES)}",
-                                 param_hint="--format")
+    fmt = _formats(formats)
     search = _search()
     chosen = _names(names, all_, search)
     digest = inputs_digest(search, fmt, _csv(only))
@@ -144,24 +150,22 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
 
 @main.command()
 @click.argument("names", nargs=-1)
-def validate(names: tuple[str, ...]) -> None:
+@click.option("--render", "render_", is_flag=True,
+              help="Also render every document in HTML and Word (slower): finds mistakes "
+                   "that only show when a template meets the profile's values.")
+def validate(names: tuple[str, ...], render_: bool) -> None:
     """Check profiles and templates without writing anything."""
+    from genkit.cli.checking import check
     from genkit.cli.progress import report
-    from genkit.pipeline import Options
-    from genkit.pipeline import build as run_build
-    from genkit.render.figure import placeholders
 
     search = _search()
     chosen = _names(names, False, search)
-    # Rendering HTML and Word checks every template without the cost of PDF layout; figures
-    # are checked (names, data) but not drawn, so no plotting library loads.
-    with placeholders():
-        outcomes = run_build(chosen, search, Options(formats=["html", "docx"], force=True),
-                             write=False)
+    checked = check(chosen, search, render=render_)
     with report(quiet=False, verbose=True) as progress:
-        progress.done(outcomes, written=False)
-    click.echo(f"{len(chosen)} profile{'s' if len(chosen) != 1 else ''} and their templates "
-               f"are valid: {', '.join(chosen)}")
+        progress.done(checked, written=False)
+    what = "their templates render" if render_ else "their documents are planned"
+    count = f"{len(chosen)} profiles are" if len(chosen) != 1 else "1 profile is"
+    click.echo(f"{count} valid and {what}: {', '.join(chosen)}")
 
 
 @main.command()
@@ -182,12 +186,7 @@ def preview(name: str, port: int, only: str | None, formats: str | None, out: Pa
     """Serve NAME's bundle on 127.0.0.1 and rebuild it on every save, until Ctrl-C."""
     from genkit.preview.server import run_preview
 
-    fmt = _csv(formats)
-    bad = [f for f in fmt if f not in FORMAT_NAMES]
-    if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
-                                 f"{', '.join(FORMAT_NAMES)}",
-                                 param_hint="--format")
+    fmt = _formats(formats)
     if fmt and "html" not in fmt:
         fmt.insert(0, "html")  # the preview shows web pages: they are always built
     if open_ is None:
@@ -205,7 +204,7 @@ def calls(name: str, csv_file: Path) -> None:
     EXPORT is a CSV file (any delimiter, any encoding set in the profile), a gzip-compressed
     CSV (.csv.gz), an Excel workbook (.xlsx, .xls) or a Parquet file.
     """
-    from genkit.calls.run import run_calls
+    from genkit.cli.calls_command import run_calls
 
     _path, text = run_calls(name, csv_file, _search())
     click.echo(text)

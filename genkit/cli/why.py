@@ -21,15 +21,16 @@ def field_sources(profile: Any, path: str) -> list[str]:
 
 def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
     """(unit stem, its reads) for every unit of one document, rendered but not written."""
+    from genkit.checks.validate import load_profile
     from genkit.errors import Problem, UsageError
-    from genkit.pipeline import Options, load_all, plan_for
+    from genkit.figure import placeholders
     from genkit.plan.jobs import selected
+    from genkit.plan.stage import plan as make_plan
     from genkit.render.document import render_markdown
-    from genkit.render.figure import placeholders
     from genkit.render.templating import make_env, make_loader
 
-    loaded = load_all([name], search)[0]
-    plan = plan_for(loaded, search, Options(formats=["html", "docx"]))
+    loaded = load_profile(name, search)
+    plan = make_plan(loaded, search, [], ["html", "docx"])
     # A document (every item of it) or one item's file stem: job_descriptions/advanced-emt.
     units = [u for u in plan.units if u.stem == document or selected(u.document, [document])]
     if not units:
@@ -53,9 +54,9 @@ def read_sets(name: str, document: str, search: Any) -> list[tuple[str, Reads]]:
 
 
 def explain(name: str, document: str, search: Any) -> str:
-    from genkit.pipeline import load_all
+    from genkit.checks.validate import load_profile
 
-    profile = load_all([name], search)[0].profile
+    profile = load_profile(name, search).profile
     lines: list[str] = []
     for stem, reads in read_sets(name, document, search):
         lines.append(f"{stem}: {len(reads.shown)} fields shown, {len(reads.entries)} reads "

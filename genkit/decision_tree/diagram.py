@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from genkit.decision_tree.order import Branch, Step, steps
+from genkit.figure import Figure
 from genkit.model.decision_tree import DecisionTree
-from genkit.render.figure import Figure
 
 if TYPE_CHECKING:
-    from genkit.load.profiles import LoadedProfile
+    from genkit.family import Loaded
 
 
 MARGIN, Q_W, O_W, GAP_X, GAP_Y, PAD, LINE = 16, 280, 236, 64, 36, 10, 16
@@ -183,7 +183,7 @@ def diagram_rows(tree: DecisionTree, title: str) -> list[tuple[bytes, str]]:
     return pictures
 
 
-def diagram_figure(loaded: LoadedProfile) -> Figure | None:
+def diagram_figure(loaded: Loaded) -> Figure | None:
     tree = loaded.profile.decision_tree
     if tree is None:
         return None

@@ -1,6 +1,6 @@
 """The funding plan's chart: cost against planned funding in each program year, the gap marked.
 
-Drawn with the call analysis's matplotlib settings (deterministic SVG and PNG, no dates or
+Drawn with genkit.charting's matplotlib settings (deterministic SVG and PNG, no dates or
 software stamps), so the same plan gives the same bytes. matplotlib loads only when drawn.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # One look for every chart in a bundle: the same colors, fonts and byte-stable output.
-from genkit.calls.charts import ACCENT, INK, _figure
+from genkit.charting import ACCENT, INK, chart
+from genkit.figure import Figure
 from genkit.funding.budget import Budget, profile_budget
-from genkit.render.figure import Figure
 
 if TYPE_CHECKING:
-    from genkit.load.profiles import LoadedProfile
+    from genkit.family import Loaded
 
 STREAM_COLORS = ["#6a9a3a", "#9cc27a", "#3b7f8c", "#8cc3cc", "#c9a227", "#e3cf7c", "#8c6bb1"]
 GAP = "#b3261e"
@@ -64,14 +64,14 @@ def _draw(budget: Budget) -> Any:
     return draw
 
 
-def funding_chart(loaded: LoadedProfile) -> Figure | None:
+def funding_chart(loaded: Loaded) -> Figure | None:
     budget = profile_budget(loaded.profile)
     if budget is None or not budget.years:
         return None
     per_year = "; ".join(
         f"{y.label}: cost {_millions(y.cost)}, planned funding {_millions(y.funded)}"
         + (f", gap {_millions(y.gap)}" if y.gap > 0 else "") for y in budget.years)
-    return _figure("funding-by-year",
+    return chart("funding-by-year",
                    f"Bar chart of cost against planned funding in each program year, funding "
                    f"stacked by stream. {per_year}.",
                    "Cost and planned funding by program year; a dashed outline marks the gap.",

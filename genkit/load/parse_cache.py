@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from genkit.write.atomic import replace_file
+from genkit.atomic_file import replace_file
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
 MAX_ENTRIES = 64  # a bundle reads about 20 files; older entries are from earlier edits

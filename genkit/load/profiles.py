@@ -1,24 +1,21 @@
-"""Load a jurisdiction profile: read YAML with positions, apply ``extends``, validate.
+"""The load stage: read a jurisdiction's profile YAML with positions and apply ``extends``.
 
-The result is a typed ``Profile`` plus a position map, so that every later check can still
-point at ``file:line:col`` for the field it is unhappy about.
+The result is the merged data plus a position map (``Located``), so that every later check can
+still point at ``file:line:col`` for the field it is unhappy about. Turning it into a typed
+``Profile`` and running the cross-field rules is the validate stage (genkit/checks/validate.py),
+which returns the ``LoadedProfile`` every later stage works from.
 """
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from genkit.checks.registry import run_rules
-from genkit.errors import Problem, ProfileError
+from genkit.errors import GenkitError, Problem, ProfileError
+from genkit.fieldpath import FieldPath, shown
 from genkit.load.parse_cache import ParseCache
-from genkit.load.strict_yaml import LoadedYaml, Path_, dotted, load_yaml
+from genkit.load.strict_yaml import LoadedYaml, load_yaml
 from genkit.model import Profile
 from genkit.paths import SearchPath
 
@@ -30,9 +27,9 @@ class Located:
     """Merged profile data where every path knows the file, line and column it came from."""
 
     data: dict[str, Any]
-    positions: dict[Path_, tuple[str, int, int]]
+    positions: dict[FieldPath, tuple[str, int, int]]
 
-    def where(self, path: Path_) -> tuple[str, int, int]:
+    def where(self, path: FieldPath) -> tuple[str, int, int]:
         path = tuple(path)
         while path:
             if path in self.positions:
@@ -40,7 +37,7 @@ class Located:
             path = path[:-1]
         return self.positions[()]
 
-    def problem(self, path: Path_, message: str) -> Problem:
+    def problem(self, path: FieldPath, message: str) -> Problem:
         file, line, col = self.where(path)
         own = self.positions[()][0]
         if file != own:
@@ -49,13 +46,36 @@ class Located:
             for depth in range(len(path) - 1, 0, -1):
                 found = self.positions.get(tuple(path[:depth]))
                 if found and found[0] == own:
-                    return Problem(own, found[1], found[2], dotted(path),
+                    return Problem(own, found[1], found[2], shown(path),
                                    f"{message} (inherited from {file}:{line})")
-        return Problem(file, line, col, dotted(path), message)
+        return Problem(file, line, col, shown(path), message)
+
+
+@dataclass
+class SourceProfile:
+    """What the load stage hands on: one profile's merged data, not yet validated."""
+
+    name: str
+    folder: Path
+    located: Located
+    calls_tally: dict[str, Any] | None  # the stored 911 call analysis beside it, if any
+    calls_file: str  # where that analysis is (or would be), as messages show it
+
+
+@dataclass
+class Loaded:
+    """Every profile that could be read, and the problems of those that could not: the validate
+    stage reports both together, so one run lists every mistake in every profile."""
+
+    profiles: list[SourceProfile]
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class LoadedProfile:
+    """A valid profile (the validate stage's result): the typed model, where each value was
+    written, and the advice the warning rules gave."""
+
     name: str
     folder: Path
     profile: Profile
@@ -87,7 +107,7 @@ def _located(doc: LoadedYaml) -> Located:
     return Located(doc.data, {p: (doc.file, *pos) for p, pos in doc.positions.items()})
 
 
-def _merge(parent: Located, child: Located, path: Path_ = ()) -> Located:
+def _merge(parent: Located, child: Located, path: FieldPath = ()) -> Located:
     """Deep-merge mappings (child wins); lists and scalars are replaced whole."""
     data = dict(parent.data)
     positions = dict(parent.positions)
@@ -145,112 +165,25 @@ def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = (),
     return merged
 
 
-def load_profile(name: str, search: SearchPath, cache: ParseCache | None = None) -> LoadedProfile:
-    """Load, merge and validate one jurisdiction; raise ProfileError listing every problem.
-    ``cache`` keeps parsed files for the next build (see genkit/load/parse_cache.py)."""
-    located = read_located(name, search, cache=cache)
-    try:
-        profile = Profile.model_validate(located.data)
-    except ValidationError as exc:
-        raise ProfileError(sorted(_problems_from(exc, located))) from None
-    problems = [located.problem(path, message) for path, message in run_rules(profile)]
-    if problems:
-        raise ProfileError(sorted(problems))
-    folder = search.jurisdiction_dir(name)
-    warnings = sorted(located.problem(path, message)
-                      for path, message in run_rules(profile, warnings=True))
-    return LoadedProfile(name, folder, profile, located, _calls_tally(folder, profile, search),
-                         warnings=warnings)
+def load_profiles(names: list[str], search: SearchPath,
+                  cache: ParseCache | None = None) -> Loaded:
+    """Read every named profile; a profile that cannot be read is a problem, not an exception,
+    so the others are still read and checked."""
+    loaded = Loaded([])
+    for name in names:
+        try:
+            loaded.profiles.append(read_profile(name, search, cache))
+        except GenkitError as exc:
+            loaded.problems.extend(exc.problems)
+    return loaded
 
 
-def _calls_tally(folder: Path, profile: Profile, search: SearchPath) -> dict[str, Any] | None:
+def read_profile(name: str, search: SearchPath, cache: ParseCache | None = None) -> SourceProfile:
+    """Read one profile and what it extends; ``cache`` keeps parsed files for the next build
+    (see genkit/load/parse_cache.py)."""
     from genkit.calls.store import FILE_NAME, load
 
+    located = read_located(name, search, cache=cache)
+    folder = search.jurisdiction_dir(name)
     shown = search.display(folder / FILE_NAME)
-    tally = load(folder, shown)
-    if tally is not None and profile.calls is None:
-        raise ProfileError([Problem(shown, 0, 0, "", "a stored call analysis needs a 'calls:' "
-                                    "section in the profile (its suppression threshold and "
-                                    "assumptions); add it, or delete this file")])
-    return tally
-
-
-def _problems_from(exc: ValidationError, located: Located) -> list[Problem]:
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc: Path_ = tuple(err["loc"])
-        message = _message(err, loc)
-        problems.append(located.problem(loc, message))
-    return problems
-
-
-def _message(err: dict[str, Any], loc: Path_) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        allowed = sorted(_fields_at(loc[:-1]))
-        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else (
-            f"; allowed here: {', '.join(allowed)}" if allowed else "")
-        return f"unknown field '{loc[-1]}'{hint}"
-    if kind == "missing":
-        return "is required but missing"
-    if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']} (got '{err.get('input')}')"
-    if kind == "string_pattern_mismatch":
-        return _pattern_message(loc, err.get("input"))
-    message = err["msg"].removeprefix("Value error, ")
-    return message[0].lower() + message[1:] if message else kind
-
-
-def _pattern_message(loc: Path_, value: Any) -> str:
-    field = str(loc[-1]) if loc else ""
-    if field in {"start", "end", "time"}:
-        return f"'{value}' is not a time of day; write it as HH:MM on the 24-hour clock, e.g. 21:00"
-    if field in {"url"}:
-        return f"'{value}' is not a web address starting with http:// or https://"
-    if field == "email":
-        return f"'{value}' is not an email address such as name@example.org"
-    return (f"'{value}' is not a valid identifier: use lowercase letters, digits and hyphens "
-            "(for example peer-support)")
-
-
-def _fields_at(loc: Path_) -> list[str]:
-    """Field names allowed at a location in the model, for 'did you mean' hints."""
-    current: Any = Profile
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int) or (isinstance(current, type) and not issubclass(current,
-                                                                                   BaseModel)):
-            current = _item_type(current)
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(part)
-            if field is None:
-                return []
-            current = field.annotation
-        else:
-            current = _item_type(current)
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else annotation
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    return annotation
-
-
-def _item_type(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (list, tuple, set) and args:
-        return _unwrap(args[0])
-    if origin is dict and len(args) == 2:
-        return _unwrap(args[1])
-    return annotation
+    return SourceProfile(name, folder, located, load(folder, shown), shown)

@@ -28,11 +28,11 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from genkit.errors import Problem, ProfileError
+from genkit.fieldpath import FieldPath, shown
 
 if TYPE_CHECKING:
     from genkit.load.parse_cache import ParseCache
 
-Path_ = tuple[str | int, ...]
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -42,9 +42,9 @@ class LoadedYaml:
 
     file: str
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, path: Path_) -> tuple[int, int]:
+    def where(self, path: FieldPath) -> tuple[int, int]:
         """Closest known position for a path: the value itself or its nearest parent."""
         path = tuple(path)
         while path:
@@ -54,30 +54,19 @@ class LoadedYaml:
         return self.positions.get((), (1, 1))
 
 
-def dotted(path: Path_) -> str:
-    """``("team", 0, "role")`` -> ``team[0].role``: the form used in every message."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 class _Builder:
     """Turn a stream of YAML events into data, refusing what a profile must not contain."""
 
     def __init__(self, file: str):
         self.file = file
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
-    def _problem(self, mark, path: Path_, message: str) -> None:  # noqa: ANN001
+    def _problem(self, mark, path: FieldPath, message: str) -> None:  # noqa: ANN001
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        self.problems.append(Problem(self.file, line, col, dotted(path), message))
+        self.problems.append(Problem(self.file, line, col, shown(path), message))
 
-    def _check_node_event(self, event, path: Path_) -> None:  # noqa: ANN001
+    def _check_node_event(self, event, path: FieldPath) -> None:  # noqa: ANN001
         if getattr(event, "anchor", None):
             self._problem(event.start_mark, path,
                           f"anchors (&{event.anchor}) are not allowed; write the value out in full")
@@ -107,7 +96,7 @@ class _Builder:
                 value = self._node(event, it, ())
         return value, documents
 
-    def _node(self, event, it, path: Path_) -> Any:  # noqa: ANN001
+    def _node(self, event, it, path: FieldPath) -> Any:  # noqa: ANN001
         mark = event.start_mark
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(event, AliasEvent):

@@ -200,3 +200,21 @@ class Agreement(Model):
     handoffs: Handoffs = Field(default_factory=Handoffs)
     dispute_days: int = Field(default=10, ge=1, le=60, description="Business days each level "
                               "of the dispute ladder has to settle a disagreement.")
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "agreement.center.name": "911 center",
+    "agreement.center.signatory": "911 center signatory",
+    "agreement.operator": "Operator and its signatory",
+    "agreement.effective": "Date the agreement takes effect",
+    "agreement.dispatch.transfer": "How calls reach a team",
+    "agreement.dispatch.dispatch_within_min": "Time to dispatch",
+    "agreement.dispatch.acknowledge_within_min": "Time for a team to accept a call",
+    "agreement.systems": "CAD and radio arrangements",
+    "agreement.backup": "How backup requests are handled",
+    "agreement.data_sharing": "Data the parties share",
+    "agreement.review": "Joint reviews (how often, who)",
+    "agreement.liaisons": "Day-to-day contacts",
+}

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from genkit.family import shows
 from genkit.model.base import LongText, Model, ShortText, Slug, Text
 
 LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
@@ -107,6 +108,7 @@ class Briefings(Model):
     partner_facts: list[Slug] = Field(
         default_factory=list, description="Fact ids shown on the partner brief, in order.")
 
+    @shows({})  # read, not shown: a sheet says which facts it states (render.facts.state)
     def wording(self, lang: str) -> Wording:
         """The wording for a language (empty when the profile gives none)."""
         return self.text.get(lang) or Wording()

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from genkit.model.base import LongText, Model, ShortText
+from genkit.model.date_format import check_format
 
 # Fields of the analysis -> what they mean, for messages and the document's method section.
 COLUMN_MEANINGS = {
@@ -109,8 +110,6 @@ class CallsData(Model):
     @field_validator("date_format")
     @classmethod
     def _format_known(cls, value: str | None) -> str | None:
-        from genkit.calls.dates import check_format
-
         if value is not None:
             check_format(value)
         return value
@@ -126,3 +125,10 @@ class CallsData(Model):
             raise ValueError(f"unknown encoding '{value}'; use utf-8, cp1252, latin-1 or "
                              "another name Python knows") from None
         return value
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "calls": "CAD export layout and call analysis settings",
+}

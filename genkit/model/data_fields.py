@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from genkit.family import shows
 from genkit.model.base import Flag, LongText, Model, ShortText, Slug, Text
 
 FieldType = Literal["text", "code", "number", "datetime", "choice", "multi_choice", "yes_no",
@@ -122,6 +123,9 @@ class DataCollection(Model):
         default_factory=dict, description="Metric id -> the record its inputs come from when "
         "it is not a per-call field (for example a training log).")
 
+    # The data form and dictionary show the fields and call types whole, but of the metric
+    # library and the chosen metrics only names and ids (which cite nothing).
+    @shows({0: ("",), 3: ("",)})
     def entries(self, metric_library: Any, metrics: Any, call_types: Any) -> list[Entry]:
         """The collected fields in form order, each with its allowed values and uses.
 
@@ -141,6 +145,7 @@ class DataCollection(Model):
         order = list(GROUP_NAMES)
         return sorted(found, key=lambda e: order.index(e.field.group))
 
+    @shows({0: ("",), 3: ("",)})  # as entries
     def grouped(self, metric_library: Any, metrics: Any, call_types: Any,
                 form_only: bool = False) -> list[tuple[str, list[Entry]]]:
         """``[(group name, entries)]`` in form order, leaving out empty groups."""
@@ -159,3 +164,11 @@ def _allowed(field: DataField, call_types: Any) -> list[str]:
     if field.type == "call_type":
         return [c.label for c in call_types] + [OTHER_CALL_TYPE]
     return []
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "data_collection.fields": "Which fields the team records on each call",
+    "data_collection.library": "Field definitions of the data form",
+}

@@ -73,3 +73,10 @@ class DecisionTree(Model):
             if item.id == node_id:
                 return item
         return None
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "decision_tree": "Call triage decision tree",
+}

@@ -103,3 +103,14 @@ class Funding(Model):
 
     def year_end(self, index: int) -> dt.date:
         return self.year_start(index + 1) - dt.timedelta(days=1)
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "funding.first_year_start": "Start of the funding plan's program years",
+    "funding.fringe_rate": "Benefits rate",
+    "funding.raise_percent": "Yearly pay increase",
+    "funding.lines": "Budgeted costs other than staff pay",
+    "funding.streams": "Planned funding amounts",
+}

@@ -305,3 +305,32 @@ class Procurement(Model):
                                     "basis, start-up costs, other revenue, indirect cap.")
     packet: Packet = Field(default_factory=Packet, description="Administrative terms of the "
                            "packet: validity, protests, portal, clause wording, issue-ready.")
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "procurement.rfp_number": "RFP number",
+    "procurement.contact": "Procurement contact",
+    "procurement.timeline": "RFP dates",
+    "procurement.phases": "Ramp-up phases",
+    "procurement.renewal": "Renewal options",
+    "procurement.term_months": "Contract term",
+    "procurement.min_days_open": "Days the RFP stays open",
+    "procurement.readiness_days": "Time from contract start to first shift",
+    "procurement.staffing.minimum_teams": "Minimum teams on duty",
+    "procurement.staffing.shifts": "Shift pattern",
+    "procurement.evaluation.criteria": "Evaluation criteria and weights",
+    "procurement.evaluation.scale": "Scoring scale",
+    "procurement.evaluation.cost_rule": "Cost-scoring rule",
+    "procurement.terms.insurance": "Insurance requirements",
+    "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
+    "procurement.training": "Training requirements",
+    "procurement.reporting": "Reporting deadlines and meetings",
+    "procurement.submission": "Submission rules (page limit, references)",
+    "procurement.evaluation.finalists": "Number of finalists",
+    "procurement.evaluation.panel": "Evaluation panel",
+    "procurement.terms.records_retention_years": "Records retention period",
+    "procurement.terms.termination_notice_days": "Termination notice",
+    "procurement.terms.cure_days": "Cure period",
+}

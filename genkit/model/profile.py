@@ -133,3 +133,10 @@ class Profile(Model):
             elif choice.id == "missed-eligible":
                 update["target"] = expected[1]
         return choice.model_copy(update=update) if update else choice
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "jurisdiction.name": "Jurisdiction name",
+}

@@ -236,3 +236,18 @@ def _article(word: str) -> str:
     if first.isupper() and first[0] in "AEFHILMNORSX":
         return "an"
     return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "program.name": "Program name",
+    "program.full_name": "Program's full name",
+    "program.hours": "Service hours",
+    "program.team": "Team make-up",
+    "program.call_types": "Eligible call types",
+    "program.exclusions": "Exclusions",
+    "program.units": "Program units",
+    "program.service_area": "Service area",
+    "program.follow_up_hours": "Follow-up window",
+}

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from genkit.family import shows
 from genkit.model.base import Clock, LongText, Model, ShortText, Slug, Text, Url
 from genkit.model.program import Day, Hours, Program, clock_12h, minutes
 from genkit.model.roles import (
@@ -242,6 +243,7 @@ class Staffing(Model):
                 merged[name] = [*merged.get(name, []), *extra]
         return merged
 
+    @shows({0: ("languages",), 1: ("",), 2: ("call_types", "exclusions", "hours.days")})
     def job(self, position: Position, program: Program) -> Job:
         role = Role.model_validate(self.role_fields(position))
         links = {link.scenario: link for link in self.scenarios}

@@ -28,3 +28,11 @@ class Stakeholder(Model):
 class Person(Model):
     name: ShortText
     title: ShortText
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "program_director": "Program director (name and title)",
+    "stakeholders": "Stakeholder profiles (priorities and questions)",
+}

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import Field
 
+from genkit.family import shows
 from genkit.model.base import LongText, Model, ShortText, Slug
 
 
@@ -107,6 +108,8 @@ class Training(Model):
     curricula: list[Curriculum] = Field(default_factory=list)
     refresher: Refresher = Field(default_factory=Refresher)
 
+    @shows({0: ("hours_per_week", "start", "module_library", "refresher"), 1: ("",),
+            2: ("pre_service_weeks", "annual_hours"), 3: ("contract_start", "service_start")})
     def plan(self, curriculum: Curriculum, rfp: Any = None, timeline: Any = None,
              launch_date: dt.date | None = None) -> CurriculumPlan:
         """The curriculum with its hours and dates, taking weeks and refresher hours from the
@@ -135,3 +138,10 @@ class Training(Model):
             taught, sum(t.module.classroom_hours for t in taught),
             sum(t.module.field_hours for t in taught), weeks,
             curriculum.weeks is None and weeks is not None, start, end, first, refresher)
+
+
+# Reader-facing names of this section's fields, for sources lists and the manifest
+# (collected by genkit.model.fact_names; a path's last part is the fallback).
+FACT_NAMES: dict[str, str] = {
+    "training": "Training protocol: modules, hours, trainers and dates",
+}

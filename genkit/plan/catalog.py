@@ -24,10 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
+from genkit import fieldpath
 from genkit.errors import Problem, TemplateError
-from genkit.load.strict_yaml import dotted, parse_yaml_text
+from genkit.formats import default_formats, format_names
+from genkit.load.model_errors import problems_from
+from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model.base import Flag, Model, ShortText, Text
 from genkit.paths import RESERVED_NAMES
 
@@ -36,8 +39,6 @@ FRONT_MATTER = re.compile(r"\A\{#---\n(.*?)\n---#\}", re.S)
 MARKDOWN_SUFFIX = ".md.j2"
 DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
-FORMATS = ("html", "pdf", "docx")  # the default; "csv" is made only when a document asks
-Format = Literal["html", "pdf", "docx", "csv", "xlsx"]
 # The stages of a rollout, in the order a program goes through them: the bundle index groups
 # documents by them.
 PHASES = {"plan": "Plan", "procure": "Procure", "hire": "Hire", "train": "Train",
@@ -49,9 +50,9 @@ class FrontMatter(Model):
     title: ShortText
     audience: ShortText
     description: Text = ""
-    formats: list[Format] = Field(
-        default_factory=lambda: list(FORMATS), description="Formats to make; 'csv' writes the "
-        "document's first table as a CSV file beside the others.")
+    formats: list[str] = Field(
+        default_factory=default_formats, description="Formats to make (genkit/formats.py "
+        "lists them); 'csv' writes the document's first table as a CSV file beside the others.")
     each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
                              "one document is made per item, named after the item's id.")
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
@@ -88,6 +89,15 @@ class FrontMatter(Model):
     layout: Literal["document", "sheet", "wide"] = Field(
         default="document", description="'sheet' sets a compact page for short handouts; "
         "'wide' turns the pages to landscape, for a table of many columns.")
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, formats: list[str]) -> list[str]:
+        unknown = [f for f in formats if f not in format_names()]
+        if unknown:
+            raise ValueError(f"no output format called {', '.join(map(repr, unknown))} "
+                             f"(known: {', '.join(format_names())})")
+        return formats
 
 
 @dataclass(frozen=True)
@@ -131,12 +141,11 @@ def _front_matter(path: Path, display: str) -> FrontMatter:
     try:
         return FrontMatter.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            line, col = doc.where(tuple(err["loc"]))
-            problems.append(Problem(shown, line + offset, col, dotted(tuple(err["loc"])),
-                                    err["msg"]))
-        raise TemplateError(problems) from None
+        def place(loc: tuple, message: str) -> Problem:
+            line, col = doc.where(loc)
+            return Problem(shown, line + offset, col, fieldpath.shown(loc), message)
+
+        raise TemplateError(problems_from(exc, FrontMatter, place)) from None
 
 
 def _is_document(rel: Path) -> bool:

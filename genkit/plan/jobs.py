@@ -15,15 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from genkit.errors import Problem, ProfileError, TemplateError, UsageError
-from genkit.load.dotted import split_path
+from genkit.family import context_names
+from genkit.fieldpath import parse
+from genkit.formats import format_names, output_formats
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
+from genkit.plan.items import items_for, missing_requirements
+from genkit.plan.manifest import Manifest
+from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
-from genkit.render.context import items_for, missing_requirements
 from genkit.render.i18n import UiStrings, load_strings
-
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "csv": ".csv", "xlsx": ".xlsx"}
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Unit:
     outputs: dict[str, str] = field(default_factory=dict)       # format -> relative path
     fingerprints: dict[str, str] = field(default_factory=dict)  # format -> fingerprint
     main_lang: str = "en"  # the profile's language, for documents not made per language
+    # format -> the previous bundle's output, when it can stand for a new render (plan/reuse.py)
+    reused: dict[str, Reused] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -59,6 +63,7 @@ class Plan:
     strings: dict[str, UiStrings] = field(default_factory=dict)  # language -> layout words
     # documents this profile cannot have, with the ``requires`` paths it leaves unset
     left_out: list[tuple[Document, list[str]]] = field(default_factory=list)
+    previous: Manifest | None = None  # the bundle already written, whose outputs may be reused
 
 
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
@@ -98,7 +103,7 @@ def selected(document: Document, only: list[str]) -> bool:
 
 def _profile_list(loaded: LoadedProfile, document: Document) -> tuple[tuple, list[str]]:
     """The profile list a per-language document names in ``languages:``, and its path."""
-    path = tuple(split_path(document.meta.languages or ""))
+    path = parse(document.meta.languages or "") or ()
     current: Any = loaded.profile
     for part in path:
         current = (current[part] if isinstance(part, int) else getattr(current, str(part), None))
@@ -162,8 +167,6 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
     return kept, strings
 
 
-# How the RFP's list of attachments names each file's format, editable formats first.
-_ORDER_NAMES = {"docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf", "html": ".html"}
 
 
 def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict[str, dict]:
@@ -173,15 +176,17 @@ def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict
     candidates = [d for d in documents if d.meta.attachment is not None and not d.meta.each]
     # Which attachments exist turns on whether these profile sections are set, nothing more.
     loaded.attachment_requires = sorted({path for d in candidates for path in d.meta.requires
-                                         if path != "calls_analysis"})
+                                         if path.split(".")[0] not in context_names()})
     present = sorted((d.meta.attachment, d.id, d) for d in candidates
                      if not missing_requirements(loaded, d))
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = {}
     for i, (_, doc_id, d) in enumerate(present[:len(letters)]):
-        formats = sorted(d.formats, key=list(_ORDER_NAMES).index)
+        # The RFP's list of attachments names each file's formats, editable formats first.
+        formats = sorted(d.formats, key=format_names().index)
+        suffixes = ", ".join(output_formats()[f].suffix for f in formats)
         found[doc_id] = {"id": doc_id, "letter": letters[i], "title": d.meta.title,
-                         "files": f"{doc_id} ({', '.join(_ORDER_NAMES[f] for f in formats)})"}
+                         "files": f"{doc_id} ({suffixes})"}
     return found
 
 
@@ -223,9 +228,17 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
             for fmt in document.formats:
                 if formats and fmt not in formats:
                     continue
-                unit.outputs[fmt] = unit.stem + EXTENSIONS[fmt]
+                unit.outputs[fmt] = unit.stem + output_formats()[fmt].suffix
                 unit.fingerprints[fmt] = hashlib.sha256(
                     f"{unit_base}|{unit.stem}|{fmt}".encode()).hexdigest()
             if unit.outputs:
                 units.append(unit)
     return Plan(loaded, dirs, documents, units, fingerprint, strings, left_out)
+
+
+def left_out_notes(plan: Plan) -> list[str]:
+    """Each document left out for want of its data, with what the person running genkit can do
+    (the index says what it needs)."""
+    name = plan.loaded.name
+    return [f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
+            for document, _ in plan.left_out if document.meta.missing_how]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import genkit
-from genkit.cli.signals import WATCH_ENV
+from genkit.signals import WATCH_ENV
 
 
 @dataclass

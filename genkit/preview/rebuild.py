@@ -1,24 +1,23 @@
 """The fast pass: every document's HTML, with the index listing all formats.
 
-It is the ordinary incremental build (``genkit.pipeline.Builder``) limited to HTML outputs and
+It is the ordinary incremental build (the plan, render and write stages) limited to HTML outputs and
 written to its own folder, so an unchanged document is reused from the previous pass; when
 documents' fingerprints become more precise, this pass renders less and gets faster with them.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from genkit.checks.validate import validate
+from genkit.load.profiles import load_profiles
 from genkit.paths import SearchPath
-from genkit.pipeline import Builder, Options, load_all, plan_for
-from genkit.render.context import sample_notice
-from genkit.render.document import stylesheet
-from genkit.render.templating import make_env, make_loader
+from genkit.plan.stage import plan as make_plan
+from genkit.render.stage import render
 from genkit.write.atomic import write_bundle
-from genkit.write.bundle import entry_for, index_html
+from genkit.write.stage import assemble, index_entries, index_page
 
 BUNDLE_FILES = ("index.html", "manifest.json")  # written by every build besides the documents
 
@@ -39,25 +38,23 @@ def html_pass(name: str, search: SearchPath, out_root: Path, only: list[str],
               formats: list[str]) -> HtmlPass:
     """Load, validate and render NAME's HTML into ``out_root/NAME``; raise GenkitError if bad."""
     start = time.perf_counter()
-    loaded = load_all([name], search)[0]
-    plan = plan_for(loaded, search, Options(only=only, formats=formats))
-    # The plan knows every format's output; the fast pass renders only the web pages.
-    units = [replace(u, outputs={"html": u.outputs["html"]},
-                     fingerprints={"html": u.fingerprints["html"]})
-             for u in plan.units if "html" in u.outputs]
-    with Builder(search, Options(out_root=out_root, jobs=1)) as builder:
-        outcome = builder.render(replace(plan, units=units))
-        outcome.finish()
-    write_bundle(outcome.out_dir, outcome.files)
-    titles = json.loads(outcome.files["manifest.json"])["titles"]
-    pages = {path: data for path, data in outcome.files.items() if path.endswith(".html")}
+    loaded = validate(load_profiles([name], search))[0]
+    out_dir = (out_root / name).absolute()
+    full = make_plan(loaded, search, only, formats)
+    # The plan knows every format's output; the fast pass renders only the web pages, reusing
+    # those the previous pass left in out_dir.
+    html_only = make_plan(loaded, search, only, ["html"], out_dir)
+    [result] = render([html_only], search)
+    bundle = assemble(result, out_dir)
+    write_bundle(out_dir, bundle.files)
+    pages = {path: data for path, data in bundle.files.items() if path.endswith(".html")}
     # The bundle's own index template, listing every format the full bundle will hold.
-    loader = make_loader(plan.dirs, plan.dirs[-1])
-    entries = [entry_for(u, titles.get(u.stem, u.document.meta.title)) for u in plan.units]
-    pages["index.html"] = index_html(make_env(loader, finalize=None), loaded, entries,
-                                     stylesheet(plan.dirs), sample_notice(loaded), plan.left_out)
-    expected = tuple(p for u in plan.units for p in u.outputs.values())
-    notes = [f"{name}: {r.describe()}" for r in outcome.readings]
-    notes += [f"warning: {w}" for w in outcome.warnings]
-    return HtmlPass(pages, expected, len(outcome.rendered), len(outcome.reused),
+    listed = replace(result, plan=full,
+                     titles={u.stem: result.titles.get(u.stem, u.document.meta.title)
+                             for u in full.units})
+    pages["index.html"] = index_page(listed, index_entries(listed))
+    expected = tuple(p for u in full.units for p in u.outputs.values())
+    notes = [f"{name}: {r.describe()}" for r in result.readings]
+    notes += [f"warning: {w}" for w in result.warnings]
+    return HtmlPass(pages, expected, len(result.rendered), len(result.reused),
                     time.perf_counter() - start, notes)

@@ -1,4 +1,10 @@
-"""What a template can see: the profile's sections by name, plus a little about the document."""
+"""What a template can see: the profile's sections by name, plus a little about the document.
+
+Names computed in Python for one family of documents (``budget``, ``calls_analysis``...) are
+not listed here: each family declares its own in ``genkit/<package>/family.py`` with the
+profile paths it reads (``genkit.family``), and the names readers see for profile paths come
+from the models (``genkit.model.fact_names``).
+"""
 
 from __future__ import annotations
 
@@ -6,78 +12,20 @@ import re
 from typing import Any
 
 from genkit import __version__
-from genkit.errors import Problem, TemplateError
-from genkit.load.dotted import resolve_path, split_path
+from genkit.family import context_names
+from genkit.fieldpath import parse, resolve
+from genkit.load.dotted import split_path
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
+from genkit.model.fact_names import fact_names
 from genkit.plan.catalog import Document
+from genkit.render.attachments import Attachments
 from genkit.render.citations import Citations
 from genkit.render.facts import Tracked, current, declare, is_leaf
 from genkit.render.filters import lower_first
 from genkit.render.i18n import UiStrings, builtin_strings, is_english
-from genkit.render.packet_context import packet_context, packet_reads
-from genkit.render.read_sets import parse, resolve
 from genkit.render.sources import document_lists
 
-FRIENDLY_PATHS = {
-    "program.name": "Program name",
-    "program.full_name": "Program's full name",
-    "jurisdiction.name": "Jurisdiction name",
-    "program.hours": "Service hours",
-    "program.team": "Team make-up",
-    "program.call_types": "Eligible call types",
-    "program.exclusions": "Exclusions",
-    "program.units": "Program units",
-    "program.service_area": "Service area",
-    "program_director": "Program director (name and title)",
-    "stakeholders": "Stakeholder profiles (priorities and questions)",
-    "calls": "CAD export layout and call analysis settings",
-    "decision_tree": "Call triage decision tree",
-    "data_collection.fields": "Which fields the team records on each call",
-    "data_collection.library": "Field definitions of the data form",
-    "agreement.center.name": "911 center",
-    "agreement.center.signatory": "911 center signatory",
-    "agreement.operator": "Operator and its signatory",
-    "agreement.effective": "Date the agreement takes effect",
-    "agreement.dispatch.transfer": "How calls reach a team",
-    "agreement.dispatch.dispatch_within_min": "Time to dispatch",
-    "agreement.dispatch.acknowledge_within_min": "Time for a team to accept a call",
-    "agreement.systems": "CAD and radio arrangements",
-    "agreement.backup": "How backup requests are handled",
-    "agreement.data_sharing": "Data the parties share",
-    "agreement.review": "Joint reviews (how often, who)",
-    "agreement.liaisons": "Day-to-day contacts",
-    "procurement.rfp_number": "RFP number",
-    "procurement.contact": "Procurement contact",
-    "procurement.timeline": "RFP dates",
-    "procurement.phases": "Ramp-up phases",
-    "procurement.renewal": "Renewal options",
-    "procurement.term_months": "Contract term",
-    "procurement.min_days_open": "Days the RFP stays open",
-    "procurement.readiness_days": "Time from contract start to first shift",
-    "procurement.staffing.minimum_teams": "Minimum teams on duty",
-    "procurement.staffing.shifts": "Shift pattern",
-    "procurement.evaluation.criteria": "Evaluation criteria and weights",
-    "procurement.evaluation.scale": "Scoring scale",
-    "procurement.evaluation.cost_rule": "Cost-scoring rule",
-    "procurement.terms.insurance": "Insurance requirements",
-    "procurement.staffing": "Staffing plan (shifts, teams on duty, supervision)",
-    "procurement.training": "Training requirements",
-    "training": "Training protocol: modules, hours, trainers and dates",
-    "procurement.reporting": "Reporting deadlines and meetings",
-    "procurement.submission": "Submission rules (page limit, references)",
-    "procurement.evaluation.finalists": "Number of finalists",
-    "procurement.evaluation.panel": "Evaluation panel",
-    "procurement.terms.records_retention_years": "Records retention period",
-    "procurement.terms.termination_notice_days": "Termination notice",
-    "procurement.terms.cure_days": "Cure period",
-    "program.follow_up_hours": "Follow-up window",
-    "funding.first_year_start": "Start of the funding plan's program years",
-    "funding.fringe_rate": "Benefits rate",
-    "funding.raise_percent": "Yearly pay increase",
-    "funding.lines": "Budgeted costs other than staff pay",
-    "funding.streams": "Planned funding amounts",
-}
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
 FRIENDLY_FIELDS = {
@@ -97,8 +45,9 @@ def friendly(path: str, profile: Any = None) -> str:
     ``Median response time: target``, ``staffing.positions[2].pay`` -> ``Pay range (Advanced
     EMT)`` when the item has no label of its own kind.
     """
-    if path in FRIENDLY_PATHS:
-        return FRIENDLY_PATHS[path]
+    names = fact_names()  # declared beside each section's model
+    if path in names:
+        return names[path]
     head, _, last = path.rpartition(".")
     if profile is not None and "[" in path:
         item = _item_at(profile, path if path.endswith("]") else head)
@@ -224,12 +173,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
-        calls_analysis=loaded.calls_analysis,
-        decision_steps=_decision_steps(profile),
-        budget=_budget(profile),
-        **packet_context(loaded),  # the RFP packet: price form, attachments, clauses
-        estimate=_estimate(profile),
-        cost_per_response=_per_response(profile, loaded.calls_analysis),
+        attachments=Attachments(loaded),  # the RFP packet's lettered attachments
+        # What the document families with data of their own add (calls_analysis, budget...).
+        **{name: spec.build(loaded) for name, spec in context_names().items()},
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
@@ -265,15 +211,13 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
         is_illustrative=[("illustrative",)], cited_facts=sources + labels,
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
-        decision_steps=[("decision_tree",)], budget=_budget_reads(),
-        **packet_reads(),
-        estimate=_estimate_reads(), cost_per_response=_per_response_reads(),
+        **{name: list(spec.reads) for name, spec in context_names().items()},
         evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date"),
                            ("as_of",)],
         agreement_effective=[("agreement", "effective"), ("procurement", "timeline")],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
-        calls_analysis=[("calls",), ("program",)], item_path=[])
+        item_path=[])
     reads.names.update(names)
     for path in PAGE_READS:  # the layout every format puts around the text
         reads.declare(path)
@@ -290,56 +234,6 @@ PAGE_SHOWN = {("jurisdiction", "name"), ("program", "name"), ("program", "host_d
               ("as_of",)}
 
 
-def _decision_steps(profile: Any) -> list[Any] | None:
-    """The decision tree's questions in reading order, numbered as in its diagram."""
-    if profile.decision_tree is None:
-        return None
-    from genkit.decision_tree.order import steps
-
-    return steps(profile.decision_tree)
-def _budget(profile: Any) -> Any:
-    """The funding plan's budget by program year (genkit.funding), or None without a plan."""
-    if profile.funding is None:
-        return None
-    from genkit.funding.budget import profile_budget
-
-    return profile_budget(profile)
-
-
-def _estimate(profile: Any) -> Any:
-    """The independent cost estimate of the RFP's coverage (genkit.funding.estimate), or None."""
-    if profile.procurement is None or profile.procurement.cost_estimate is None:
-        return None
-    from genkit.funding.estimate import build_estimate
-
-    return build_estimate(profile)
-
-
-def _per_response(profile: Any, analysis: Any) -> Any:
-    """Cost per response from the funding plan and the expected responses, or None."""
-    from genkit.funding.per_response import cost_per_response
-
-    return cost_per_response(profile, analysis)
-
-
-def _per_response_reads() -> list[tuple]:
-    from genkit.funding.per_response import PER_RESPONSE_READS
-
-    return list(PER_RESPONSE_READS)
-
-
-def _estimate_reads() -> list[tuple]:
-    from genkit.funding.estimate import ESTIMATE_READS
-
-    return list(ESTIMATE_READS)
-
-
-def _budget_reads() -> list[tuple]:
-    from genkit.funding.budget import BUDGET_READS
-
-    return list(BUDGET_READS)
-
-
 def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
     """``staffing.positions[2]``: where the current item sits, for sources_for/is_illustrative."""
     if not each:
@@ -349,40 +243,3 @@ def _item_path(profile: Any, each: str | None, item: Any) -> str | None:
         current = getattr(current, part)
     index = next((i for i, entry in enumerate(current) if entry is item), None)
     return f"{each}[{index}]" if index is not None else None
-
-
-def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | None, Any]]:
-    """``[(None, None)]`` for a single document, or one ``(item_id, item)`` per list entry."""
-    each = document.meta.each
-    if not each:
-        return [(None, None)]
-    data = loaded.profile.model_dump(mode="python")
-    if not resolve_path(data, each):
-        raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                     f"'{each}' names no list in the profile")])
-    current: Any = loaded.profile
-    for part in each.split("."):
-        current = getattr(current, part)
-    items = []
-    for entry in current:
-        item_id = getattr(entry, "id", None)
-        if not item_id:
-            raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                         f"items of '{each}' need an 'id' to name their files")])
-        items.append((item_id, entry))
-    return items
-
-
-def missing_requirements(loaded: LoadedProfile, document: Document) -> list[str]:
-    """The ``requires`` paths of a document that this profile leaves unset or empty."""
-    missing = []
-    for path in document.meta.requires:
-        # ``calls_analysis`` is the stored analysis of the 911 calls, beside the profile.
-        current: Any = loaded if path == "calls_analysis" else loaded.profile
-        for part in path.split("."):
-            current = getattr(current, part, None)
-            if current is None:
-                break
-        if current is None or current is False or current == [] or current == {}:
-            missing.append(path)  # a setting that is false (issue_ready) counts as unset
-    return missing

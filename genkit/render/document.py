@@ -29,7 +29,7 @@ class RenderedMarkdown:
     title: str
     text: str
     tokens: list[Token]
-    figures: dict[str, Any] = field(default_factory=dict)  # name -> genkit.render.figure.Figure
+    figures: dict[str, Any] = field(default_factory=dict)  # name -> genkit.figure.Figure
 
 
 def template_problem(exc: Exception, fallback: str) -> TemplateError:
@@ -89,24 +89,22 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     if not fences:
         return {}
     from genkit.render.facts import declare
-    from genkit.render.figure_registry import figure_names, figure_reads, make_figure
+    from genkit.render.figure_registry import figure_names, figure_spec
 
     figures, problems = {}, []
     where = str(document.source)
     for name, line in fences:
-        # Figures are drawn in Python from these sections (and the stored call analysis).
-        declare(*figure_reads(name))
-        try:
-            figure = make_figure(name, loaded)
-        except KeyError:
+        spec = figure_spec(name)
+        if spec is None:
             problems.append(Problem(where, 0, 0, "", f"figure '{name}' (line {line} of the "
                                     f"rendered Markdown) does not exist; known figures: "
                                     f"{', '.join(figure_names())}"))
             continue
+        declare(*spec.reads)  # drawn in Python from these sections (and the call analysis)
+        figure = spec.build(loaded)
         if figure is None:
             problems.append(Problem(where, 0, 0, "", f"figure '{name}' has no data for "
-                                    f"{loaded.name}; place it inside {{% if calls_analysis %}} "
-                                    "or {% if decision_tree %}"))
+                                    f"{loaded.name}; place it inside {{% if {spec.when} %}}"))
             continue
         figures[name] = figure
     if problems:

@@ -7,7 +7,7 @@ records its dotted path. Anything that looks at a container as a whole (printing
 it, passing it to a filter or to Python code) records the whole container: when in doubt, a
 read is recorded, because a missed read would let a stale document be reused.
 
-How a read set is stored and compared on the next build is in genkit/render/read_sets.py.
+How a read set is stored and compared on the next build is in genkit/plan/read_sets.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from genkit.render.read_sets import digest, dotted, parse, resolve
+from genkit.family import method_shows
+from genkit.fieldpath import dotted, parse, resolve
+from genkit.plan.read_sets import digest
 
 Path = tuple[str | int, ...]
 _LEAVES = (str, int, float, bool, dt.date, dt.time, enum.Enum, type(None), bytes)
@@ -149,9 +151,9 @@ class TrackedMethod:
 
     def call_args(self, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
         """Record what the call reads (owner and arguments, whole) and what it shows, and give
-        the real arguments. Methods not in METHODS count as showing all they read."""
-        key = f"{type(object.__getattribute__(self.owner, '_value')).__name__}.{self.name}"
-        showing = METHODS.get(key)
+        the real arguments. A method says what it shows with ``genkit.family.shows``; one that
+        says nothing counts as showing all it reads."""
+        showing = method_shows(self.method)
         if showing is None:
             self.owner._whole()
             return (tuple(unwrap(a) for a in args), {k: unwrap(v) for k, v in kwargs.items()})
@@ -169,22 +171,6 @@ class TrackedMethod:
                         reads.record(path, "v", value, shown=True)
         return (tuple(unwrap(a, False) for a in args),
                 {k: unwrap(v, False) for k, v in kwargs.items()})
-
-
-# Methods templates call, and what the document shows of what they read: argument number ->
-# fields of it ("" for all of it; 0 is the model the method belongs to).
-METHODS: dict[str, dict[int, tuple[str, ...]]] = {
-    "Staffing.job": {0: ("languages",), 1: ("",),
-                         2: ("call_types", "exclusions", "hours.days")},
-    "Briefings.wording": {},
-    "Training.plan": {0: ("hours_per_week", "start", "module_library", "refresher"), 1: ("",),
-                      2: ("pre_service_weeks", "annual_hours"),
-                      3: ("contract_start", "service_start")},
-    # The data form and dictionary show the fields and call types whole, but of the metric
-    # library and the chosen metrics only names and ids (which cite nothing).
-    "DataCollection.grouped": {0: ("",), 3: ("",)},
-    "DataCollection.entries": {0: ("",), 3: ("",)},
-}
 
 
 class Tracked:
@@ -329,7 +315,7 @@ def child(proxy: Tracked, key: object, value: Any) -> Any:
         proxy._whole()
         return value
     if callable(value) and isinstance(key, str) and isinstance(real, BaseModel):
-        return TrackedMethod(proxy, key, value)  # the call says what it reads: see METHODS
+        return TrackedMethod(proxy, key, value)  # the call says what it reads: see @shows
     proxy._whole()  # a property, a slice: it may look at anything inside
     return value
 

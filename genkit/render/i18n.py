@@ -21,7 +21,8 @@ from typing import Literal
 from pydantic import ValidationError
 
 from genkit.errors import Problem, TemplateError
-from genkit.load.strict_yaml import dotted, parse_yaml_text
+from genkit.fieldpath import shown as dotted
+from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model.base import Model, ShortText, Text
 from genkit.model.program import WEEK, Day, Hours, minutes
 from genkit.render.escaping import long_date

@@ -93,14 +93,6 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
 
-def search_dirs(jurisdiction_templates: Path | None, template_dirs: list[Path]) -> list[Path]:
-    dirs = []
-    if jurisdiction_templates is not None and jurisdiction_templates.is_dir():
-        dirs.append(jurisdiction_templates)
-    dirs.extend(template_dirs)
-    return dirs
-
-
 def make_loader(dirs: list[Path], builtin_dir: Path) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([
         jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_dir))}),

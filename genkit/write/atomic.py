@@ -13,26 +13,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from genkit.atomic_file import replace_file as replace_file  # single files (write.stamp)
 from genkit.errors import GenkitError
 from genkit.paths import RESERVED_NAMES
 
 _SAFE_MEMBER = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
-
-
-def replace_file(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``: a
-    reader sees the old file or the new one, never half of one. Raises OSError."""
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def check_member(rel: str) -> str:

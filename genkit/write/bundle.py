@@ -12,14 +12,13 @@ from markupsafe import Markup
 
 from genkit import __version__
 from genkit.errors import TemplateError
+from genkit.formats import output_formats
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import PHASES
 from genkit.render.formats.zipnorm import zip_bytes
 from genkit.render.templating import SafeSandbox
 
 INDEX_TEMPLATE = "_common/index.html.j2"
-FORMAT_LABELS = {"docx": "Word", "pdf": "PDF", "html": "Web page", "csv": "CSV",
-                 "xlsx": "Spreadsheet"}
 
 
 @dataclass
@@ -86,12 +85,12 @@ def index_phases(entries: list[IndexEntry]) -> list[tuple[str, list[IndexRow]]]:
 
 def to_replace(loaded: LoadedProfile) -> list[tuple[str, str]]:
     """Every value the profile marks illustrative: (what it is, profile file:line)."""
-    from genkit.load.dotted import split_path
+    from genkit.fieldpath import parse
     from genkit.render.context import friendly
 
     found = []
     for path in loaded.profile.illustrative:
-        file, line, _ = loaded.located.where(tuple(split_path(path)))
+        file, line, _ = loaded.located.where(parse(path) or ())
         found.append((_relative(file), line, friendly(path, loaded.profile)))
     # In the order of the file, so the list can be worked through from top to bottom.
     return [(what, f"{file}:{line}") for file, line, what in sorted(found)]
@@ -112,7 +111,8 @@ def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry
         html = env.get_template(INDEX_TEMPLATE).render(
             profile=profile, entries=entries, css=Markup(css), sample_notice=notice,
             phases=index_phases(entries), left_out=missing, to_replace=to_replace(loaded),
-            format_labels=FORMAT_LABELS, version=__version__, zip_name=f"{loaded.name}-bundle.zip")
+            format_labels={f.name: f.label for f in output_formats().values()},
+            version=__version__, zip_name=f"{loaded.name}-bundle.zip")
     except Exception as exc:  # noqa: BLE001
         from genkit.render.document import template_problem
 

@@ -18,8 +18,8 @@ import io
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from genkit.packet.price_form import PriceForm
 from genkit.render.formats.zipnorm import normalize_docx
-from genkit.render.price_form import PriceForm
 
 FIELDS = ("FTE", "Salary per FTE ($)", "Benefits (% of salary)", "Cost ($)")
 WIDTHS = (8, 14, 12, 14)

@@ -1,7 +1,9 @@
 """The check of a profile's ``calls.date_format``, in words city staff can act on.
 
-DuckDB parses the dates themselves (``strptime`` codes, the same as Python's); this only makes
-sure, when the profile loads, that a format names a date and a time of day.
+DuckDB parses the dates themselves (``strptime`` codes, the same as Python's, in
+``genkit.calls``); this only makes sure, when the profile loads, that a format names a date and
+a time of day. It lives in the model, which validates the profile, so the model never imports
+the ``calls`` package that reads exports.
 """
 
 from __future__ import annotations

@@ -1,15 +1,14 @@
-"""What the RFP packet's templates see beyond the profile: the price proposal form, the lettered
-attachments, the administrative clauses and the state's name, each with the profile paths it
-is computed from (so a document that uses one re-renders when, and only when, those change).
+"""``attachments``: the RFP packet's lettered attachments as templates see them.
+
+The letters come from the plan (which documents this profile gets), so render supplies this
+name; the price form, clauses and state name are the packet family's (genkit/packet/family.py).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from genkit.fieldpath import parse, resolve
 from genkit.load.profiles import LoadedProfile
 from genkit.render.facts import current
-from genkit.render.read_sets import parse, resolve
 
 
 class Attachments:
@@ -41,22 +40,3 @@ class Attachments:
     def __len__(self) -> int:
         self._record()
         return len(self._items)
-
-
-def packet_context(loaded: LoadedProfile) -> dict[str, Any]:
-    from genkit.render.clauses import rfp_clauses, state_name
-    from genkit.render.price_form import price_form
-
-    profile = loaded.profile
-    return {"price_form": price_form(profile), "attachments": Attachments(loaded),
-            "rfp_clauses": rfp_clauses(profile),
-            "state_name": state_name(profile.jurisdiction.state)}
-
-
-def packet_reads() -> dict[str, list[tuple]]:
-    """The paths each name is computed from (``attachments`` records its own reads)."""
-    from genkit.render.clauses import CLAUSE_READS
-    from genkit.render.price_form import PRICE_FORM_READS
-
-    return {"price_form": list(PRICE_FORM_READS), "rfp_clauses": list(CLAUSE_READS),
-            "state_name": [("jurisdiction", "state")]}

@@ -1,5 +1,8 @@
 """A figure (chart or diagram) as documents place it: picture, alternative text and caption.
 
+A base module (it imports nothing from genkit): the domain packages that draw figures
+(``calls``, ``funding``, ``decision_tree``) return this value without reaching up into render.
+
 Pictures are made lazily and cached, so a document that uses no figure never imports a plotting
 library, and ``genkit validate`` can check figures without drawing them (``placeholders``).
 """

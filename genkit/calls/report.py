@@ -1,44 +1,20 @@
-"""``genkit calls NAME EXPORT``: read an export, store the tally, tell staff what was found.
+"""What ``genkit calls`` tells staff after reading an export: rows read, demand, eligible,
+excluded, and the call types that match nothing (so they can add them to the profile).
 
-The stored analysis is written only after the whole export has been read without a problem,
-and then in one atomic rename, so a bad or cut-off export leaves the previous analysis as it was.
+The command itself (load the profile, read, store) is ``genkit.cli.calls_command``: it loads a
+profile, which a domain package below ``load`` must not do.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from genkit.calls.classify import Classifier
-from genkit.calls.reader import read_export
-from genkit.calls.store import FILE_NAME, save
-from genkit.errors import Problem, ProfileError
-from genkit.load.profiles import load_profile
-from genkit.paths import SearchPath
+from genkit.calls.store import FILE_NAME
 
 SHOW_UNMATCHED = 25
 
 
-def run_calls(name: str, csv_path: Path, search: SearchPath) -> tuple[Path, str]:
-    """Analyze ``csv_path`` for jurisdiction ``name``; return the file written and a report."""
-    loaded = load_profile(name, search)
-    profile = loaded.profile
-    if profile.calls is None:
-        where = loaded.located.where(())
-        raise ProfileError([Problem(where[0], 0, 0, "calls",
-                                    "the profile has no 'calls:' section; add one with the "
-                                    "export's column names and date format")])
-    if loaded.folder.resolve().is_relative_to(search.builtin.resolve()) and \
-            search.roots[0] != search.builtin:
-        raise ProfileError(f"'{name}' is a built-in sample; copy it into ./jurisdictions to "
-                           "keep an analysis of your own")
-    tally = read_export(csv_path, profile.calls, loaded.located.problem,
-                        search.display(csv_path))
-    data = tally.to_json()
-    path = save(loaded.folder, data)
-    return path, report(data, loaded.profile, search.display(path))
-
-
 def report(data: dict, profile, shown: str) -> str:  # noqa: ANN001
+    """The summary printed after an export was read and ``shown`` (its display path) written."""
     meta, types = data["meta"], data["types"]
     classify = Classifier(profile.program)
     eligible = sum(t["calls"] for c, t in types.items() if classify(c).status == "eligible")
