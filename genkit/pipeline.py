@@ -18,7 +18,7 @@ from genkit.load.parse_cache import ParseCache
 from genkit.load.profiles import load_profiles
 from genkit.paths import SearchPath
 from genkit.plan.stage import plan
-from genkit.render.pdf_workers import PdfWorkers
+from genkit.render.pdf.pdf_workers import PdfWorkers
 from genkit.render.stage import Progress
 from genkit.render.stage import render as render_stage
 from genkit.write import stamp

@@ -54,7 +54,7 @@ def _watch_owner() -> None:
     value = os.environ.get(WATCH_ENV, "")
     if not value.isdigit():
         return
-    from genkit.render.parent_watch import exit_when_gone
+    from genkit.render.pdf.parent_watch import exit_when_gone
 
     own = os.getpid()
     exit_when_gone(int(value), lambda: os.kill(own, signal.SIGTERM))

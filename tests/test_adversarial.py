@@ -17,7 +17,7 @@ from genkit.errors import GenkitError, ProfileError, RenderError, SecurityError,
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from genkit.render.formats.docx_template import check_docx_package
-from genkit.render.glyphs import missing_glyphs
+from genkit.render.pdf.glyphs import missing_glyphs
 from tests.helpers import build_town, docx_text, edit, html_text, pdf_text, squash
 
 FRONT = "{#---\ntitle: T\naudience: A\n---#}\n# T\n\n"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.errors import Problem
+from genkit.language.formatting import date_long
 from genkit.paths import SearchPath
-from genkit.render.escaping import long_date
 from tests.helpers import (
     build_sample,
     build_town,
@@ -52,7 +52,7 @@ def test_states_the_profiles_facts(durham_html: Path) -> None:
              f"allows {proc.terms.cure_days} days to put it right",
              f"Every {agreement.review.every_months} months",
              f"within {agreement.review.critical_incident_days} days",
-             long_date(proc.timeline.contract_start.date),
+             date_long(proc.timeline.contract_start.date),
              proc.dispatch.backup_method, agreement.backup.emergency_phrase,
              agreement.jurisdiction.signatory, agreement.jurisdiction.notice_address,
              *agreement.jurisdiction.copy_to, agreement.center.signatory]

@@ -20,8 +20,8 @@ from genkit.figure import placeholders
 from genkit.paths import SearchPath
 from genkit.plan.stage import plan as make_plan
 from genkit.render.document import render_markdown
-from genkit.render.facts import Reads, recording
 from genkit.render.templating import make_env, make_loader
+from genkit.render.tracking.facts import Reads, recording
 from tests.conftest import REPO
 
 _LINK = re.compile(r"\]\(<([^>]+)>\)")

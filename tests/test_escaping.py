@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from genkit.render.escaping import markdown_value
+from genkit.render.text.escaping import markdown_value
 
 
 @pytest.mark.parametrize(("value", "printed"), [

@@ -10,8 +10,8 @@ from genkit.family import method_shows
 from genkit.model.profile import Profile
 from genkit.paths import SearchPath
 from genkit.plan.read_sets import unchanged
-from genkit.render.facts import DECLARED, Reads, Tracked, recording
 from genkit.render.templating import make_env
+from genkit.render.tracking.facts import DECLARED, Reads, Tracked, recording
 from tests.conftest import REPO
 
 

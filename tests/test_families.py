@@ -24,8 +24,8 @@ from genkit.plan.catalog import Document, FrontMatter
 from genkit.plan.items import missing_requirements
 from genkit.render.context import friendly
 from genkit.render.document import render_markdown
-from genkit.render.facts import Reads, recording
 from genkit.render.templating import make_env
+from genkit.render.tracking.facts import Reads, recording
 from tests.conftest import REPO
 
 GREETING = '''

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.render import glyphs
+from genkit.render.pdf import glyphs
 from tests.helpers import edit
 
 # Fonts that draw ASCII, Latin and punctuation but no CJK or emoji, as on a machine with only

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from genkit.errors import RenderError
-from genkit.render.pdf_workers import PdfWorkers, pdf_job
+from genkit.render.pdf.pdf_workers import PdfWorkers, pdf_job
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE = "<html lang='en'><head><title>One page</title></head><body><h1>One page</h1>" \

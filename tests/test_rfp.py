@@ -14,10 +14,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from genkit.checks.validate import load_profile
+from genkit.language.formatting import date_long
 from genkit.paths import SearchPath
-from genkit.render.escaping import long_date
-from genkit.render.filters import metric_value as _metric_value
-from genkit.render.filters import money
+from genkit.render.text.filters import metric_value as _metric_value
+from genkit.render.text.filters import money
 from tests.helpers import docx_text, html_text, pdf_text, squash
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def expected_facts(name: str) -> list[str]:
     proc = profile.procurement
     assert proc is not None
     facts = [proc.rfp_number, proc.contact.email, money(proc.budget_ceiling),
-             long_date(proc.timeline.proposals_due.date), long_date(proc.timeline.release.date),
+             date_long(proc.timeline.proposals_due.date), date_long(proc.timeline.release.date),
              program_hours(profile)]
     facts += [c.name for c in proc.evaluation.criteria]
     facts += [row.coverage for row in proc.terms.insurance]

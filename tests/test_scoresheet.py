@@ -9,12 +9,12 @@ import re
 from docx import Document
 from docx.oxml.ns import qn
 
-from genkit.render.escaping import markdown_value
-from genkit.render.filters import choices
 from genkit.render.formats.docx import tokens_to_docx
 from genkit.render.formats.docx_page import DocxPage
 from genkit.render.formats.html import body_html
 from genkit.render.formats.markdown import parser
+from genkit.render.text.escaping import markdown_value
+from genkit.render.text.filters import choices
 
 # A profile value printed into the table arrives escaped, as a template would print it.
 TRICKY = markdown_value("Risk | safety [input] *now*")

@@ -8,17 +8,15 @@ within the contract it serves, and lets a team accept a call in time to meet the
 from __future__ import annotations
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.escaping import long_date
 
 A = ("agreement",)
 
 
-@rule
+@rule(needs="agreement")
 def center_fields_exist(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     mapped = profile.calls.columns.mapped() if profile.calls else None
     fields = agreement.data_sharing.from_center
     for i, name in enumerate(fields):
@@ -32,11 +30,9 @@ def center_fields_exist(profile: Profile) -> RuleResult:
             yield where, f"'{name}' is listed more than once"
 
 
-@rule
+@rule(needs="agreement")
 def shared_metrics_are_tracked(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     tracked = [m.id for m in profile.metrics]
     for i, metric in enumerate(agreement.data_sharing.metrics):
         if metric not in tracked:
@@ -71,11 +67,9 @@ def _response_target(profile: Profile) -> tuple[float, str] | None:
     return (target, "program.response_time_target_min") if target is not None else None
 
 
-@rule
+@rule(needs="agreement")
 def acknowledge_before_target(profile: Profile) -> RuleResult:
     agreement = profile.agreement
-    if agreement is None:
-        return
     found = _response_target(profile)
     minutes = agreement.dispatch.acknowledge_within_min
     # Response time runs from dispatch, so the minutes a team takes to accept count against it.
@@ -96,10 +90,10 @@ def in_force_by_contract_start(profile: Profile) -> RuleResult:
     start = proc.timeline.contract_start.date
     if agreement.effective > start:
         first = proc.timeline.service_start
-        shift = (f"; the first shift is on {long_date(first.date)}" if first else "")
+        shift = (f"; the first shift is on {date_long(first.date)}" if first else "")
         yield (*A, "effective"), (
-            f"the agreement takes effect on {long_date(agreement.effective)}, after the "
-            f"operator's contract starts on {long_date(start)} "
+            f"the agreement takes effect on {date_long(agreement.effective)}, after the "
+            f"operator's contract starts on {date_long(start)} "
             f"(procurement.timeline.contract_start){shift}; it must be in force by the "
             "contract start, when the operator's staff begin training on CAD and radio")
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
 from genkit.fieldpath import FieldPath
+from genkit.language.formatting import date_long
 from genkit.model import Profile
 from genkit.model.dates import agreement_effective, evaluation_anchor, training_start
-from genkit.render.escaping import long_date
 
 
 @rule
@@ -28,13 +28,13 @@ def agreement_in_force_before_the_work(profile: Profile) -> RuleResult:
         return  # checks/agreement.py (in_force_by_contract_start) reports this date already
     if own and (contract is None or effective < contract):
         yield ("agreement", "effective"), (
-            f"the agreement takes effect {long_date(effective)}, after pre-service training "
-            f"starts ({long_date(start)}); it must be in force before the work it governs. "
+            f"the agreement takes effect {date_long(effective)}, after pre-service training "
+            f"starts ({date_long(start)}); it must be in force before the work it governs. "
             "Move it earlier, or remove it so the agreement starts with the contract")
     else:  # the agreement starts with the contract, so training began before the contract
         yield ("training", "start"), (
-            f"pre-service training starts on {long_date(start)}, before the contract and the "
-            f"operating agreement start ({long_date(effective)}); start training on or "
+            f"pre-service training starts on {date_long(start)}, before the contract and the "
+            f"operating agreement start ({date_long(effective)}); start training on or "
             "after the contract start")
 
 
@@ -66,6 +66,6 @@ def plans_start_after_the_profile_date(profile: Profile) -> RuleResult:
                     continue  # the first milestone in the past says what to fix
                 reported_timeline = True
             yield path, (
-                f"{what} falls in {long_date(when)}, before the facts were checked "
-                f"(as_of: {long_date(profile.as_of)}); a plan of future work cannot start in the "
+                f"{what} falls in {date_long(when)}, before the facts were checked "
+                f"(as_of: {date_long(profile.as_of)}); a plan of future work cannot start in the "
                 "past, so move it later")

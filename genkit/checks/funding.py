@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
 from genkit.fieldpath import FieldPath
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.escaping import long_date
 
 F = ("funding",)
 
@@ -22,11 +22,9 @@ def _amount_lists(profile: Profile) -> Iterator[tuple[FieldPath, list[float], fl
         yield ("streams", i), use.amounts, use.total
 
 
-@rule
+@rule(needs="funding")
 def funding_amounts_fit_the_years(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     for path, amounts, total in _amount_lists(profile):
         if len(amounts) != funding.years:
             yield (*F, *path, "amounts"), (
@@ -41,11 +39,9 @@ def funding_amounts_fit_the_years(profile: Profile) -> RuleResult:
                 f"{total:,.0f}; correct the amounts or the total")
 
 
-@rule
+@rule(needs="funding")
 def funding_line_ids_unique(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     seen: set[str] = set()
     for i, line in enumerate(funding.lines):
         if line.id in seen:
@@ -53,11 +49,9 @@ def funding_line_ids_unique(profile: Profile) -> RuleResult:
         seen.add(line.id)
 
 
-@rule
+@rule(needs="funding")
 def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     for i, use in enumerate(funding.streams):
         stream = profile.funding_streams.get(use.stream)
         if stream is None:
@@ -73,8 +67,8 @@ def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
         if (stream.obligate_by is not None and use.status != "secured"
                 and stream.obligate_by < first):
             yield (*F, "streams", i, "status"), (
-                f"{stream.name} could only be committed until {long_date(stream.obligate_by)}, "
-                f"before the plan starts on {long_date(first)}; only money already committed "
+                f"{stream.name} could only be committed until {date_long(stream.obligate_by)}, "
+                f"before the plan starts on {date_long(first)}; only money already committed "
                 "can be planned (status: secured), otherwise use another stream")
         if stream.spend_by is None:
             continue
@@ -82,8 +76,8 @@ def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
             start = funding.year_start(j)
             if amount > 0 and stream.spend_by < start:
                 yield (*F, "streams", i, "amounts", j), (
-                    f"{stream.name} must be spent by {long_date(stream.spend_by)}, before "
-                    f"program year {j + 1} starts on {long_date(start)}; move this amount to "
+                    f"{stream.name} must be spent by {date_long(stream.spend_by)}, before "
+                    f"program year {j + 1} starts on {date_long(start)}; move this amount to "
                     "another stream or set it to 0")
 
 
@@ -98,11 +92,9 @@ def funding_stream_sources_exist(profile: Profile) -> RuleResult:
                     f"no source '{source}' under 'sources'")
 
 
-@rule
+@rule(needs="funding")
 def funding_positions_exist(profile: Profile) -> RuleResult:
     funding = profile.funding
-    if funding is None:
-        return
     known = {p.id for p in profile.staffing.positions}
     seen: set[str] = set()
     for i, pid in enumerate(funding.positions):

@@ -13,11 +13,9 @@ from genkit.model import Profile
 P = ("procurement",)
 
 
-@rule
+@rule(needs="procurement")
 def criteria_map_onto_proposal_parts(profile: Profile) -> RuleResult:
     proc = profile.procurement
-    if proc is None:
-        return
     parts = proc.submission.parts
     part_ids = [p.id for p in parts]
     for i, pid in enumerate(part_ids):
@@ -41,11 +39,9 @@ def criteria_map_onto_proposal_parts(profile: Profile) -> RuleResult:
                 "a criterion's scores:, or drop the part")
 
 
-@rule
+@rule(needs="procurement")
 def rubric_levels_are_distinct(profile: Profile) -> RuleResult:
     proc = profile.procurement
-    if proc is None:
-        return
     scale = proc.evaluation.scale
     for i, level in enumerate(scale):
         for earlier in scale[:i]:

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
 from genkit.model.procurement import STEP_NAMES, Procurement
 from genkit.model.program import clock_12h, minutes
-from genkit.render.escaping import long_date
 
 P = ("procurement",)
 
@@ -32,11 +32,9 @@ def _lower_first(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
-@rule
+@rule(needs="procurement")
 def weights_sum_to_100(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     criteria = proc.evaluation.criteria
     for i, criterion in enumerate(criteria):
         if criterion.weight <= 0:
@@ -58,23 +56,21 @@ def weights_sum_to_100(profile: Profile) -> RuleResult:
             yield (*P, "evaluation", "criteria", i, "id"), f"id '{cid}' is used more than once"
 
 
-@rule
+@rule(needs="procurement")
 def timeline_in_order(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     steps = proc.timeline.steps
     for entry in steps:
         step = entry["step"]
         if step.end is not None and step.end < step.date:
             yield (*P, "timeline", entry["key"], "end"), (
-                f"{entry['name']} ends on {long_date(step.end)}, before it starts on "
-                f"{long_date(step.date)}")
+                f"{entry['name']} ends on {date_long(step.end)}, before it starts on "
+                f"{date_long(step.date)}")
     for before, after in zip(steps, steps[1:], strict=False):
         if after["step"].date <= before["step"].last_day:
             yield (*P, "timeline", after["key"]), (
-                f"{_lower_first(after['name'])} ({long_date(after['step'].date)}) must come after "
-                f"{_lower_first(before['name'])} ({long_date(before['step'].last_day)}); the "
+                f"{_lower_first(after['name'])} ({date_long(after['step'].date)}) must come after "
+                f"{_lower_first(before['name'])} ({date_long(before['step'].last_day)}); the "
                 "dates must run in this order: "
                 + ", ".join(_lower_first(STEP_NAMES[s["key"]]) for s in steps))
     release = proc.timeline.release.date
@@ -84,7 +80,7 @@ def timeline_in_order(profile: Profile) -> RuleResult:
         yield (*P, "timeline", "proposals_due"), (
             f"proposals are due {open_days} days after release; this profile allows no fewer "
             f"than {proc.min_days_open} days (min_days_open), so move the deadline to "
-            f"{long_date(earliest)} or later")
+            f"{date_long(earliest)} or later")
 
 
 def contract_month(start: dt.date, day: dt.date) -> int:
@@ -102,20 +98,18 @@ def first_shift_fits_the_plan(profile: Profile) -> RuleResult:
     days = (first - start).days
     if days > proc.readiness_days:
         yield (*P, "timeline", "service_start"), (
-            f"the first shift ({long_date(first)}) is {days} days after the contract start, but "
+            f"the first shift ({date_long(first)}) is {days} days after the contract start, but "
             f"readiness_days gives the contractor {proc.readiness_days}; make them agree")
     month = contract_month(start, first)
     if proc.phases and proc.phases[0].from_month != month:
         yield (*P, "phases", 0, "from_month"), (
             f"the first phase starts in month {proc.phases[0].from_month}, but the first shift "
-            f"({long_date(first)}) falls in month {month} of the contract; make them agree")
+            f"({date_long(first)}) falls in month {month} of the contract; make them agree")
 
 
-@rule
+@rule(needs="procurement")
 def budget_and_term(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     if proc.budget_ceiling <= 0:
         yield (*P, "budget_ceiling"), (
             f"the budget ceiling must be more than $0 (it is {_number(proc.budget_ceiling)})")
@@ -137,11 +131,9 @@ def budget_and_term(profile: Profile) -> RuleResult:
                 f"'{row.coverage}' needs a limit (per_occurrence or aggregate) or statutory: true")
 
 
-@rule
+@rule(needs="procurement")
 def standards_name_metrics(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     chosen = {m.id: m for m in profile.metrics}
     tracked = ", ".join(chosen) or "none"
     for i, standard in enumerate(proc.performance_standards):
@@ -164,11 +156,9 @@ def standards_name_metrics(profile: Profile) -> RuleResult:
             f"program.response_time_target_min ({target}); the documents must agree")
 
 
-@rule
+@rule(needs="procurement")
 def roles_exist(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     roles = [m.role for m in profile.program.team]
     for i, role in enumerate(proc.staffing.contractor_roles):
         if role not in roles:
@@ -176,11 +166,9 @@ def roles_exist(profile: Profile) -> RuleResult:
                 f"no role '{role}' in program.team (roles: {', '.join(roles)})")
 
 
-@rule
+@rule(needs="procurement")
 def shifts_cover_hours(profile: Profile) -> RuleResult:
     proc = _procurement(profile)
-    if proc is None:
-        return
     staffing = proc.staffing
     hours = profile.program.hours
     gaps = list(_gaps(profile, staffing.minimum_teams))

@@ -9,11 +9,9 @@ from genkit.checks.registry import RuleResult, rule
 from genkit.model import Profile
 
 
-@rule
+@rule(needs="procurement")
 def standards_are_within_the_contractors_control(profile: Profile) -> RuleResult:
     proc = profile.procurement
-    if proc is None:
-        return
     for i, standard in enumerate(proc.performance_standards):
         definition = profile.metric_library.get(standard.metric)
         if definition is None:

@@ -5,8 +5,8 @@ trained positions take their training from the protocol, so they need no rule.)"
 from __future__ import annotations
 
 from genkit.checks.registry import RuleResult, rule
+from genkit.language.formatting import date_long
 from genkit.model import Profile
-from genkit.render.escaping import long_date
 
 T = ("training",)
 
@@ -113,9 +113,9 @@ def training_ends_before_first_shift(profile: Profile) -> RuleResult:
         if plan.end is None or plan.first_shift is None or plan.end < plan.first_shift:
             continue
         yield where, (
-            f"training for '{curriculum.position}' starts {long_date(plan.start)} and takes "
-            f"{plan.weeks or 'its'} weeks, so it ends {long_date(plan.end)}, not before the "
-            f"first shift on {long_date(plan.first_shift)}; start training earlier "
+            f"training for '{curriculum.position}' starts {date_long(plan.start)} and takes "
+            f"{plan.weeks or 'its'} weeks, so it ends {date_long(plan.end)}, not before the "
+            f"first shift on {date_long(plan.first_shift)}; start training earlier "
             "(training.start) or move the first shift")
 
 

@@ -42,11 +42,9 @@ def _set_problems(i: int, item: VolumeSet) -> RuleResult:
             f"all_calls ({item.all_calls:,.0f}) is fewer than the eligible calls ({e:,.0f})")
 
 
-@rule
+@rule(needs="call_volumes")
 def call_volumes_agree(profile: Profile) -> RuleResult:
     volumes = profile.call_volumes
-    if volumes is None:
-        return
     ids = [s.id for s in volumes.sets]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:

@@ -131,7 +131,7 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
     import contextlib
     import os
 
-    from genkit.render.pdf_workers import PdfWorkers
+    from genkit.render.pdf.pdf_workers import PdfWorkers
 
     jobs = jobs or max(1, min(os.cpu_count() or 1, 8))
     # The PDF workers start now, before genkit's models and renderers are imported, so they

@@ -1,16 +1,16 @@
 """``genkit why NAME DOCUMENT``: which profile fields a document reads and which sources back them.
 
-It renders the document's text the way a build does, with the same read recording, so what it
-prints is exactly what the build fingerprints (genkit.render.facts) and what the document's sources
-section draws on. Nothing is written.
+It renders the document's text the way a build does, with the same read recording, so what it prints
+is exactly what the build fingerprints (genkit.render.tracking.facts) and what the document's
+sources section draws on. Nothing is written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from genkit.render.facts import Reads, recording
 from genkit.render.sources import related
+from genkit.render.tracking.facts import Reads, recording
 
 
 def field_sources(profile: Any, path: str) -> list[str]:

@@ -108,7 +108,7 @@ class Briefings(Model):
     partner_facts: list[Slug] = Field(
         default_factory=list, description="Fact ids shown on the partner brief, in order.")
 
-    @shows({})  # read, not shown: a sheet says which facts it states (render.facts.state)
+    @shows({})  # read, not shown: a sheet says which facts it states (render.tracking.facts.state)
     def wording(self, lang: str) -> Wording:
         """The wording for a language (empty when the profile gives none)."""
         return self.text.get(lang) or Wording()

@@ -1,8 +1,8 @@
 """Expand jurisdiction x document x item x format into output jobs, each with a fingerprint.
 
-A unit's fingerprint covers every template and asset on the jurisdiction's search path, the
-output format and the versions of genkit and of the libraries that write the bytes; the profile
-is covered by the unit's read set (the values of the fields it read, see genkit.render.facts). An
+A unit's fingerprint covers every template and asset on the jurisdiction's search path, the output
+format and the versions of genkit and of the libraries that write the bytes; the profile is covered
+by the unit's read set (the values of the fields it read, see genkit.render.tracking.facts). An
 output whose fingerprint and read set match the previous build's is copied instead of rendered.
 """
 
@@ -18,6 +18,7 @@ from genkit.errors import Problem, ProfileError, TemplateError, UsageError
 from genkit.family import context_names
 from genkit.fieldpath import parse
 from genkit.formats import format_names, output_formats
+from genkit.language.strings import UiStrings, load_strings
 from genkit.load.profiles import LoadedProfile
 from genkit.paths import NAME_RE
 from genkit.plan.catalog import Document
@@ -25,7 +26,6 @@ from genkit.plan.items import items_for, missing_requirements
 from genkit.plan.manifest import Manifest
 from genkit.plan.reuse import Reused
 from genkit.plan.versions import genkit_fingerprint
-from genkit.render.i18n import UiStrings, load_strings
 
 
 @dataclass
@@ -68,7 +68,7 @@ class Plan:
 
 def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bool = True) -> str:
     """Every input; without the profile, what a unit's fingerprint covers (its profile reads
-    are compared field by field, see genkit.render.facts)."""
+    are compared field by field, see genkit.render.tracking.facts)."""
     digest = hashlib.sha256()
     digest.update(genkit_fingerprint().encode())
     if with_profile:

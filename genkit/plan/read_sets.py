@@ -1,10 +1,10 @@
 """Read sets at rest: how a recorded read is written down, stored and asked again.
 
-A read set maps ``path|kind`` to a short hash of what was read: ``v`` the value (as JSON),
-``n`` a list's or mapping's length, ``b`` its truth. The manifest stores each document's set
-(genkit/plan/manifest.py); the next build asks every entry again of the new profile
-(``unchanged``), and any different answer, or a path that no longer resolves, means "render
-again". The proxies that fill read sets while a document renders are in genkit/render/facts.py.
+A read set maps ``path|kind`` to a short hash of what was read: ``v`` the value (as JSON), ``n`` a
+list's or mapping's length, ``b`` its truth. The manifest stores each document's set
+(genkit/plan/manifest.py); the next build asks every entry again of the new profile (``unchanged``),
+and any different answer, or a path that no longer resolves, means "render again". The proxies that
+fill read sets while a document renders are in genkit/render/tracking/facts.py.
 """
 
 from __future__ import annotations

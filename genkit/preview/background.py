@@ -8,7 +8,6 @@ whose atomic writer leaves the last complete bundle whole if it fails or is stop
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import genkit
+from genkit.plan.manifest import FILE_NAME, Manifest
 from genkit.signals import WATCH_ENV
 
 
@@ -30,15 +30,14 @@ class FullBundle:
 
 
 def read_bundle(folder: Path) -> FullBundle:
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    raw = (folder / FILE_NAME).read_bytes()
     files, html_sha = {}, {}
-    for entry in manifest["files"]:
-        path = entry["path"]
+    for path, entry in Manifest.from_json(raw).files.items():
         if path.endswith(".html"):
-            html_sha[path] = entry["sha256"]
+            html_sha[path] = entry.sha256
         else:
             files[path] = (folder / path).read_bytes()
-    files["manifest.json"] = (folder / "manifest.json").read_bytes()
+    files[FILE_NAME] = raw
     zip_name = f"{folder.name}-bundle.zip"  # made after the manifest, so not listed in it
     if (folder / zip_name).is_file():
         files[zip_name] = (folder / zip_name).read_bytes()

@@ -14,12 +14,13 @@ from pathlib import Path
 from genkit.checks.validate import validate
 from genkit.load.profiles import load_profiles
 from genkit.paths import SearchPath
+from genkit.plan.manifest import FILE_NAME
 from genkit.plan.stage import plan as make_plan
 from genkit.render.stage import render
 from genkit.write.atomic import write_bundle
 from genkit.write.stage import assemble, index_entries, index_page
 
-BUNDLE_FILES = ("index.html", "manifest.json")  # written by every build besides the documents
+BUNDLE_FILES = ("index.html", FILE_NAME)  # written by every build besides the documents
 
 
 @dataclass

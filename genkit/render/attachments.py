@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from genkit.fieldpath import parse, resolve
 from genkit.load.profiles import LoadedProfile
-from genkit.render.facts import current
+from genkit.render.tracking.facts import current
 
 
 class Attachments:

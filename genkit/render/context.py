@@ -14,17 +14,15 @@ from typing import Any
 from genkit import __version__
 from genkit.family import context_names
 from genkit.fieldpath import parse, resolve
-from genkit.load.dotted import split_path
+from genkit.language.strings import UiStrings, builtin_strings, is_english
 from genkit.load.profiles import LoadedProfile
 from genkit.model.dates import agreement_effective, evaluation_anchor
 from genkit.model.fact_names import fact_names
 from genkit.plan.catalog import Document
 from genkit.render.attachments import Attachments
-from genkit.render.citations import Citations
-from genkit.render.facts import Tracked, current, declare, is_leaf
-from genkit.render.filters import lower_first
-from genkit.render.i18n import UiStrings, builtin_strings, is_english
-from genkit.render.sources import document_lists
+from genkit.render.sources import document_sources
+from genkit.render.text.filters import lower_first
+from genkit.render.tracking.facts import Tracked, current, declare, is_leaf
 
 _ITEM_NAME = ("name", "label", "coverage", "title", "agency")
 _DETAIL = {"patterns": "CAD patterns", "cad_codes": "CAD codes"}
@@ -69,7 +67,7 @@ def friendly(path: str, profile: Any = None) -> str:
 def _last_list_item(profile: Any, path: str) -> Any:
     """The innermost list item a dotted path goes through, or None."""
     current, found = profile, None
-    for part in split_path(path):
+    for part in parse(path) or ():
         try:
             current = current[part] if isinstance(part, int) else getattr(current, part)
         except (AttributeError, IndexError, KeyError, TypeError):
@@ -93,15 +91,16 @@ def illustrative_test(profile: Any):  # noqa: ANN201 - a template function
 
 
 def _item_at(profile: Any, path: str) -> Any:
+    """The value at ``path`` through model attributes and list indexes only (a mapping's key
+    names no item here, so ``briefings.text.es`` has no item label)."""
     current = profile
-    for chunk in path.split("."):
-        name, _, rest = chunk.partition("[")
-        current = getattr(current, name, None)
-        for index in rest.rstrip("]").split("]["):
-            if index.isdigit() and isinstance(current, list) and int(index) < len(current):
-                current = current[int(index)]
-            elif index:
+    for part in parse(path) or ():
+        if isinstance(part, int):
+            if not isinstance(current, list) or part >= len(current):
                 return None
+            current = current[part]
+        else:
+            current = getattr(current, part, None)
     return current
 
 
@@ -170,7 +169,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         lang=lang,
         ui=ui,
         wording=profile.briefings.wording(lang),
-        citations=Citations(profile, lambda path: fact_name(path, ui, profile, lang)),
+        # citations, ref, references, cited_facts, illustrative_facts, sources_for: one
+        # numbering; what this document shows decides what its sources section lists.
+        **document_sources(profile, friendly, lambda path: fact_name(path, ui, profile, lang)),
         genkit_version=__version__,
         jurisdiction_id=loaded.name,
         attachments=Attachments(loaded),  # the RFP packet's lettered attachments
@@ -179,9 +180,6 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
         evaluation_anchor=evaluation_anchor(profile),
         agreement_effective=agreement_effective(profile),
         is_illustrative=illustrative_test(profile),
-        # ref, references, cited_facts, illustrative_facts, sources_for: what this document
-        # shows decides what its sources section lists.
-        **document_lists(profile, friendly),
     )
     _declare_names(profile, lang, leaf_names)
     if item is not None:

@@ -12,12 +12,13 @@ from markdown_it.token import Token
 
 from genkit import __version__
 from genkit.errors import Problem, RenderError, SecurityError, TemplateError
+from genkit.language.formatting import date_long
+from genkit.language.strings import UiStrings, builtin_strings
 from genkit.limits import RenderLimitExceeded, capped_join, render_limits
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.context import build_context, sample_notice
 from genkit.render.formats.markdown import figure_fences, first_heading, parser
-from genkit.render.i18n import UiStrings, builtin_strings, date_long
 from genkit.render.templating import SafeSandbox
 
 LAYOUT = "_common/layout.html.j2"
@@ -64,7 +65,7 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
 
 def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
                     item: Any = None, ui: UiStrings | None = None) -> RenderedMarkdown:
-    from genkit.render.facts import ensure_recording
+    from genkit.render.tracking.facts import ensure_recording
 
     try:
         with ensure_recording(loaded.profile), render_limits():
@@ -88,8 +89,8 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     fences = figure_fences(tokens)
     if not fences:
         return {}
-    from genkit.render.facts import declare
     from genkit.render.figure_registry import figure_names, figure_spec
+    from genkit.render.tracking.facts import declare
 
     figures, problems = {}, []
     where = str(document.source)

@@ -1,7 +1,7 @@
 """The render stage: every output of a plan that could not be reused, as bytes.
 
 Each unit is rendered once to Markdown (recording which profile fields it reads), then written
-in each format it needs. PDFs go to worker processes (render/pdf_workers.py) when ``jobs > 1``,
+in each format it needs. PDFs go to worker processes (render/pdf/pdf_workers.py) when ``jobs > 1``,
 and Word files wait until every PDF is with the workers, since PDFs are the long pole. Nothing
 is written to disk here: the write stage adds the index, manifest and zip and writes.
 """
@@ -19,11 +19,11 @@ from genkit.formats import OutputFormat, output_formats
 from genkit.paths import SearchPath
 from genkit.plan.jobs import Plan, Unit, left_out_notes
 from genkit.render.document import page_html, render_markdown, stylesheet
-from genkit.render.facts import Reads, recording
 from genkit.render.outputs import OutputJob
-from genkit.render.pdf_workers import PdfWorkers, pdf_job
-from genkit.render.readability import Reading, measure
+from genkit.render.pdf.pdf_workers import PdfWorkers, pdf_job
 from genkit.render.templating import make_env, make_loader
+from genkit.render.text.readability import Reading, measure
+from genkit.render.tracking.facts import Reads, recording
 
 Progress = Callable[[str, str], None]  # (jurisdiction, message)
 

@@ -18,10 +18,10 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from genkit.limits import check_binop
-from genkit.render import filters
-from genkit.render.escaping import markdown_value
-from genkit.render.fact_templates import TrackingContext, unwrapping, unwrapping_binop
-from genkit.render.facts import Tracked, TrackedMethod, unwrap
+from genkit.render.text import filters
+from genkit.render.text.escaping import markdown_value
+from genkit.render.tracking.fact_templates import TrackingContext, unwrapping, unwrapping_binop
+from genkit.render.tracking.facts import Tracked, TrackedMethod, unwrap
 
 BUILTIN_PREFIX = "builtin"
 
@@ -77,7 +77,7 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
                 fetch: Callable[[object, object], object]) -> object:
         """One attribute or item: blocked names refused, reads of profile containers recorded."""
         if isinstance(obj, Tracked):  # a profile container: look at the real one, record the read
-            from genkit.render.facts import child
+            from genkit.render.tracking.facts import child
 
             real = object.__getattribute__(obj, "_value")
             if self._blocked(key):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,20 +118,6 @@ def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry
     if not isinstance(html, str):
         raise TemplateError("index template produced no text")
     return html.encode("utf-8")
-
-
-def manifest_json(name: str, files: dict[str, bytes], fingerprints: dict[str, str],
-                  titles: dict[str, str], readings: dict[str, dict], inputs: str,
-                  reads: dict | None = None) -> bytes:
-    entries = [
-        {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-         **({"fingerprint": fingerprints[path]} if path in fingerprints else {})}
-        for path, data in sorted(files.items())
-    ]
-    manifest = {"genkit_version": __version__, "jurisdiction": name,
-                "inputs_fingerprint": inputs, "files": entries, "titles": titles,
-                "readings": readings, **({"reads": reads} if reads is not None else {})}
-    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def bundle_zip(name: str, files: dict[str, bytes], when: dt.date | None = None) -> bytes:

@@ -14,9 +14,9 @@ from genkit.errors import Problem
 from genkit.plan.manifest import FILE_NAME, Manifest, StoredReading
 from genkit.render.context import sample_notice
 from genkit.render.document import stylesheet
-from genkit.render.readability import Reading
 from genkit.render.stage import Rendered
 from genkit.render.templating import make_env, make_loader
+from genkit.render.text.readability import Reading
 from genkit.write import stamp
 from genkit.write.atomic import write_bundle
 from genkit.write.bundle import bundle_zip, entry_for, index_html

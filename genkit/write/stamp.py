@@ -10,7 +10,7 @@ a second ``genkit build`` by habit) cost a few file reads instead of a profile v
 The input digest is deliberately coarse: every file under each root's ``jurisdictions/`` and
 ``templates/`` (all profiles, not just this one's chain), genkit's code and libraries, the
 Python and zlib in use, and the options that shape the output. Any doubt means "changed", and
-the normal build then decides document by document (see genkit/render/facts.py). Only this
+the normal build then decides document by document (see genkit/render/tracking/facts.py). Only this
 module's standard-library imports load on the way to that answer.
 """
 

@@ -18,9 +18,9 @@ from genkit.limits import render_limits
 from genkit.load.profiles import LoadedProfile
 from genkit.plan.catalog import Document
 from genkit.render.context import build_context
-from genkit.render.facts import ensure_recording
 from genkit.render.formats.zipnorm import normalize_docx
 from genkit.render.templating import make_env, make_loader
+from genkit.render.tracking.facts import ensure_recording
 
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_MEMBERS = 2000

@@ -1,4 +1,4 @@
-"""PDF: the page HTML laid out by WeasyPrint in a worker process (render/pdf_workers.py)."""
+"""PDF: the page HTML laid out by WeasyPrint in a worker process (render/pdf/pdf_workers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from genkit.render.outputs import OutputJob
 
 
 def write_pdf(job: OutputJob) -> Future | bytes:
-    from genkit.render.glyphs import missing_glyphs
+    from genkit.render.pdf.glyphs import missing_glyphs
 
     pending = job.pdf(job.html)
     # A character no installed font has would print as a box: warn, naming the package, and

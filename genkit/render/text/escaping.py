@@ -13,6 +13,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from genkit.language.formatting import date_long
+
 # Every ASCII punctuation character CommonMark lets a backslash escape, except the three that
 # HTML escaping already neutralizes (& < >) and the quotes it turns into entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$%@;,/?])")
@@ -27,7 +29,7 @@ def markdown_value(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     if isinstance(value, dt.date):
-        value = long_date(value)
+        value = date_long(value)
     text = str(value)
     # One value is one run of text: line breaks inside it must not start a new block. The
     # breaks at its ends (a YAML block scalar ends with one) go; the spaces of a one-line
@@ -36,12 +38,3 @@ def markdown_value(value: object) -> Markup:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(str(escape(text)))
 
-
-# Month names spelled out here rather than by strftime, whose output follows the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def long_date(value: dt.date) -> str:
-    """``27 June 2022`` style: unambiguous for every reader, independent of locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

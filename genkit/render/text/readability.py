@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from genkit.render.i18n import FORMULA_NAMES, UiStrings
+from genkit.language.strings import FORMULA_NAMES, UiStrings
 
 _CITATION = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")

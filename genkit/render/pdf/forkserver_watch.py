@@ -9,6 +9,6 @@ from __future__ import annotations
 
 import os
 
-from genkit.render.parent_watch import exit_when_gone
+from genkit.render.pdf.parent_watch import exit_when_gone
 
 exit_when_gone(os.getppid())

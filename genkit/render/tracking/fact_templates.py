@@ -1,9 +1,9 @@
 """Jinja's side of fact tracking: the context that records names, and unwrapping filters.
 
-Templates read profile containers through ``genkit.render.facts.Tracked`` proxies. Everything Python
-that a template calls (filters, tests, operators, functions) gets the real values instead, and
-whatever it got counts as read in full; context names computed in Python from the profile
-(``references``, ``decision_steps``...) record the paths they were computed from when a
+Templates read profile containers through ``genkit.render.tracking.facts.Tracked`` proxies.
+Everything Python that a template calls (filters, tests, operators, functions) gets the real values
+instead, and whatever it got counts as read in full; context names computed in Python from the
+profile (``references``, ``decision_steps``...) record the paths they were computed from when a
 template first looks them up.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2.runtime import Context
 
-from genkit.render.facts import Tracked, current, unwrap
+from genkit.render.tracking.facts import Tracked, current, unwrap
 
 _LENGTH_FILTERS = {"length", "count"}
 

@@ -29,7 +29,7 @@ _WARM_PAGE = ("<html lang='en'><head><title>warm</title></head>"
 def _warm(owner: int) -> None:
     """Worker initializer: exit with the genkit process that owns the pool (``owner``), then
     import WeasyPrint and render one small page."""
-    from genkit.render.parent_watch import die_with_parent, exit_when_gone
+    from genkit.render.pdf.parent_watch import die_with_parent, exit_when_gone
 
     # The worker's parent is the fork server, which exits when the owner does; the watch
     # covers a server that could not load the preload that makes it watch.
@@ -57,7 +57,7 @@ def pdf_job(html: str, root: Path, dirs: list[Path], where: str) -> bytes:
 # itself. First, the server starts watching the process that started it (forkserver_watch),
 # so that it exits once genkit has, however genkit ended; where genkit is not importable from
 # the server, it still exits when its workers (which watch genkit themselves) are gone.
-_PRELOAD = ["genkit.render.forkserver_watch", "weasyprint"]
+_PRELOAD = ["genkit.render.pdf.forkserver_watch", "weasyprint"]
 
 
 class PdfWorkers:

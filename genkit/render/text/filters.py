@@ -1,7 +1,10 @@
-"""Formatting filters available to every template (dates, money, lists, plurals).
+"""The filters every template gets (``FILTERS``, registered once, by templating.make_env):
+dates, money, numbers, times, lists, plurals, links.
 
-Filters that format for a reader (dates, numbers, percentages, phone numbers, hours) follow
-the language of the document being rendered: they read ``ui`` (its strings) from the context.
+One name per operation. Filters that format for a reader (dates, numbers, percentages, phone
+numbers, times, hours) follow the language of the document being rendered: they read ``ui``
+(its strings) from the context and hand it to genkit.language.formatting. ``join_and`` takes
+its word: ``join_and("or")``, or ``join_and(ui.list_and)`` in a translated document.
 """
 
 from __future__ import annotations
@@ -14,27 +17,29 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from genkit.render import i18n
-from genkit.render.escaping import markdown_value
+from genkit.language import formatting
+from genkit.language.formatting import join_and
+from genkit.language.strings import UiStrings, builtin_strings, is_english
+from genkit.render.text.escaping import markdown_value
 
 
-def _ui(context: Context) -> i18n.UiStrings:
+def _ui(context: Context) -> UiStrings:
     ui = context.get("ui")
-    return ui if isinstance(ui, i18n.UiStrings) else i18n.builtin_strings("en")
+    return ui if isinstance(ui, UiStrings) else builtin_strings("en")
 
 
 @pass_context
 def date_long(context: Context, value: dt.date | None) -> str:
     ui = _ui(context)
     if not value:
-        return "to be decided" if i18n.is_english(ui) else ui.not_set
-    return i18n.date_long(value, ui)
+        return "to be decided" if is_english(ui) else ui.not_set
+    return formatting.date_long(value, ui)
 
 
 @pass_context
 def month_year(context: Context, value: dt.date) -> str:
     """``June 2022`` / ``junio de 2022``."""
-    return i18n.month_year(value, _ui(context))
+    return formatting.month_year(value, _ui(context))
 
 
 def money(value: float | int | None) -> str:
@@ -49,31 +54,25 @@ def number(context: Context, value: float | int) -> str:
     """``1234`` -> ``1,234``; ``40.0`` -> ``40``; ``12.25`` -> ``12.2`` (in the page's language)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return i18n.number(value, _ui(context))
+    return formatting.number(value, _ui(context))
 
 
 @pass_context
 def percent(context: Context, value: float, digits: int = 0) -> str:
     """``0.5`` -> ``50%``."""
-    return i18n.percent(value, _ui(context), digits)
+    return formatting.percent(value, _ui(context), digits)
 
 
 @pass_context
 def phone(context: Context, value: str) -> str:
     """``562.435.6711`` -> ``562-435-6711``; a number spelled with letters gets its digits."""
-    return i18n.phone(value, _ui(context))
+    return formatting.phone(value, _ui(context))
 
 
 @pass_context
 def hours_text(context: Context, hours: object) -> str:
     """Service hours in the document's language (``program.hours.summary`` in English)."""
-    return i18n.hours_text(hours, _ui(context))  # type: ignore[arg-type]
-
-
-@pass_context
-def join_words(context: Context, items: Iterable[object]) -> str:
-    """``[a, b, c]`` -> ``a, b and c`` / ``a, b y c``, in the document's language."""
-    return i18n.join_words([str(i) for i in items], _ui(context))
+    return formatting.hours_text(hours, _ui(context))  # type: ignore[arg-type]
 
 
 @pass_context
@@ -90,11 +89,11 @@ def metric_value(context: Context, value: float | None, unit: str) -> str:
     return f"{shown} {ui.unit_words[unit]}" if unit in ui.unit_words else shown
 
 
-def _stat_value(value: float, unit: str, ui: i18n.UiStrings) -> str:
+def _stat_value(value: float, unit: str, ui: UiStrings) -> str:
     if unit == "percent":
         digits = next((d for d in range(4) if round(value * 100, d) == round(value * 100, 6)), 3)
-        return i18n.percent(value, ui, digits)
-    shown = i18n.number(int(value) if value == int(value) else value, ui)
+        return formatting.percent(value, ui, digits)
+    shown = formatting.number(int(value) if value == int(value) else value, ui)
     return f"${shown}" if unit == "dollars" else shown
 
 
@@ -104,7 +103,7 @@ def stats(context: Context, text: str) -> str:
     (profile ``statistics``) and ``{calls:missed}`` (eligible, reached, reach_rate) from the
     call volumes in use, in the document's language."""
     from genkit.model.statistics import TOKEN, VOLUME_TOKEN
-    from genkit.render.facts import declare, unwrap
+    from genkit.render.tracking.facts import declare, unwrap
 
     library = unwrap(context.get("statistics")) or {}
     ui = _ui(context)
@@ -113,7 +112,7 @@ def stats(context: Context, text: str) -> str:
     def fill(match: re.Match[str]) -> str:
         stat = library[match.group(1)]  # an unknown id is refused by checks/statistics.py
         if match.group(2) == "of":
-            return i18n.number(int(stat.of), ui)
+            return formatting.number(int(stat.of), ui)
         if match.group(2) == "year":
             return str(stat.year)
         low = _stat_value(stat.value, stat.unit, ui)
@@ -130,14 +129,6 @@ def stats(context: Context, text: str) -> str:
         return _stat_value(value, "percent" if match.group(1) == "reach_rate" else "count", ui)
 
     return VOLUME_TOKEN.sub(volume, TOKEN.sub(fill, str(text)))
-
-
-def join_and(items: Iterable[object], word: str = "and") -> str:
-    """``[a, b, c]`` -> ``a, b and c``."""
-    parts = [str(i) for i in items]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
 
 
 def with_article(phrase: object) -> str:
@@ -212,11 +203,10 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def clock(value: str) -> str:
-    """``"21:00"`` -> ``"9 pm"``: times of day as residents say them."""
-    from genkit.model.program import clock_12h
-
-    return clock_12h(str(value))
+@pass_context
+def clock(context: Context, value: str) -> str:
+    """``"21:00"`` -> ``9 pm``: a time of day as residents say it, in the document's language."""
+    return formatting.clock(str(value), _ui(context))
 
 
 def vocabulary(value: str, kind: str) -> str:
@@ -242,7 +232,6 @@ FILTERS = {
     "month_year": month_year,
     "phone": phone,
     "hours_text": hours_text,
-    "join_words": join_words,
     "money": money,
     "number": number,
     "percent": percent,
