@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from genkit.cli.main import main
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_sample
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,9 +31,7 @@ def built(tmp_path_factory):  # noqa: ANN001, ANN201
         key = (name, only)
         if key not in cache:
             out = root / (only.replace(",", "+") or "whole")
-            build([name], SearchPath.from_cwd(REPO),
-                  Options(out_root=out, only=[o for o in only.split(",") if o]))
-            cache[key] = out / name
+            cache[key] = build_sample(name, out, only.split(","), formats=()).out_dir  # () = all
         return cache[key]
 
     return get

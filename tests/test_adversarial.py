@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
 from genkit.render.formats.docx_template import check_docx_package
 from genkit.render.pdf.glyphs import missing_glyphs
-from tests.helpers import docx_text, html_text, pdf_text, squash
+from tests.helpers import build_town, docx_text, edit, html_text, pdf_text, squash
 
 FRONT = "{#---\ntitle: T\naudience: A\n---#}\n# T\n\n"
 STEM = "worksheets/stakeholder-worksheet"
@@ -31,18 +32,9 @@ def template(project: Path, body: str, name: str = "stakeholder-worksheet.md.j2"
     return path
 
 
-def run_build(project: Path, formats: list[str] | None = None) -> Path:
-    # Only the worksheet: these tests are about what any template does with any value.
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", formats=formats or ["html"], only=["worksheets"]))
-    return project / "build/town"
-
-
-def set_value(project: Path, old: str, new: str) -> None:
-    path = project / "jurisdictions/town/profile.yaml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+def run_build(project: Path, formats: Sequence[str] = ("html",)) -> Path:
+    """Only the worksheet: these tests are about what any template does with any value."""
+    return build_town(project, "worksheets", formats).out_dir
 
 
 # 1. Template injection ------------------------------------------------------------------------
@@ -138,8 +130,8 @@ LITERALS = [
 @pytest.mark.parametrize("value", LITERALS)
 def test_profile_values_come_out_literally(project: Path, value: str) -> None:
     quoted = "'" + value.replace("'", "''") + "'"
-    set_value(project, "agency: Durham Police Department", f"agency: {quoted}")
-    set_value(project, "  name: HEART\n", f"  name: {quoted}\n")
+    edit(project, "agency: Durham Police Department", f"agency: {quoted}")
+    edit(project, "  name: HEART\n", f"  name: {quoted}\n")
     bundle = run_build(project, ["html", "pdf", "docx"])
     raw = (bundle / f"{STEM}.html").read_text()
     assert "<script>" not in raw and "<b>bold" not in raw
@@ -159,8 +151,8 @@ def test_scripts_and_emoji_come_out_in_body_tables_headers_and_footers(project: 
     missing = missing_glyphs(value)
     if missing:  # a machine without the fonts: the build would warn with this same reason
         pytest.skip("; ".join(gap.describe() for gap in missing))
-    set_value(project, "  name: HEART\n", f"  name: '{value}'\n")
-    set_value(project, "agency: Durham Police Department", f"agency: '{value} police'")
+    edit(project, "  name: HEART\n", f"  name: '{value}'\n")
+    edit(project, "agency: Durham Police Department", f"agency: '{value} police'")
     bundle = run_build(project, ["html", "pdf", "docx"])
     for fmt, reader in (("html", html_text), ("pdf", pdf_text), ("docx", docx_text)):
         text = squash(reader(bundle / f"{STEM}.{fmt}"))
@@ -175,7 +167,7 @@ def test_scripts_and_emoji_come_out_in_body_tables_headers_and_footers(project: 
 
 def test_very_long_text_comes_out_whole(project: Path) -> None:
     long_text = " ".join(f"word{i}" for i in range(1500))
-    set_value(project, "    why_invite: >-\n", f"    why_invite: '{long_text}'\n    x_old: >-\n")
+    edit(project, "    why_invite: >-\n", f"    why_invite: '{long_text}'\n    x_old: >-\n")
     path = project / "jurisdictions/town/profile.yaml"
     lines = path.read_text().splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if "x_old" in line)
@@ -192,7 +184,7 @@ def test_very_long_text_comes_out_whole(project: Path) -> None:
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\ufffe"])
 def test_characters_xml_cannot_hold_are_refused_with_location(project: Path, char: str) -> None:
     escaped = char.encode("unicode_escape").decode().replace("\\x", "\\x")
-    set_value(project, "  name: HEART\n", f'  name: "HE{escaped}ART"\n')
+    edit(project, "  name: HEART\n", f'  name: "HE{escaped}ART"\n')
     with pytest.raises(ProfileError) as info:
         load_profile("town", SearchPath.from_cwd(project))
     problem = info.value.problems[0]
@@ -221,7 +213,7 @@ YAML_CASES = {
 @pytest.mark.parametrize("case", sorted(YAML_CASES))
 def test_yaml_traps_are_located_errors(project: Path, case: str) -> None:
     old, new, expected = YAML_CASES[case]
-    set_value(project, old, new)
+    edit(project, old, new)
     with pytest.raises(ProfileError) as info:
         load_profile("town", SearchPath.from_cwd(project))
     text = "\n".join(str(p) for p in info.value.problems)
@@ -230,8 +222,8 @@ def test_yaml_traps_are_located_errors(project: Path, case: str) -> None:
 
 
 def test_leading_zero_and_times_stay_literal(project: Path) -> None:
-    set_value(project, "  short_name: Durham", "  short_name: 02134")
-    set_value(project, "  title: HEART program director", "  title: 19:30")
+    edit(project, "  short_name: Durham", "  short_name: 02134")
+    edit(project, "  title: HEART program director", "  title: 19:30")
     profile = load_profile("town", SearchPath.from_cwd(project)).profile
     assert profile.jurisdiction.short_name == "02134"
     assert profile.program_director.title == "19:30"
@@ -339,10 +331,8 @@ def test_pdf_attachment_links_are_refused(project: Path) -> None:
 def test_values_stay_literal_in_every_document_of_the_bundle(project: Path) -> None:
     """The engine's escaping holds for every document family, not only the worksheet."""
     nasty = "HEART <script>x</script> & {{ 7*7 }} *x*"
-    set_value(project, "  name: HEART\n", "  name: '" + nasty + "'\n")
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", formats=["html", "docx"]))
-    bundle = project / "build/town"
+    edit(project, "  name: HEART\n", "  name: '" + nasty + "'\n")
+    bundle = build_town(project, formats=["html", "docx"]).out_dir
     pages = [p for p in bundle.rglob("*.html") if p.name != "index.html"]
     assert len(pages) > 10
     for page in pages:

@@ -10,11 +10,19 @@ from click.testing import CliRunner
 
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.errors import ProfileError
+from genkit.errors import Problem
 from genkit.language.formatting import date_long
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import docx_text, html_text, pdf_pages, squash
+from tests.helpers import (
+    build_sample,
+    build_town,
+    docx_text,
+    edit,
+    html_text,
+    pdf_pages,
+    problems,
+    squash,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = "agreements/operating-agreement"
@@ -22,9 +30,7 @@ DRAFT = "DRAFT FOR LEGAL REVIEW: not signed"
 
 
 def render(tmp: Path, name: str, formats: list[str], only: str = "agreements") -> Path:
-    build([name], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp, only=[only], formats=formats))
-    return tmp / name
+    return build_sample(name, tmp, only, formats).out_dir
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +102,7 @@ def test_every_pdf_page_is_marked(tmp_path: Path) -> None:
 def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
     edit(project, "  operator:\n    short_name: the Operator\n",
          "  operator:\n    name: Triangle Crisis Care\n    short_name: the Operator\n")
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", only=["agreements"], formats=["html"]))
+    build_town(project, "agreements")
     text = squash(html_text(project / "build" / "town" / f"{DOC}.html"))
     assert "Triangle Crisis Care (\"the Operator\"), which staffs and runs" in text
     assert "For Triangle Crisis Care" in text and "selected under" not in text
@@ -105,19 +110,8 @@ def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
 
 # --- checks: each bad value fails at its own line, and nothing is written ------------------
 
-def edit(project: Path, old: str, new: str) -> int:
-    """Replace text in the copied profile; return the 1-based line where it starts."""
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def problem_at(project: Path, field: str):  # noqa: ANN201
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    found = {p.field: p for p in caught.value.problems}
+def problem_at(project: Path, field: str) -> Problem:
+    found = {p.field: p for p in problems(project)}
     assert field in found, list(found)
     assert found[field].file.endswith("jurisdictions/town/profile.yaml")
     return found[field]

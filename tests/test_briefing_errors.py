@@ -5,33 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from genkit.checks.validate import load_profile
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
+from tests.helpers import edit, line_of, problems
 
 PROFILE = "jurisdictions/town/profile.yaml"
-
-
-def edit(project: Path, old: str, new: str) -> str:
-    path = project / PROFILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(project: Path, needle: str) -> int:
-    lines = (project / PROFILE).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    return caught.value.problems
 
 
 def add_language(project: Path, lang: str) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
 from genkit.write import atomic as writer
+from tests.helpers import build_town, edit
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -124,23 +124,18 @@ def test_builds_are_byte_identical_across_clock_zone_locale_hash_seed_and_epoch(
 
 
 def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: Path) -> None:
-    search = SearchPath.from_cwd(project)
-    options = Options(out_root=project / "build", formats=["html", "docx"], only=["worksheets"])
-    first = build(["town"], search, options)[0]
+    first = build_town(project, "worksheets", ["html", "docx"])
     assert first.rendered and not first.reused
-    again = build(["town"], search, options)[0]
+    again = build_town(project, "worksheets", ["html", "docx"])
     assert again.rendered == [] and sorted(again.reused) == sorted(first.rendered)
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
-    changed = build(["town"], search, options)[0]
+    edit(project, "Jordan Ellis", "Sam Rivera")
+    changed = build_town(project, "worksheets", ["html", "docx"])
     assert sorted(changed.rendered) == sorted(first.rendered)
 
 
 def test_failed_write_leaves_previous_bundle_whole(project: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    search = SearchPath.from_cwd(project)
-    options = Options(out_root=project / "build", formats=["html"], only=["worksheets"])
-    build(["town"], search, options)
+    build_town(project, "worksheets")
     bundle = project / "build/town"
     before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
 
@@ -152,11 +147,9 @@ def test_failed_write_leaves_previous_bundle_whole(project: Path,
         return real_replace(src, dst)
 
     monkeypatch.setattr(writer.os, "replace", explode)
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("Jordan Ellis", "Sam Rivera"))
+    edit(project, "Jordan Ellis", "Sam Rivera")
     with pytest.raises(OSError):
-        build(["town"], search, Options(out_root=project / "build", formats=["html"],
-                                        only=["worksheets"], force=True))
+        build_town(project, "worksheets", force=True)
     monkeypatch.setattr(writer.os, "replace", real_replace)
     writer.sweep(bundle)  # what the next run does first
     after = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from genkit.cli.calls_command import run_calls
 from genkit.cli.main import main
 from genkit.errors import ProfileError
 from genkit.paths import SearchPath
+from tests.helpers import edit, seattle_town
 
 DATA = Path(__file__).parent / "data"
 HEADER = ("CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"
@@ -25,8 +25,7 @@ GOOD = ("1,ASSISTANCE RENDERED,911,2,DISTURBANCE,--DISTURBANCE,11/04/2023 6:08:2
 
 @pytest.fixture
 def seattle_project(tmp_path: Path) -> Path:
-    shutil.copytree(DATA / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
-    return tmp_path
+    return seattle_town(tmp_path)
 
 
 def run(project: Path, text: str):  # noqa: ANN201
@@ -159,8 +158,7 @@ def test_code_listed_twice_is_refused(project: Path) -> None:
 def test_durham_layout_and_time_on_task_from_the_export(project: Path) -> None:
     """The Durham sample's column map reads an export of that shape; without a planning
     figure, the staffing estimate uses the export's median time on task."""
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("  minutes_per_call: 60\n", ""))
+    edit(project, "  minutes_per_call: 60\n", "")
     header = ("Incident,Nature Code,Call Received,First Unit Dispatched,First Unit Arrived,"
               "Call Closed,Call Source,Disposition,Beat\n")
     rows = [f"{i},WELFARE CHECK,2024-03-0{1 + i % 7} 10:00:00,2024-03-0{1 + i % 7} 10:05:00,"

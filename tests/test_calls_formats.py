@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from genkit.calls.reader import ColumnError
 from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
+from tests.helpers import seattle_town
 
 DATA = Path(__file__).parent / "data"
 COLUMNS = ["CAD Event Number", "Event Clearance Description", "Call Type", "Priority",
@@ -69,8 +69,7 @@ def workbook(path: Path, data: list[list], serial: bool = False) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(DATA / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
-    return tmp_path
+    return seattle_town(tmp_path)
 
 
 def analyze(project: Path, path: Path) -> dict:

@@ -17,7 +17,7 @@ import pytest
 from genkit.checks.validate import load_profile
 from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_sample
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDER = REPO / "jurisdictions" / "phoenix"
@@ -98,8 +98,7 @@ def test_shipped_export_is_faithful_to_the_city_workbook(rows: list[dict[str, st
 
 
 def test_the_document_shows_the_week(tmp_path: Path) -> None:
-    build(["phoenix"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["analysis"], formats=["html"]))
+    build_sample("phoenix", tmp_path, "analysis")
     page = (tmp_path / "phoenix" / "analysis" / "call-analysis.html").read_text()
     text = " ".join(page.split())
     assert "12,903 calls" in text and "1,333 calls" in text

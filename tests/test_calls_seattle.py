@@ -21,6 +21,7 @@ from genkit.checks.validate import load_profile
 from genkit.cli.calls_command import run_calls
 from genkit.paths import SearchPath
 from genkit.pipeline import Options, build
+from tests.helpers import seattle_town
 
 DATA = Path(__file__).parent / "data"
 CSV_NAME = "seattle_calls_sample.csv"
@@ -78,8 +79,7 @@ def expected() -> dict:
 @pytest.fixture(scope="module")
 def seattle(tmp_path_factory) -> Path:  # noqa: ANN001
     """A working folder with the Seattle test profile and its analysis stored."""
-    root = tmp_path_factory.mktemp("seattle")
-    shutil.copytree(DATA / "seattle-town", root / "jurisdictions" / "seattle-town")
+    root = seattle_town(tmp_path_factory.mktemp("seattle"))
     shutil.copy(DATA / CSV_NAME, root / CSV_NAME)
     shutil.copy(DATA / "README.md", root / "README-data-origin.md")  # keep the origin note
     run_calls("seattle-town", root / CSV_NAME, SearchPath.from_cwd(root))

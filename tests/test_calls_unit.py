@@ -9,6 +9,7 @@ from pathlib import Path
 from genkit.calls.classify import Classifier
 from genkit.calls.suppress import counter
 from genkit.model.program import Program
+from tests.helpers import seattle_town
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,13 +51,12 @@ def test_suppression() -> None:
 
 def test_heavy_libraries_load_only_when_drawing(tmp_path: Path) -> None:
     """--help and validate stay light, even for a jurisdiction whose analysis has charts."""
-    import shutil
 
     from genkit.cli.calls_command import run_calls
     from genkit.paths import SearchPath
 
     data = REPO / "tests" / "data"
-    shutil.copytree(data / "seattle-town", tmp_path / "jurisdictions" / "seattle-town")
+    seattle_town(tmp_path)
     run_calls("seattle-town", data / "seattle_calls_sample.csv", SearchPath.from_cwd(tmp_path))
     code = (
         "import sys\n"

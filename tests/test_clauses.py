@@ -10,7 +10,7 @@ from genkit.checks.validate import load_profile
 from genkit.errors import ProfileError
 from genkit.packet.clauses import rfp_clauses
 from genkit.paths import SearchPath
-from tests.test_rfp_checks import edit, line_of
+from tests.helpers import edit, line_of
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,12 +44,12 @@ def test_a_profile_rewords_or_drops_a_clause(project: Path) -> None:
 
 
 def test_an_unknown_clause_id_is_refused_at_its_line(project: Path) -> None:
-    path = edit(project, "  payment:\n", "  packet:\n    omit_clauses: [protest]\n  payment:\n")
+    edit(project, "  payment:\n", "  packet:\n    omit_clauses: [protest]\n  payment:\n")
     with pytest.raises(ProfileError) as info:
         load_profile("town", SearchPath.from_cwd(project))
     [problem] = info.value.problems
     assert problem.field == "procurement.packet.omit_clauses[0]"
-    assert problem.line == line_of(path, "omit_clauses: [protest]")
+    assert problem.line == line_of(project, "omit_clauses: [protest]")
     assert problem.message.startswith("no clause 'protest' in procurement_clauses")
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.helpers import edit
+
 PROFILE = "jurisdictions/town/profile.yaml"
 
 
 def break_profile(project: Path) -> None:
-    path = project / PROFILE
-    path.write_text(path.read_text().replace("  host_department:", "  host_departmnt:", 1))
+    edit(project, "  host_department:", "  host_departmnt:")
 
 
 def test_bad_profile_exits_1_with_located_message_and_writes_nothing(run, project) -> None:  # noqa: ANN001

@@ -4,48 +4,19 @@ the form's fillable fields."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pypdf import PdfReader
 
 from genkit.checks.validate import load_profile
-from genkit.errors import ProfileError, TemplateError
+from genkit.errors import TemplateError
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
 from genkit.render.formats.csv_table import defuse, table_csv
 from genkit.render.formats.markdown import parser
-from tests.helpers import html_text
+from tests.helpers import build_town, edit, html_text, line_of, problems
 
 FIELDS = "data_collection:\n  fields: [incident-number, "
 FELT_SAFE = "backup, felt-safe, injury"
-
-
-def edit(project: Path, old: str, new: str) -> int:
-    """Replace text in the copied profile; return the 1-based line it starts on."""
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def line_of(project: Path, text: str) -> int:
-    body = (project / "jurisdictions" / "town" / "profile.yaml").read_text(encoding="utf-8")
-    return body[: body.index(text)].count("\n") + 1
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    return caught.value.problems
-
-
-def _build(project: Path, formats: list[str], only: str = "data/data-dictionary",
-           force: bool = False):  # noqa: ANN202
-    options = Options(out_root=project / "build", formats=formats, only=[only], force=force)
-    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
-    return outcome
+DICTIONARY = "data/data-dictionary"
 
 
 # ---- checks --------------------------------------------------------------------------------
@@ -140,17 +111,17 @@ def test_profile_values_cannot_become_formulas_in_the_csv(project) -> None:  # n
     edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
          "      name: \"=cmd|' /C calc'!A0\"\n      definition: \"@SUM(1+1)\"\n"
          "  fields: [incident-number, ")
-    _build(project, ["csv"])
+    build_town(project, DICTIONARY, ["csv"])
     text = (project / "build/town/data/data-dictionary.csv").read_bytes().decode("utf-8")
     row = next(line for line in text.split("\r\n") if line.startswith('"unit"'))
     assert row.startswith('"unit","\'=cmd|\' /C calc\'!A0","identifier","","\'@SUM(1+1)"')
 
 
 def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:  # noqa: ANN001
-    _build(project, ["csv"])
+    build_town(project, DICTIONARY, ["csv"])
     path = project / "build/town/data/data-dictionary.csv"
     first = path.read_bytes()
-    _build(project, ["csv"], force=True)
+    build_town(project, DICTIONARY, ["csv"], force=True)
     assert path.read_bytes() == first
     assert not first.startswith(b"\xef\xbb\xbf")
     lines = first.decode("utf-8").split("\r\n")
@@ -163,18 +134,18 @@ def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:  # noqa: ANN001
 
 
 def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(project) -> None:  # noqa: ANN001
-    _build(project, ["html", "csv"])
+    build_town(project, DICTIONARY, ["html", "csv"])
     bundle = project / "build/town"
     assert 'href="data/data-dictionary.csv"' in (bundle / "index.html").read_text("utf-8")
     assert '"data/data-dictionary.csv"' in (bundle / "manifest.json").read_text("utf-8")
 
     edit(project, "      pay: {min: 49737, max: 77169}\n", "      pay: {min: 50000, max: 77169}\n")
-    outcome = _build(project, ["html", "csv"])
+    outcome = build_town(project, DICTIONARY, ["html", "csv"])
     assert outcome.rendered == []  # nothing the dictionary reads changed
 
     edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
          "      definition: The call sign on the radio.\n  fields: [incident-number, ")
-    outcome = _build(project, ["html", "csv"])
+    outcome = build_town(project, DICTIONARY, ["html", "csv"])
     assert "data/data-dictionary.csv" in outcome.rendered
     assert "The call sign on the radio." in (bundle / "data/data-dictionary.csv").read_text(
         "utf-8")
@@ -183,7 +154,7 @@ def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(proje
 # ---- the form ------------------------------------------------------------------------------
 
 def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) -> None:  # noqa: ANN001
-    _build(project, ["pdf", "html"], only="data/field-form")
+    build_town(project, "data/field-form", ["pdf", "html"])
     folder = project / "build/town/data"
     fields = PdfReader(folder / "field-form.pdf").get_fields() or {}
     assert fields["form1_cad-incident-number_answer"]["/FT"] == "/Tx"
@@ -219,7 +190,7 @@ def test_the_word_form_has_a_tick_box_per_code(project) -> None:  # noqa: ANN001
     from docx import Document
     from docx.oxml.ns import qn
 
-    _build(project, ["docx"], only="data/field-form")
+    build_town(project, "data/field-form", ["docx"])
     doc = Document(str(project / "build/town/data/field-form.docx"))
     w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
     tags = [sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))

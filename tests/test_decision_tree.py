@@ -11,9 +11,8 @@ from pypdf import PdfReader
 from genkit.checks.validate import load_profile
 from genkit.decision_tree.diagram import diagram_rows, diagram_svg
 from genkit.decision_tree.order import steps
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_sample, edit, problems
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
@@ -28,19 +27,6 @@ def _text(path: Path) -> str:
     else:
         raw = path.read_text(encoding="utf-8")
     return " ".join(raw.split())
-
-
-def _edit(project: Path, old: str, new: str) -> None:
-    path = project / "jurisdictions/town/profile.yaml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-
-
-def _problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -84,31 +70,31 @@ def test_tree_documents_in_every_format(built, name: str) -> None:  # noqa: ANN0
 
 
 def test_unknown_branch_target(project: Path) -> None:
-    _edit(project, "      no: weapon\n", "      no: weapn\n")
-    (problem,) = _problems(project)
+    edit(project, "      no: weapon\n", "      no: weapn\n")
+    (problem,) = problems(project)
     assert problem.field == "decision_tree.questions[0].no" and problem.line > 0
     assert "'weapn' is neither a question nor an outcome; did you mean 'weapon'?" in \
         problem.message
 
 
 def test_cycle_is_refused(project: Path) -> None:
-    _edit(project, "      no: fallback\n", "      no: danger\n")
-    problems = _problems(project)
+    edit(project, "      no: fallback\n", "      no: danger\n")
+    found = problems(project)
     assert any("loops back on itself: danger -> weapon -> violence -> eligible -> by-phone -> "
-               "team-free -> danger" in p.message for p in problems)
+               "team-free -> danger" in p.message for p in found)
 
 
 def test_missing_branch(project: Path) -> None:
-    _edit(project, "      yes: heart\n", "")
-    (problem,) = _problems(project)
+    edit(project, "      yes: heart\n", "")
+    (problem,) = problems(project)
     assert problem.field == "decision_tree.questions[6].yes"
     assert problem.message == "is required but missing"
 
 
 def test_unknown_call_type_and_exclusion(project: Path) -> None:
-    _edit(project, "call_types: [mental-health-crisis, ", "call_types: [mental-health, ")
-    _edit(project, "      exclusion: weapon\n", "      exclusion: weapons\n")
-    messages = {p.field: p.message for p in _problems(project)}
+    edit(project, "call_types: [mental-health-crisis, ", "call_types: [mental-health, ")
+    edit(project, "      exclusion: weapon\n", "      exclusion: weapons\n")
+    messages = {p.field: p.message for p in problems(project)}
     assert messages["decision_tree.questions[4].call_types[0]"] == (
         "no call type 'mental-health' in program.call_types; did you mean "
         "'mental-health-crisis'?")
@@ -116,14 +102,14 @@ def test_unknown_call_type_and_exclusion(project: Path) -> None:
 
 
 def test_unreachable_parts(project: Path) -> None:
-    _edit(project, "      yes: weapon-bh\n", "      yes: police\n")
-    messages = [p.message for p in _problems(project)]
+    edit(project, "      yes: weapon-bh\n", "      yes: police\n")
+    messages = [p.message for p in problems(project)]
     assert "question 'weapon-bh' is never reached from the start" in messages
     assert "outcome 'co-response' is never reached" in messages
 
 
 def test_diagram_escapes_profile_text(project: Path) -> None:
-    _edit(project, "ask: Is a weapon mentioned or seen?",
+    edit(project, "ask: Is a weapon mentioned or seen?",
           'ask: "Is a <script>alert(1)</script> & weapon seen?"')
     tree = load_profile("town", SearchPath.from_cwd(project)).profile.decision_tree
     svg = diagram_svg(tree, "A <b>title</b>").decode()
@@ -134,7 +120,7 @@ def test_diagram_escapes_profile_text(project: Path) -> None:
 
 
 def test_diagram_rows_slice_the_same_drawing(project: Path) -> None:
-    _edit(project, "ask: Is a weapon mentioned or seen?",
+    edit(project, "ask: Is a weapon mentioned or seen?",
           'ask: "Is a <script>alert(1)</script> & weapon seen?"')
     tree = load_profile("town", SearchPath.from_cwd(project)).profile.decision_tree
     rows = diagram_rows(tree, "A <b>title</b>")
@@ -153,9 +139,7 @@ def test_diagram_rows_slice_the_same_drawing(project: Path) -> None:
 def test_flowchart_starts_under_the_introduction(tmp_path: Path) -> None:
     """The long Durham tree begins on page 1 and carries on over the page (it used to move
     whole to page 2, leaving page 1 two-thirds blank)."""
-    repo = Path(__file__).parent.parent
-    build(["durham"], SearchPath.from_cwd(repo),
-          Options(out_root=tmp_path, only=["decision-tree"], formats=["pdf", "html"]))
+    build_sample("durham", tmp_path, "decision-tree", ["pdf", "html"])
     pages = [" ".join(p.extract_text().split()) for p in
              PdfReader(tmp_path / "durham/dispatch/decision-tree.pdf").pages]
     assert "The tree as a flowchart" in pages[0] and "Question 1 " in pages[0]

@@ -6,11 +6,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import edit, html_text, problems, squash
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import build_sample, edit, html_text, problems, squash
 
 
 def test_what_the_city_pays_for_must_be_budgeted(project: Path) -> None:
@@ -66,9 +62,7 @@ def test_the_contracts_funds_are_stated_once(project: Path) -> None:
 
 
 def test_documents_state_the_same_duties(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["rfp", "agreements", "funding", "training"],
-                  formats=["html"]))
+    build_sample("durham", tmp_path, ["rfp", "agreements", "funding", "training"])
     bundle = tmp_path / "durham"
     rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
     agreement_file = str(bundle / "agreements" / "operating-agreement.html")
@@ -92,8 +86,7 @@ def test_documents_state_the_same_duties(tmp_path: Path) -> None:
 
 
 def test_the_evaluation_plan_takes_the_cad_extract_from_the_agreement(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["evaluation"], formats=["html"]))
+    build_sample("durham", tmp_path, "evaluation")
     plan = squash(html_text(tmp_path / "durham" / "evaluation" / "evaluation-plan.html"))
     assert "the CAD fields of every call sent to a team or missed, every week" in plan
     assert "monthly extract" not in plan
@@ -129,8 +122,7 @@ def test_terminals_without_a_cad_screen_are_refused(project: Path) -> None:
 
 
 def test_philadelphias_rfp_and_agreement_agree_on_cad(tmp_path: Path) -> None:
-    build(["philadelphia"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["rfp", "agreements"], formats=["html"]))
+    build_sample("philadelphia", tmp_path, ["rfp", "agreements"])
     bundle = tmp_path / "philadelphia"
     rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
     agreement = squash(html_text(bundle / "agreements" / "operating-agreement.html"))

@@ -13,19 +13,10 @@ from genkit.checks.validate import load_profile
 from genkit.cli.main import main
 from genkit.funding.estimate import build_estimate
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import html_text, problems, squash
+from tests.helpers import build_sample, edit, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILE = Path("jurisdictions") / "town" / "profile.yaml"
-
-
-def edit(project: Path, old: str, new: str) -> int:
-    path = project / PROFILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
 
 
 def test_durham_minimum_coverage_is_priced_from_hours_team_and_pay() -> None:
@@ -85,8 +76,7 @@ def test_the_funding_plan_must_budget_the_minimum_coverage(project: Path) -> Non
 
 
 def test_funding_plan_and_buyers_file_show_the_same_estimate(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["funding", "rfp"], formats=["html"]))
+    build_sample("durham", tmp_path, ["funding", "rfp"])
     plan = squash(html_text(tmp_path / "durham" / "funding" / "funding-plan.html"))
     buyer = squash(html_text(tmp_path / "durham" / "rfp" / "cost-estimate.html"))
     for text in (plan, buyer):
@@ -105,9 +95,7 @@ def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> N
     assert found.responses == 30000
     assert found.cost == profile_budget(profile).years[-1].cost
     figure = f"${found.value:,}"
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
-                  formats=["html"]))
+    build_sample("durham", tmp_path, ["funding", "evaluation", "briefings"])
     bundle = tmp_path / "durham"
     plan = squash(html_text(bundle / "funding" / "funding-plan.html"))
     assert f"about {figure} of program cost per field response" in plan
@@ -132,8 +120,7 @@ def test_an_expected_cost_is_not_a_target(tmp_path: Path) -> None:
     profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
     [choice] = [m["choice"] for m in profile.selected_metrics if m["id"] == "cost-per-response"]
     assert choice.target is None
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["evaluation"], formats=["html"]))
+    build_sample("durham", tmp_path, "evaluation")
     evaluation = squash(html_text(tmp_path / "durham" / "evaluation" / "evaluation-plan.html"))
     assert "Baseline: to be set. Target: to be set. Expected from the funding plan: $" in evaluation
 
@@ -153,9 +140,7 @@ def test_phoenix_expects_responses_from_its_call_analysis(tmp_path: Path) -> Non
     basis = (f"{eligible:,} eligible calls a year estimated from one week of 2019 calls × the "
              "target share reached, 60%")
     assert found.responses_basis == basis
-    build(["phoenix"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
-                  formats=["html"]))
+    build_sample("phoenix", tmp_path, ["funding", "evaluation", "briefings"])
     bundle = tmp_path / "phoenix"
     figure = f"${found.value:,}"
     for doc in ("funding/funding-plan", "evaluation/evaluation-plan",
@@ -165,9 +150,7 @@ def test_phoenix_expects_responses_from_its_call_analysis(tmp_path: Path) -> Non
 
 
 def test_without_counts_the_documents_say_why_no_figure(tmp_path: Path) -> None:
-    build(["long-beach"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["funding", "evaluation", "briefings"],
-                  formats=["html"]))
+    build_sample("long-beach", tmp_path, ["funding", "evaluation", "briefings"])
     bundle = tmp_path / "long-beach"
     why = ("no published yearly count of the eligible calls, or of the calls teams of the size "
            "this plan pays for would answer, is available")

@@ -55,14 +55,14 @@ def test_python_code_gets_real_values_and_reads_all_of_them(profile: Profile) ->
 def test_a_changed_or_vanished_field_is_noticed(profile: Profile) -> None:
     _, reads = render(profile, "{{ procurement.rfp_number }}{{ staffing.positions[5].title }}")
     assert unchanged(reads.entries, profile)
-    assert not unchanged(reads.entries, edit(profile, "procurement", rfp_number="RFP 99-001"))
+    assert not unchanged(reads.entries, changed(profile, "procurement", rfp_number="RFP 99-001"))
     positions = profile.staffing.positions[:2]
-    assert not unchanged(reads.entries, edit(profile, "staffing", positions=positions))
+    assert not unchanged(reads.entries, changed(profile, "staffing", positions=positions))
     # Not read: no reason to render again.
-    assert unchanged(reads.entries, edit(profile, "program", full_name="Something else"))
+    assert unchanged(reads.entries, changed(profile, "program", full_name="Something else"))
 
 
-def edit(profile: Profile, section: str, **values: object) -> Profile:
+def changed(profile: Profile, section: str, **values: object) -> Profile:
     """The profile with fields of one section replaced (models are frozen)."""
     part = getattr(profile, section).model_copy(update=values)
     return profile.model_copy(update={section: part})

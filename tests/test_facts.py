@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-
-PROFILE = "jurisdictions/town/profile.yaml"
-
-
-def _edit(project: Path, pattern: str, replacement: str) -> None:
-    path = project / PROFILE
-    text, count = re.subn(pattern, replacement, path.read_text(), count=1, flags=re.M)
-    assert count == 1, pattern
-    path.write_text(text)
+from tests.helpers import build_town, edit
 
 
 def _build(project: Path, force: bool = False) -> list[str]:
-    options = Options(out_root=project / "build", formats=["html"], force=force)
-    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
-    return sorted(outcome.rendered)
+    """Every web page of the town, built; what was rendered rather than reused."""
+    return sorted(build_town(project, force=force).rendered)
 
 
 @pytest.fixture
@@ -35,13 +23,14 @@ def once_built(project: Path) -> Path:
 
 def test_a_field_only_the_rfp_shows_rebuilds_only_the_rfp(once_built: Path) -> None:
     # The page limit, not the RFP number: the operating agreement names the RFP too.
-    _edit(once_built, r"^(    page_limit: ).*$", r"\g<1>42")
+    edit(once_built, "    page_limit: 30\n", "    page_limit: 42\n")
     assert _build(once_built) == ["rfp/rfp.html"]
     assert "may not exceed 42 pages" in (once_built / "build/town/rfp/rfp.html").read_text()
 
 
 def test_a_field_many_documents_show_rebuilds_each_of_them(once_built: Path) -> None:
-    _edit(once_built, r"^(  host_department: ).*$", r"\1Department of Community Care")
+    edit(once_built, "  host_department: Durham Community Safety Department\n",
+         "  host_department: Department of Community Care\n")
     rendered = _build(once_built)
     for stem in ("rfp/rfp.html", "worksheets/stakeholder-worksheet.html",
                  "briefings/resident-sheet.en.html"):
@@ -49,7 +38,7 @@ def test_a_field_many_documents_show_rebuilds_each_of_them(once_built: Path) -> 
 
 
 def test_incremental_output_matches_a_forced_build(once_built: Path, tmp_path: Path) -> None:
-    _edit(once_built, r"^(  rfp_number: ).*$", r'\1"RFP-TEST-43"')
+    edit(once_built, "  rfp_number: RFP 26-014\n", '  rfp_number: "RFP-TEST-43"\n')
     _build(once_built)
     bundle = once_built / "build/town"
     incremental = {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*.html")}

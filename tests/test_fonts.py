@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from genkit.render.pdf import glyphs
+from tests.helpers import edit
 
 # Fonts that draw ASCII, Latin and punctuation but no CJK or emoji, as on a machine with only
 # DejaVu: code points 0x20-0x7E and 0xA0-0x2FFF, as (starts, ends).
@@ -20,10 +21,7 @@ def latin_fonts_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _agency(project: Path, value: str) -> None:
-    profile = project / "jurisdictions/town/profile.yaml"
-    text = profile.read_text()
-    assert "agency: Durham Police Department" in text
-    profile.write_text(text.replace("agency: Durham Police Department", f"agency: '{value}'", 1))
+    edit(project, "agency: Durham Police Department", f"agency: '{value}'")
 
 
 def test_missing_characters_are_grouped_by_the_package_that_draws_them(

@@ -12,14 +12,13 @@ from click.testing import CliRunner
 
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.errors import ProfileError
 from genkit.funding.budget import build_budget, profile_budget, yearly_pay
 from genkit.model.funding import Funding, FundingStream
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import html_text, squash
+from tests.helpers import build_town, edit, html_text, problems, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
+FUNDING = "\nfunding:\n"  # edits below change the funding block, not a same-named value
 
 
 def _position(pid: str, fte: float, low: float, high: float, period: str = "year"):  # noqa: ANN202
@@ -74,10 +73,9 @@ def test_a_deadline_inside_a_year_is_found() -> None:
 
 # ---- the rendered plan ----------------------------------------------------------------------
 
-def _build(project: Path, formats: list[str] | None = None) -> list[str]:
-    options = Options(out_root=project / "build", formats=formats or ["html"], only=["funding"])
-    [outcome] = build(["town"], SearchPath.from_cwd(project), options)
-    return sorted(outcome.rendered)
+def _build(project: Path) -> list[str]:
+    """The funding plan's web page, built; what was rendered rather than reused."""
+    return sorted(build_town(project, "funding").rendered)
 
 
 def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -> None:
@@ -108,10 +106,10 @@ def test_the_plan_shows_every_year_the_gap_and_the_stream_rules(project: Path) -
 
 def test_stream_notes_come_out_literally_in_tables_and_the_chart(project: Path) -> None:
     nasty = "A | B <script>x</script> $5 *x* {{ 7*7 }}"
-    _edit(project, "      note: Community Safety Department budget, adopted each year by "
-          "City Council\n", "      note: '" + nasty + "'\n")
+    edit(project, "      note: Community Safety Department budget, adopted each year by "
+         "City Council\n", "      note: '" + nasty + "'\n", after=FUNDING)
     # A stream of the profile's own, whose name also goes into the chart's legend.
-    _edit(project, "    - stream: medicaid-regular\n", "    - stream: city-trust\n")
+    edit(project, "    - stream: medicaid-regular\n", "    - stream: city-trust\n", after=FUNDING)
     path = project / PROFILE
     path.write_text(path.read_text() + "funding_streams:\n  city-trust:\n    name: 'Trust | $1 <b>'"
                     "\n    kind: local\n    summary: Money the council set aside.\n")
@@ -126,40 +124,22 @@ def test_stream_notes_come_out_literally_in_tables_and_the_chart(project: Path) 
 def test_a_pay_change_rebuilds_the_plan(project: Path) -> None:
     _build(project)
     assert _build(project) == []
-    path = project / PROFILE
-    path.write_text(path.read_text().replace("pay: {min: 49737, max: 77169}",
-                                             "pay: {min: 59737, max: 77169}", 1))
+    edit(project, "pay: {min: 49737, max: 77169}", "pay: {min: 59737, max: 77169}")
     assert _build(project) == ["funding/funding-plan.html"]
     assert "$1,067,867" in html_text(project / "build/town/funding/funding-plan.html")
 
 
 # ---- checks: each at its file, line and field ---------------------------------------------
 
-def _edit(project: Path, old: str, new: str) -> int:
-    """Replace text after the funding block starts; return the 1-based line it starts on."""
-    path = project / PROFILE
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\nfunding:\n")
-    at = text.index(old, start)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
-    return text[:at].count("\n") + 1
-
-
-def _problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    return caught.value.problems
-
-
 def _one(project: Path, field: str) -> object:
-    found = _problems(project)
+    found = problems(project)
     assert [p.field for p in found] == [field], [(p.field, p.message) for p in found]
     assert found[0].file.endswith(PROFILE)
     return found[0]
 
 
 def test_lines_must_add_to_their_total(project: Path) -> None:
-    line = _edit(project, "      total: 10300000\n", "      total: 10400000\n")
+    line = edit(project, "      total: 10300000\n", "      total: 10400000\n", after=FUNDING)
     problem = _one(project, "funding.lines[0].total")
     assert problem.line == line
     assert "add up to 10,300,000 dollars, not the total of 10,400,000" in problem.message
@@ -167,9 +147,9 @@ def test_lines_must_add_to_their_total(project: Path) -> None:
 
 def test_a_stream_past_its_deadline_is_an_error_at_that_year(project: Path) -> None:
     # The enhanced Medicaid match ends 31 March 2027; year 2 starts 1 July 2027.
-    line = _edit(project, "    - stream: medicaid-regular\n",
-                 "    - stream: medicaid-mobile-crisis\n") + 2
-    year2, year3 = _problems(project)  # both later years plan money from it
+    line = edit(project, "    - stream: medicaid-regular\n",
+                "    - stream: medicaid-mobile-crisis\n", after=FUNDING) + 2
+    year2, year3 = problems(project)  # both later years plan money from it
     assert (year2.field, year3.field) == ("funding.streams[2].amounts[1]",
                                           "funding.streams[2].amounts[2]")
     assert year2.line == year3.line == line
@@ -177,9 +157,9 @@ def test_a_stream_past_its_deadline_is_an_error_at_that_year(project: Path) -> N
 
 
 def test_new_money_after_an_obligation_deadline_is_refused(project: Path) -> None:
-    line = _edit(project, "    - stream: samhsa-grant\n      status: applied\n",
-                 "    - stream: slfrf\n      status: planned\n") + 1
-    found = _problems(project)
+    line = edit(project, "    - stream: samhsa-grant\n      status: applied\n",
+                "    - stream: slfrf\n      status: planned\n", after=FUNDING) + 1
+    found = problems(project)
     status = next(p for p in found if p.field == "funding.streams[1].status")
     assert status.line == line
     assert "could only be committed until 31 December 2024" in status.message
@@ -189,50 +169,51 @@ def test_new_money_after_an_obligation_deadline_is_refused(project: Path) -> Non
 
 
 def test_a_stream_needs_a_positive_amount(project: Path) -> None:
-    line = _edit(project, "      amounts: [0, 150000, 250000]\n", "      amounts: [0, 0, 0]\n")
+    line = edit(project, "      amounts: [0, 150000, 250000]\n", "      amounts: [0, 0, 0]\n",
+                after=FUNDING)
     problem = _one(project, "funding.streams[2].amounts")
     assert problem.line == line
     assert "plans no money" in problem.message
 
 
 def test_a_negative_amount_is_refused(project: Path) -> None:
-    line = _edit(project, "      amounts: [75000, 40000, 40000]\n",
-                 "      amounts: [75000, -40000, 40000]\n")
+    line = edit(project, "      amounts: [75000, 40000, 40000]\n",
+                "      amounts: [75000, -40000, 40000]\n", after=FUNDING)
     problem = _one(project, "funding.lines[2].amounts[1]")
     assert problem.line == line and "negative" in problem.message
 
 
 def test_one_amount_per_year(project: Path) -> None:
-    line = _edit(project, "      amounts: [90000, 45000, 45000]\n",
-                 "      amounts: [90000, 45000]\n")
+    line = edit(project, "      amounts: [90000, 45000, 45000]\n",
+                "      amounts: [90000, 45000]\n", after=FUNDING)
     problem = _one(project, "funding.lines[3].amounts")
     assert problem.line == line and "gives 2 yearly amounts" in problem.message
 
 
 def test_an_unknown_position_is_named(project: Path) -> None:
-    line = _edit(project, "    - care-navigator\n", "    - care-navigater\n")
+    line = edit(project, "    - care-navigator\n", "    - care-navigater\n", after=FUNDING)
     problem = _one(project, "funding.positions[4]")
     assert problem.line == line and "no position 'care-navigater'" in problem.message
 
 
 def test_an_unknown_stream_is_named(project: Path) -> None:
-    line = _edit(project, "    - stream: samhsa-grant\n", "    - stream: samhsa\n")
+    line = edit(project, "    - stream: samhsa-grant\n", "    - stream: samhsa\n", after=FUNDING)
     problem = _one(project, "funding.streams[1].stream")
     assert problem.line == line and "no funding stream 'samhsa'" in problem.message
 
 
 def test_the_contract_stays_within_the_rfp_ceiling(project: Path) -> None:
-    line = _edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
-                 "      amounts: [3400000, 3600000, 3300000]\n")
+    line = edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
+                "      amounts: [3400000, 3600000, 3300000]\n", after=FUNDING)
     problem = _one(project, "funding.lines[0].amounts")
     assert problem.line == line
     assert "first 2 years cost 7,000,000 dollars, more than the RFP ceiling" in problem.message
 
 
 def test_contract_lines_count_together_against_the_ceiling(project: Path) -> None:
-    line = _edit(project, "    - id: vehicles\n",
-                 "    - id: amendment\n      name: Contract amendment\n      kind: contract\n"
-                 "      amounts: [100000, 0, 0]\n    - id: vehicles\n") + 3
+    line = edit(project, "    - id: vehicles\n",
+                "    - id: amendment\n      name: Contract amendment\n      kind: contract\n"
+                "      amounts: [100000, 0, 0]\n    - id: vehicles\n", after=FUNDING) + 3
     problem = _one(project, "funding.lines[1].amounts")
     assert problem.line == line
     assert "the contract lines' first 2 years cost 6,700,000 dollars" in problem.message
@@ -243,15 +224,15 @@ def test_a_yearly_ceiling_is_checked_year_by_year(project: Path) -> None:
     text = path.read_text()
     path.write_text(text.replace("  budget_ceiling: 6600000\n  budget_basis: term\n",
                                  "  budget_ceiling: 3650000\n  budget_basis: year\n", 1))
-    line = _edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
-                 "      amounts: [3000000, 3600000, 3700000]\n")
+    line = edit(project, "      amounts: [3000000, 3600000, 3700000]\n",
+                "      amounts: [3000000, 3600000, 3700000]\n", after=FUNDING)
     problem = _one(project, "funding.lines[0].amounts[2]")
     assert problem.line == line
     assert "costs 3,700,000 dollars in year 3, more than the RFP" in problem.message
 
 
 def test_a_funding_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    line = _edit(project, "      total: 10300000\n", "      total: 1\n")
+    line = edit(project, "      total: 10300000\n", "      total: 1\n", after=FUNDING)
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["validate", "town"])
     assert result.exit_code == 1

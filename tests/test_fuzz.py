@@ -21,8 +21,7 @@ from genkit.load.model_errors import problems_from
 from genkit.load.profiles import Located
 from genkit.load.strict_yaml import parse_yaml_text
 from genkit.model import Profile
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_town
 
 REPO = Path(__file__).resolve().parent.parent
 DURHAM = (REPO / "jurisdictions/durham/profile.yaml").read_text()
@@ -125,9 +124,7 @@ def test_generated_values_build_cleanly_or_fail_located(tmp_path_factory, name: 
         j += 1
     (folder / "profile.yaml").write_text("".join(lines[:i] + lines[j:]))
     try:
-        build(["town"], SearchPath.from_cwd(project),
-              Options(out_root=project / "build", formats=["html", "docx"],
-                      only=["worksheets"]))
+        build_town(project, "worksheets", ["html", "docx"])
     except GenkitError as exc:
         assert exc.problems and all(p.file for p in exc.problems)
         assert not (project / "build").exists()

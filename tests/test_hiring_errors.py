@@ -9,30 +9,14 @@ from click.testing import CliRunner
 
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
+from tests.helpers import PROFILE, build_town, edit, html_text, problems, squash
 
 PEER_PAY = "      pay: {min: 49737, max: 77169}\n"
 
 
-def edit(project: Path, old: str, new: str) -> tuple[Path, int]:
-    """Replace text in the copied profile; return the file and the 1-based line it starts on."""
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path, line
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    return caught.value.problems
-
-
 def test_pay_minimum_above_maximum(project: Path) -> None:
-    _, line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
+    line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
     [problem] = problems(project)
     assert problem.file.endswith("jurisdictions/town/profile.yaml")
     assert problem.line == line
@@ -41,7 +25,7 @@ def test_pay_minimum_above_maximum(project: Path) -> None:
 
 
 def test_pay_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
+    line = edit(project, PEER_PAY, "      pay: {min: 97737, max: 77169}\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["validate", "town"])
     assert result.exit_code == 1
@@ -52,8 +36,8 @@ def test_pay_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_unknown_library_role(project: Path) -> None:
-    _, line = edit(project, "      role: peer-support-specialist\n",
-                   "      role: peer-supporter\n")
+    line = edit(project, "      role: peer-support-specialist\n",
+                "      role: peer-supporter\n")
     [problem] = problems(project)
     assert (problem.line, problem.field) == (line, "staffing.positions[0].role")
     assert "no role 'peer-supporter' in the role library" in problem.message
@@ -70,22 +54,22 @@ def test_position_without_role_must_define_everything(project: Path) -> None:
 
 
 def test_fte_must_be_positive(project: Path) -> None:
-    _, line = edit(project, "      fte: 12\n", "      fte: 0\n")
+    line = edit(project, "      fte: 12\n", "      fte: 0\n")
     [problem] = problems(project)
     assert (problem.line, problem.field) == (line, "staffing.positions[0].fte")
     assert "greater than 0" in problem.message
 
 
 def test_shift_outside_program_hours(project: Path) -> None:
-    _, line = edit(project, '          - {start: "09:00", end: "21:00"}\n',
-                   '          - {start: "06:00", end: "18:00"}\n')
+    line = edit(project, '          - {start: "09:00", end: "21:00"}\n',
+                '          - {start: "06:00", end: "18:00"}\n')
     [problem] = problems(project)
     assert (problem.line, problem.field) == (line, "staffing.positions[0].schedule.shifts[0]")
     assert "outside the program's hours" in problem.message
 
 
 def test_scenario_names_an_unknown_call_type(project: Path) -> None:
-    _, line = edit(project, "call_type: trespass}", "call_type: loitering}")
+    line = edit(project, "call_type: trespass}", "call_type: loitering}")
     found = problems(project)
     assert any(p.field == "staffing.scenarios[1].call_type" and p.line == line
                and "no call type 'loitering'" in p.message for p in found)
@@ -104,8 +88,7 @@ def test_competency_needs_a_linked_scenario(project: Path) -> None:
 
 
 def test_unknown_competency(project: Path) -> None:
-    _, line = edit(project, "      role: emt\n",
-                   "      role: emt\n      add_competencies: [juggling]\n")
+    edit(project, "      role: emt\n", "      role: emt\n      add_competencies: [juggling]\n")
     found = problems(project)
     assert any(p.field == "staffing.positions[2].add_competencies"
                and "no competency 'juggling'" in p.message for p in found)
@@ -136,9 +119,9 @@ def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
 def test_an_anchor_marking_down_what_the_decision_tree_asks_is_refused(project: Path) -> None:
     # The weapon scene may become the excluded call that the decision tree sends to police; a
     # low anchor that marks down calling police would punish following the tree.
-    _, line = edit(project, "staffing:\n", "staffing:\n  competency_library:\n"
-                   "    safety-awareness:\n      anchors:\n        low: Would call police to the "
-                   "scene before trying to calm it.\n")
+    line = edit(project, "staffing:\n", "staffing:\n  competency_library:\n"
+                "    safety-awareness:\n      anchors:\n        low: Would call police to the "
+                "scene before trying to calm it.\n")
     [problem] = problems(project)
     assert problem.field == "staffing.competency_library.safety-awareness.anchors.low"
     assert problem.line == line + 4
@@ -146,9 +129,9 @@ def test_an_anchor_marking_down_what_the_decision_tree_asks_is_refused(project: 
 
 
 def test_interview_rules_are_checked(project: Path) -> None:
-    _, line = edit(project, "  interview: {cut_score: 3, knock_out_at: 1}\n",
-                   "  interview: {cut_score: 6, knock_out_at: 1, knock_out_competencies: "
-                   "[safety]}\n")
+    line = edit(project, "  interview: {cut_score: 3, knock_out_at: 1}\n",
+                "  interview: {cut_score: 6, knock_out_at: 1, knock_out_competencies: "
+                "[safety]}\n")
     found = {p.field: p for p in problems(project)}
     assert found["staffing.interview.cut_score"].line == line
     assert "less than or equal to 5" in found["staffing.interview.cut_score"].message
@@ -161,31 +144,26 @@ TRAINING = "  training:\n    weeks: 8\n"
 
 def test_a_license_due_after_probation_is_refused_at_its_line(project: Path) -> None:
     edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
-    path, line = edit(project, CLINICIAN_LICENSE,
-                      f"        - {{name: \"{LICENSE}\", "
-                      "within_months: 18, "
-                      "at_hire: license-eligible}\n")
+    line = edit(project, CLINICIAN_LICENSE,
+                f"        - {{name: \"{LICENSE}\", "
+                "within_months: 18, "
+                "at_hire: license-eligible}\n")
     found = [p for p in problems(project) if p.field.endswith("certifications[0]")]
     assert len(found) == 1, found
     problem = found[0]
-    assert problem.file.endswith(str(path.relative_to(project))) and problem.line == line
+    assert problem.file.endswith(str(PROFILE)) and problem.line == line
     assert problem.field == "staffing.positions[1].certifications[0]"
     assert "due within 18 months of hire, after the 12-month probation" in problem.message
 
 
 def test_a_license_due_within_probation_shows_its_timing(project: Path) -> None:
-    from genkit.pipeline import Options, build
-    from tests.helpers import html_text, squash
-
     edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
     edit(project, CLINICIAN_LICENSE,
          f"        - {{name: \"{LICENSE}\", "
          "within_months: 12, "
          "at_hire: license-eligible}\n")
-    out = project / "out"
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
-    text = squash(html_text(out / "town" / "job_descriptions" / "crisis-response-clinician.html"))
+    out = build_town(project, "job_descriptions", out="out").out_dir
+    text = squash(html_text(out / "job_descriptions" / "crisis-response-clinician.html"))
     assert f"{LICENSE}: needed within 12 months of hire; at hire, license-eligible" in text
     assert "Valid driver's license and an acceptable driving record: needed at hire" in text
     assert ("CPR and first aid certification: earned in the paid pre-service training, before "

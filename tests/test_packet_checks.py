@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import problems
-from tests.test_rfp_checks import edit, line_of
+from tests.helpers import edit, line_of, problems
 
 
 def test_a_criterion_scoring_no_part_is_refused_at_its_line(project: Path) -> None:
-    path = edit(project, "        scores: [approach]\n", "")
+    edit(project, "        scores: [approach]\n", "")
     [problem] = problems(project)
     assert problem.field == "procurement.evaluation.criteria[3]"
-    assert problem.line == line_of(path, "      - id: need")
+    assert problem.line == line_of(project, "      - id: need")
     assert problem.message.startswith("'Understanding of the need' names no proposal part it "
                                       "scores; add scores:")
 
@@ -27,10 +26,10 @@ def test_a_part_no_criterion_scores_is_refused(project: Path) -> None:
 
 
 def test_an_unknown_part_is_refused_at_the_list_entry(project: Path) -> None:
-    path = edit(project, "        scores: [experience]\n", "        scores: [experience, budget]\n")
+    edit(project, "        scores: [experience]\n", "        scores: [experience, budget]\n")
     [problem] = problems(project)
     assert problem.field == "procurement.evaluation.criteria[1].scores[1]"
-    assert problem.line == line_of(path, "scores: [experience, budget]")
+    assert problem.line == line_of(project, "scores: [experience, budget]")
     assert problem.message.startswith("'budget' is not a proposal part; the parts are approach,")
 
 

@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_sample
 from tools.page_fill import DPI, Page, _fill, page_fill, underfilled
 
-REPO = Path(__file__).resolve().parent.parent
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
 
@@ -51,8 +49,7 @@ def test_a_last_page_holding_only_the_footer_is_flagged() -> None:
 
 
 def test_measures_a_real_pdf(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["quick-reference"], formats=["pdf"]))
+    build_sample("durham", tmp_path, "quick-reference", ["pdf"])
     (page,) = page_fill(tmp_path / "durham/dispatch/quick-reference.pdf")
     assert 0.5 < page.fill <= 1.0
 
@@ -60,7 +57,7 @@ def test_measures_a_real_pdf(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SAMPLES)
 def test_no_page_is_left_mostly_blank(tmp_path: Path, name: str) -> None:
-    build([name], SearchPath.from_cwd(REPO), Options(out_root=tmp_path, formats=["pdf"]))
+    build_sample(name, tmp_path, formats=["pdf"])
     pages = [p for pdf in sorted((tmp_path / name).rglob("*.pdf")) for p in page_fill(pdf)]
     assert len(pages) > 20
     flagged = [f"{p.pdf.relative_to(tmp_path)} page {p.number} of {p.count}: {p.fill:.0%}"

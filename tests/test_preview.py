@@ -12,18 +12,11 @@ from genkit.errors import UsageError
 from genkit.preview.page import decorate, mark_pending
 from genkit.preview.server import bind
 from genkit.preview.state import Snapshot
+from tests.helpers import edit
 from tests.preview_helpers import Events, Running
 
 PAGE = "briefings/resident-sheet.en.html"
 ORIGINAL = "HEART sends unarmed care teams"
-
-
-def _edit(profile: Path, old: str, new: str) -> str:
-    text = profile.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    profile.write_text(text, encoding="utf-8")
-    return text
 
 
 def _changed(page: str):  # noqa: ANN202
@@ -45,7 +38,7 @@ def test_edit_reloads_broken_save_keeps_last_good_page_and_recovers(project: Pat
         events = Events(server.url, PAGE)
         time.sleep(0.5)  # let the stream connect before the first edit
 
-        _edit(profile, ORIGINAL, "HEART sends unarmed MARKERONE care teams")
+        edit(project, ORIGINAL, "HEART sends unarmed MARKERONE care teams")
         events.wait(_changed(PAGE))
         page = server.get(PAGE).text
         assert "MARKERONE" in page and 'role="alert"' not in page
@@ -81,7 +74,6 @@ def test_edit_reloads_broken_save_keeps_last_good_page_and_recovers(project: Pat
 
 def test_pdf_and_word_follow_in_the_background(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "preview-out"
-    profile = project / "jurisdictions" / "town" / "profile.yaml"
     server = Running(project, "town", "--only", "resident-sheet", "--out", str(out))
     pdf = "briefings/resident-sheet.en.pdf"
     try:
@@ -98,7 +90,7 @@ def test_pdf_and_word_follow_in_the_background(project: Path, tmp_path: Path) ->
 
         events = Events(server.url, "index.html")
         time.sleep(0.5)
-        _edit(profile, ORIGINAL, "HEART sends unarmed MARKERPDF care teams")
+        edit(project, ORIGINAL, "HEART sends unarmed MARKERPDF care teams")
         events.wait(_changed(PAGE))
         status = server.get("_preview/status").json()
         assert pdf in status["pending"]  # the old PDF no longer matches the page

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from genkit.checks.validate import load_profile
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
+from tests.helpers import edit, line_of, problems
 
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 PROFILE = Path("jurisdictions/town/profile.yaml")
@@ -23,22 +23,8 @@ def test_samples_validate_and_are_marked_as_samples(name: str) -> None:
     assert profile.citations, "a sample maps facts to sources"
 
 
-def edit(project: Path, old: str, new: str) -> None:
-    path = project / PROFILE
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-
-
 def errors(project: Path) -> list[str]:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return [str(p) for p in info.value.problems]
-
-
-def line_of(project: Path, needle: str) -> int:
-    lines = (project / PROFILE).read_text().splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
+    return [str(p) for p in problems(project)]
 
 
 def test_unknown_key_gets_did_you_mean(project: Path) -> None:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
+from tests.helpers import build_town
 
 PROFILE = "jurisdictions/town/profile.yaml"
 
@@ -46,8 +45,9 @@ EDITS: list[tuple[str, str, str]] = [
 ALL_FORMATS = {"program"}  # shown by nearly every document: most PDFs re-render
 
 
-def _edit(project: Path, section: str, pattern: str, replacement: str) -> None:
-    """Apply one edit inside one top-level section of the profile's text."""
+def _edit_section(project: Path, section: str, pattern: str, replacement: str) -> None:
+    """Apply one regular-expression edit inside one top-level section of the profile's text
+    (the table above names each by pattern; tests.helpers.edit replaces literal text)."""
     path = project / PROFILE
     text = path.read_text()
     start = re.search(rf"^{section}:", text, re.M)
@@ -60,9 +60,7 @@ def _edit(project: Path, section: str, pattern: str, replacement: str) -> None:
 
 
 def _bundle(project: Path, out: str, formats: list[str], force: bool) -> dict[str, bytes]:
-    options = Options(out_root=project / out, formats=formats, force=force)
-    build(["town"], SearchPath.from_cwd(project), options)
-    root = project / out / "town"
+    root = build_town(project, formats=formats, force=force, out=out).out_dir
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file()}
 
@@ -73,7 +71,7 @@ def test_incremental_builds_match_forced_builds_after_each_sections_edit(project
     _bundle(project, "build", formats, force=False)
     stale: list[str] = []
     for section, pattern, replacement in EDITS:
-        _edit(project, section, pattern, replacement)
+        _edit_section(project, section, pattern, replacement)
         incremental = _bundle(project, "build", formats, force=False)
         shutil.rmtree(project / "forced", ignore_errors=True)
         forced = _bundle(project, "forced", formats, force=True)
@@ -91,7 +89,7 @@ def test_every_format_matches_a_forced_build_after_an_edit(project: Path) -> Non
     for section, pattern, replacement in EDITS:
         if section not in ALL_FORMATS:
             continue
-        _edit(project, section, pattern, replacement)
+        _edit_section(project, section, pattern, replacement)
         incremental = _bundle(project, "build", formats, force=False)
         shutil.rmtree(project / "forced", ignore_errors=True)
         forced = _bundle(project, "forced", formats, force=True)

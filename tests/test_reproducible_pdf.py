@@ -15,6 +15,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
+from tests.helpers import edit
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE = ("<html lang='en'><head><title>One page</title>"
         "<meta name='dcterms.created' content='2026-01-15'></head>"
@@ -73,9 +75,7 @@ def test_cli_rebuild_after_an_edit_equals_a_forced_build(run, project: Path,  # 
                                                          fonttools_subsetting: None) -> None:
     args = ("--only", "quick-reference,rfp", "--format", "pdf", "-j", "1", "-q")
     assert run("build", "town", *args, "--force").exit_code == 0
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("rfp_number: RFP 26-014",
-                                                   "rfp_number: RFP 26-015"))
+    edit(project, "rfp_number: RFP 26-014", "rfp_number: RFP 26-015")
     time.sleep(1.1)
     assert run("build", "town", *args).exit_code == 0
     assert run("build", "town", *args, "--force", "--out", "forced").exit_code == 0

@@ -5,33 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from genkit.checks.validate import load_profile
 from genkit.cli.main import main
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
+from tests.helpers import edit, line_of, problems
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def edit(project: Path, old: str, new: str) -> Path:
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def problems(project: Path) -> list:
-    with pytest.raises(ProfileError) as info:
-        load_profile("town", SearchPath.from_cwd(project))
-    return info.value.problems
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_sample_profile_is_valid(project: Path) -> None:
@@ -39,10 +20,10 @@ def test_sample_profile_is_valid(project: Path) -> None:
 
 
 def test_weights_summing_to_99_fail(project: Path) -> None:
-    path = edit(project, "        weight: 40\n", "        weight: 39\n")
+    edit(project, "        weight: 40\n", "        weight: 39\n")
     [problem] = problems(project)
     assert problem.field == "procurement.evaluation.criteria"
-    assert problem.line == line_of(path, "  criteria:")
+    assert problem.line == line_of(project, "  criteria:")
     assert problem.message == (
         "the evaluation weights add up to 99, not 100 (Program design and approach 39, "
         "Organizational capacity and experience 30, Community knowledge and cultural "
@@ -51,10 +32,10 @@ def test_weights_summing_to_99_fail(project: Path) -> None:
 
 
 def test_out_of_order_date_fails(project: Path) -> None:
-    path = edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-03-18\n")
+    edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-03-18\n")
     [problem] = problems(project)
     assert (problem.file, problem.line) == ("jurisdictions/town/profile.yaml",
-                                            line_of(path, "answers_posted:"))
+                                            line_of(project, "answers_posted:"))
     assert problem.field == "procurement.timeline.answers_posted"
     assert problem.message.startswith(
         "answers posted (18 March 2026) must come after written questions due (19 March 2026); "
@@ -72,9 +53,9 @@ def test_a_range_must_end_before_the_next_step(project: Path) -> None:
 
 
 def test_standard_naming_no_metric_fails(project: Path) -> None:
-    path = edit(project, "    - {metric: follow-up-on-time}\n", "    - {metric: backup-rat}\n")
+    edit(project, "    - {metric: follow-up-on-time}\n", "    - {metric: backup-rat}\n")
     [problem] = problems(project)
-    assert problem.line == line_of(path, "{metric: backup-rat}")
+    assert problem.line == line_of(project, "{metric: backup-rat}")
     assert problem.field == "procurement.performance_standards[2].metric"
     tracked = [m.id for m in load_profile("durham", SearchPath.from_cwd(REPO)).profile.metrics]
     assert problem.message == (
@@ -213,7 +194,7 @@ def test_contact_email_and_deadline_time_are_checked(project: Path) -> None:
 
 
 def test_a_bad_date_in_the_short_form_is_located(project: Path) -> None:
-    path = edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-02-30\n")
+    edit(project, "    answers_posted: 2026-03-26\n", "    answers_posted: 2026-02-30\n")
     [problem] = problems(project)
-    assert problem.line == line_of(path, "answers_posted:")
+    assert problem.line == line_of(project, "answers_posted:")
     assert problem.field.startswith("procurement.timeline.answers_posted")

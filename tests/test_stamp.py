@@ -11,6 +11,7 @@ import genkit.pipeline
 from genkit.load import parse_cache
 from genkit.load.strict_yaml import load_yaml
 from genkit.write import stamp
+from tests.helpers import edit
 
 ARGS = ("build", "town", "--only", "worksheets", "--format", "html")
 
@@ -79,9 +80,7 @@ def test_any_change_of_input_options_or_bundle_builds_again(run, project, counte
 
 
 def test_a_bundle_with_warnings_gets_no_stamp_so_strict_sees_them(run, project) -> None:  # noqa: ANN001
-    profile = project / "jurisdictions/town/profile.yaml"
-    profile.write_text(profile.read_text().replace("\nbriefings:\n",
-                                                   "\nbriefings:\n  max_reading_grade: 1\n", 1))
+    edit(project, "\nbriefings:\n", "\nbriefings:\n  max_reading_grade: 1\n")
     args = ("build", "town", "--only", "resident-sheet.en", "--format", "html")
     first = run(*args)
     assert first.exit_code == 0 and "warning:" in first.output

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import edit, html_text, problems, squash
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import build_sample, edit, html_text, problems, squash
 
 
 def test_a_standard_on_calls_the_contractor_cannot_take_is_refused(project: Path) -> None:
@@ -37,8 +33,7 @@ def test_backup_requests_take_no_target(project: Path) -> None:
 
 
 def test_the_rfp_and_agreement_word_the_rules_the_same_way(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["rfp", "agreements"], formats=["html"]))
+    build_sample("durham", tmp_path, ["rfp", "agreements"])
     bundle = tmp_path / "durham"
     rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
     agreement = squash(html_text(bundle / "agreements" / "operating-agreement.html"))

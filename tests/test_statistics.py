@@ -7,8 +7,7 @@ from pathlib import Path
 
 from genkit.checks.validate import load_profile
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import html_text, problems, squash
+from tests.helpers import build_sample, edit, html_text, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
 FACT = '''  facts:
@@ -41,10 +40,8 @@ def test_a_figure_typed_beside_the_program_name_is_refused(project: Path) -> Non
 def test_quoting_by_id_passes_and_an_unknown_id_is_named(project: Path) -> None:
     add_fact(project, "CAHOOTS asked for backup on {stat:cahoots-backup} of its calls.")
     load_profile("town", SearchPath.from_cwd(project))  # valid
-    project2 = project
-    path = project2 / "jurisdictions" / "town" / "profile.yaml"
-    path.write_text(path.read_text().replace("{stat:cahoots-backup}", "{stat:cahoots}"))
-    [problem] = problems(project2)
+    edit(project, "{stat:cahoots-backup}", "{stat:cahoots}")
+    [problem] = problems(project)
     assert problem.field == "briefings.facts.eugene-local.text.en"
     assert problem.message.startswith("no statistic 'cahoots' under statistics (known: ")
 
@@ -59,9 +56,7 @@ def test_a_quote_must_list_the_statistics_source(project: Path) -> None:
 
 
 def test_one_backup_rate_in_every_document(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["worksheets", "briefings", "evaluation"],
-                  formats=["html"]))
+    build_sample("durham", tmp_path, ["worksheets", "briefings", "evaluation"])
     bundle = tmp_path / "durham"
     texts = {name: squash(html_text(bundle / name)) for name in (
         "worksheets/stakeholder-worksheet.html", "briefings/partner-brief.en.html",
@@ -77,9 +72,8 @@ def test_a_metric_baseline_quotes_the_library(project: Path) -> None:
     profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
     [felt] = [m["choice"] for m in profile.selected_metrics if m["id"] == "felt-safe"]
     assert felt.baseline == profile.statistics["durham-felt-safe"].value
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    path.write_text(path.read_text().replace(
-        "baseline_from: durham-felt-safe,", "baseline_from: durham-felt-safe, baseline: 0.98,"))
+    edit(project, "baseline_from: durham-felt-safe,",
+         "baseline_from: durham-felt-safe, baseline: 0.98,")
     [problem] = problems(project)
     assert problem.field == "metrics[6].baseline"
     assert problem.message.startswith("the baseline comes from statistic 'durham-felt-safe'")

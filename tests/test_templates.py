@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,7 @@ from click.testing import CliRunner
 
 from genkit.cli.main import main
 from genkit.errors import SecurityError, TemplateError
-from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import docx_text, html_text, pdf_text, squash
+from tests.helpers import build_town, docx_text, edit, html_text, pdf_text, squash
 
 STEM = "worksheets/stakeholder-worksheet"
 
@@ -23,17 +22,16 @@ def override(project: Path, body: str, name: str = "stakeholder-worksheet.md.j2"
     return folder / name
 
 
-def build_town(project: Path, formats: list[str] | None = None) -> Path:
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=project / "build", formats=formats or ["html"], only=["worksheets"]))
-    return project / "build" / "town"
+def build_worksheet(project: Path, formats: Sequence[str] = ("html",)) -> Path:
+    """Only the worksheet (every test here overrides its template); the bundle folder."""
+    return build_town(project, "worksheets", formats).out_dir
 
 
 def test_override_replaces_one_block(project: Path) -> None:
     override(project, '{% extends "builtin/worksheets/stakeholder-worksheet.md.j2" %}\n'
                       "{% block tips %}## Our own tips\n\nCall the 911 director first.\n"
                       "{% endblock %}\n")
-    text = html_text(build_town(project) / f"{STEM}.html")
+    text = html_text(build_worksheet(project) / f"{STEM}.html")
     assert "Call the 911 director first." in text
     assert "Tips for working with public-safety partners" not in text
     assert "1. Who should be at the table?" in text, "the other blocks are kept"
@@ -45,7 +43,7 @@ def test_working_folder_template_overrides_builtin(project: Path) -> None:
     (folder / "stakeholder-worksheet.md.j2").write_text(
         "{#---\ntitle: Local worksheet\naudience: Staff\n---#}\n# Local worksheet for "
         "{{ jurisdiction.short_name }}\n")
-    text = html_text(build_town(project) / f"{STEM}.html")
+    text = html_text(build_worksheet(project) / f"{STEM}.html")
     assert "Local worksheet for Durham" in text
 
 
@@ -53,7 +51,7 @@ def test_undefined_name_fails_at_template_line(project: Path) -> None:
     path = override(project, "{#---\ntitle: T\naudience: A\n---#}\n# Title\n\n"
                              "Hours: {{ program.hours.sumary }}\n")
     with pytest.raises(TemplateError) as info:
-        build_town(project)
+        build_worksheet(project)
     problem = info.value.problems[0]
     assert problem.file == str(path) and problem.line == 7
     assert "sumary" in problem.message
@@ -63,7 +61,7 @@ def test_undefined_name_fails_at_template_line(project: Path) -> None:
 def test_syntax_error_fails_at_template_line(project: Path) -> None:
     path = override(project, "{#---\ntitle: T\naudience: A\n---#}\n# Title\n{% if %}\n")
     with pytest.raises(TemplateError) as info:
-        build_town(project)
+        build_worksheet(project)
     assert str(info.value.problems[0]).startswith(f"{path}:6: template syntax")
 
 
@@ -86,18 +84,15 @@ def test_cli_reports_template_error_without_traceback(project: Path, monkeypatch
 def test_sandbox_refuses_escapes(project: Path, payload: str) -> None:
     override(project, "{#---\ntitle: T\naudience: A\n---#}\n# T\n\n" + payload + "\n")
     with pytest.raises((SecurityError, TemplateError)) as info:
-        build_town(project)
+        build_worksheet(project)
     assert info.value.problems[0].line == 7
     assert not (project / "build").exists()
 
 
 def test_profile_values_come_out_literally_everywhere(project: Path) -> None:
     nasty = "Team & <Co> \"{{ 7*7 }}\" <script>alert(1)</script> *not bold* [x](http://e.org)"
-    path = project / "jurisdictions/town/profile.yaml"
-    text = path.read_text().replace("agency: Durham Police Department",
-                                    "agency: '" + nasty.replace("'", "''") + "'", 1)
-    path.write_text(text)
-    bundle = build_town(project, ["html", "pdf", "docx"])
+    edit(project, "agency: Durham Police Department", "agency: '" + nasty.replace("'", "''") + "'")
+    bundle = build_worksheet(project, ["html", "pdf", "docx"])
     raw_html = (bundle / f"{STEM}.html").read_text()
     assert "<script>" not in raw_html and "49" not in html_text(bundle / f"{STEM}.html")
     for reader, fmt in ((html_text, "html"), (pdf_text, "pdf"), (docx_text, "docx")):

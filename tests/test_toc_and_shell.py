@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import Result
 from docx import Document
 
-from genkit.cli.main import main
 from genkit.render.formats.docx import tokens_to_docx
 from genkit.render.formats.docx_page import DocxPage
 from genkit.render.formats.html import body_html
@@ -69,15 +69,15 @@ def make_shell(path: Path, body_tag: str = "{{p body }}") -> None:
     doc.save(path)
 
 
-def build_worksheet(project: Path, monkeypatch, out: str = "out") -> CliRunner:
-    monkeypatch.chdir(project)
-    return CliRunner().invoke(main, ["build", "town", "--out", out, "--only", "worksheets",
-                                     "--format", "docx", "--force"])
+def build_worksheet(run: Callable[..., Result]) -> Result:
+    """The worksheet alone, in Word, through the CLI: what each shell below wraps."""
+    return run("build", "town", "--out", "out", "--only", "worksheets", "--format", "docx",
+               "--force")
 
 
-def test_a_default_shell_wraps_any_document(project: Path, monkeypatch) -> None:
+def test_a_default_shell_wraps_any_document(project: Path, run: Callable[..., Result]) -> None:
     make_shell(project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx")
-    result = build_worksheet(project, monkeypatch)
+    result = build_worksheet(run)
     assert result.exit_code == 0, result.output
     path = project / "out" / "town" / "worksheets" / "stakeholder-worksheet.docx"
     doc = Document(path)
@@ -88,11 +88,11 @@ def test_a_default_shell_wraps_any_document(project: Path, monkeypatch) -> None:
     assert doc.sections[0].header.paragraphs[0].text == "LETTERHEAD City of Durham"
     assert doc.styles["Heading 1"].font.name == "Courier New"
     first = path.read_bytes()
-    assert build_worksheet(project, monkeypatch).exit_code == 0
+    assert build_worksheet(run).exit_code == 0
     assert path.read_bytes() == first  # byte-identical on a rebuild
 
 
-def test_a_document_shell_beats_the_default(project: Path, monkeypatch) -> None:
+def test_a_document_shell_beats_the_default(project: Path, run: Callable[..., Result]) -> None:
     shells = project / "jurisdictions" / "town" / "templates" / "_shells"
     make_shell(shells / "default.docx")
     doc = Document()
@@ -100,29 +100,30 @@ def test_a_document_shell_beats_the_default(project: Path, monkeypatch) -> None:
     doc.add_paragraph("{{p body }}")
     (shells / "worksheets").mkdir(parents=True)
     doc.save(shells / "worksheets" / "stakeholder-worksheet.docx")
-    assert build_worksheet(project, monkeypatch).exit_code == 0
+    assert build_worksheet(run).exit_code == 0
     out = Document(project / "out" / "town" / "worksheets" / "stakeholder-worksheet.docx")
     assert out.paragraphs[0].text == "Worksheet shell"
 
 
 @pytest.mark.parametrize("tag", ["{{ body }}", "no placeholder at all"])
-def test_a_shell_without_the_body_placeholder_is_refused(project: Path, monkeypatch,
+def test_a_shell_without_the_body_placeholder_is_refused(project: Path,
+                                                         run: Callable[..., Result],
                                                          tag: str) -> None:
     make_shell(project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx",
                body_tag=tag)
-    result = build_worksheet(project, monkeypatch)
+    result = build_worksheet(run)
     assert result.exit_code == 1
     assert "_shells/default.docx: the Word shell has no {{p body }} placeholder" in result.output
     assert "Traceback" not in result.output
 
 
-def test_a_shell_cannot_escape_the_sandbox(project: Path, monkeypatch) -> None:
+def test_a_shell_cannot_escape_the_sandbox(project: Path, run: Callable[..., Result]) -> None:
     make_shell(project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx")
     path = project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx"
     doc = Document(path)
     doc.add_paragraph("{{ profile.__class__.__mro__ }}")
     doc.save(path)
-    result = build_worksheet(project, monkeypatch)
+    result = build_worksheet(run)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "_shells/default.docx: refused by the template sandbox" in result.output

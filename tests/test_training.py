@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 
 from genkit.checks.validate import load_profile
-from genkit.errors import ProfileError
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
 from tests.conftest import REPO
-from tests.helpers import html_text, squash
+from tests.helpers import build_town, edit, html_text, problems_by_field, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
 PEER = "    - position: peer-support-specialist\n"
@@ -22,29 +20,11 @@ MODULES = ("      modules: [dispatch-orientation, decision-tree, scene-safety, d
 SCENES = "[mental-health-crisis, suicide-threat, welfare-check"
 
 
-def edit(project: Path, old: str, new: str, after: str = "") -> int:
-    """Replace the first ``old`` (after ``after``) in the copied profile; return its line."""
-    path = project / PROFILE
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old, text.index(after) if after else 0)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
-    return text[:at].count("\n") + 1
-
-
-def problems(project: Path) -> dict[str, object]:
-    with pytest.raises(ProfileError) as caught:
-        load_profile("town", SearchPath.from_cwd(project))
-    found = {p.field: p for p in caught.value.problems}
-    for p in found.values():
-        assert p.file.endswith(PROFILE)
-    return found
-
-
 def test_a_call_type_no_module_covers(project: Path) -> None:
     edit(project, "{covers: [suicide-threat], course:", "{course:")
     edit(project, SCENES, SCENES.replace(" suicide-threat,", ""))
     line = edit(project, "{id: suicide-threat,", "{id: suicide-threat,")
-    [problem] = problems(project).values()
+    [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("program.call_types[1].id", line)
     assert "covers call type 'suicide-threat'" in problem.message
 
@@ -53,7 +33,7 @@ def test_an_exclusion_no_module_covers(project: Path) -> None:
     edit(project, "[weapon, violence, medical-emergency]", "[weapon, violence]")
     edit(project, "[intoxicated-person, medical-emergency]", "[intoxicated-person]")
     line = edit(project, "{id: medical-emergency,", "{id: medical-emergency,")
-    [problem] = problems(project).values()
+    [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("program.exclusions[2].id", line)
     assert "exclusion 'medical-emergency'" in problem.message
 
@@ -64,7 +44,7 @@ def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -
     (project / PROFILE).write_text(text.replace(" suicide-risk, substance-use", " substance-use"),
                                    encoding="utf-8")
     edit(project, SCENES, SCENES.replace(" suicide-threat,", ""))
-    found = problems(project)
+    found = problems_by_field(project)
     assert "program.call_types[1].id" in found
     # and the four curricula are now 16 hours short of their eight weeks
     assert "hours" in found["training.curricula[0].modules"].message
@@ -73,7 +53,7 @@ def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -
 def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
     edit(project, PEER, PEER + "      weeks: 9\n")
     line = edit(project, MODULES, MODULES, after=PEER)
-    [problem] = problems(project).values()
+    [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.curricula[0].modules", line)
     assert ("the modules add up to 320 hours (204 classroom, 116 field), but 9 weeks "
             "(training.curricula[0].weeks) at 40 hours a week") in problem.message
@@ -82,7 +62,7 @@ def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
 def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> None:
     edit(project, "    pre_service_weeks: 8\n", "    pre_service_weeks: 4\n")
     line = edit(project, MODULES, MODULES, after=PEER)
-    found = problems(project)
+    found = problems_by_field(project)
     assert found["training.curricula[0].modules"].line == line
     assert "4 weeks (procurement.training.pre_service_weeks)" in (
         found["training.curricula[0].modules"].message)
@@ -90,14 +70,14 @@ def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> N
 
 def test_fewer_weeks_than_the_rfp_requires(project: Path) -> None:
     line = edit(project, PEER, PEER + "      weeks: 5\n") + 1
-    found = problems(project)
+    found = problems_by_field(project)
     assert found["training.curricula[0].weeks"].line == line
     assert "less than the 8 weeks" in found["training.curricula[0].weeks"].message
 
 
 def test_training_must_end_before_the_first_shift(project: Path) -> None:
     line = edit(project, "  start: 2026-07-27\n", "  start: 2026-09-01\n")
-    [problem] = problems(project).values()
+    [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.start", line)
     assert ("starts 1 September 2026 and takes 8 weeks, so it ends 26 October 2026, not before "
             "the first shift on 28 September 2026") in problem.message
@@ -106,7 +86,7 @@ def test_training_must_end_before_the_first_shift(project: Path) -> None:
 def test_refresher_hours_are_the_rfps(project: Path) -> None:
     line = edit(project, "  start: 2026-07-27\n",
                 "  start: 2026-07-27\n  refresher: {hours_per_year: 24}\n") + 1
-    [problem] = problems(project).values()
+    [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.refresher.hours_per_year", line)
     assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
 
@@ -115,7 +95,7 @@ def test_unknown_position_and_module(project: Path) -> None:
     line = edit(project, PEER, "    - position: peer-supporter\n")
     edit(project, "[dispatch-orientation, decision-tree,", "[dispatch-orientation, decision-trees,",
          after=PEER.replace("peer-support-specialist", "crisis-response-clinician"))
-    found = problems(project)
+    found = problems_by_field(project)
     assert found["training.curricula[0].position"].line == line
     assert "no position 'peer-supporter'" in found["training.curricula[0].position"].message
     assert "no module 'decision-trees'" in found["training.curricula[1].modules[1]"].message
@@ -124,10 +104,8 @@ def test_unknown_position_and_module(project: Path) -> None:
 # ---- the rendered protocol ----------------------------------------------------------------
 
 def _render(project: Path, position: str = "advanced-emt") -> str:
-    out = project / "out"
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=out, only=["training"], formats=["html"]))
-    return squash(html_text(out / "town" / "training" / f"{position}.html"))
+    out = build_town(project, "training", out="out").out_dir
+    return squash(html_text(out / "training" / f"{position}.html"))
 
 
 def _add_a_week(project: Path) -> None:
@@ -219,14 +197,12 @@ def test_a_changed_rfp_figure_rebuilds_the_protocol(project: Path) -> None:
 def test_job_description_takes_its_training_from_the_protocol(project: Path) -> None:
     _add_a_week(project)
     edit(project, "  start: 2026-07-27\n", "  start: 2026-07-20\n")
-    out = project / "out"
-    build(["town"], SearchPath.from_cwd(project),
-          Options(out_root=out, only=["job_descriptions"], formats=["html"]))
-    emt = squash(html_text(out / "town" / "job_descriptions" / "advanced-emt.html"))
+    out = build_town(project, "job_descriptions", out="out").out_dir
+    emt = squash(html_text(out / "job_descriptions" / "advanced-emt.html"))
     assert "paid training period of 9 weeks (360 hours, 116 of them on supervised" in emt
     assert "supervised field shifts and extra role-play." in emt
     # a position the protocol does not train keeps staffing.training's own wording
-    boss = squash(html_text(out / "town" / "job_descriptions" / "care-navigator.html"))
+    boss = squash(html_text(out / "job_descriptions" / "care-navigator.html"))
     assert "paid training period of 8 weeks before working alone" in boss
 
 

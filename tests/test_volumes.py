@@ -8,22 +8,9 @@ from pathlib import Path
 from genkit.checks.validate import load_profile
 from genkit.model.volumes import VolumeSet
 from genkit.paths import SearchPath
-from genkit.pipeline import Options, build
-from tests.helpers import html_text, problems, squash
+from tests.helpers import build_sample, edit, html_text, line_of, problems, squash
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def edit(project: Path, old: str, new: str) -> Path:
-    path = project / "jurisdictions" / "town" / "profile.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_two_figures_give_the_other_two() -> None:
@@ -45,46 +32,46 @@ def test_durham_metrics_take_their_baselines_from_the_set_in_use() -> None:
 
 
 def test_more_missed_than_eligible_fails_at_its_line(project: Path) -> None:
-    path = edit(project, "      eligible: 18710\n", "      eligible: 18710\n      missed: 20000\n")
+    edit(project, "      eligible: 18710\n", "      eligible: 18710\n      missed: 20000\n")
     [problem] = problems(project)
     assert problem.field == "call_volumes.sets[1].missed"
-    assert problem.line == line_of(path, "18710") + 1
+    assert problem.line == line_of(project, "18710") + 1
     assert problem.message.startswith("missed (20,000) is more than the eligible calls (18,710)")
 
 
 def test_three_figures_that_disagree_fail(project: Path) -> None:
-    path = edit(project, "      reach_rate: 0.5\n",
+    edit(project, "      reach_rate: 0.5\n",
                 "      reach_rate: 0.5\n      eligible: 30000\n")
     [problem] = problems(project)
     assert problem.field == "call_volumes.sets[0].eligible"
-    assert problem.line == line_of(path, "      eligible: 30000")
+    assert problem.line == line_of(project, "      eligible: 30000")
     assert "the set's other figures give 40,000 (missed ÷ (1 − reach rate))" in problem.message
 
 
 def test_a_typed_baseline_of_a_volume_metric_is_refused(project: Path) -> None:
-    path = edit(project, '  - {id: "eligible-calls"}',
+    edit(project, '  - {id: "eligible-calls"}',
                 '  - {id: "eligible-calls", baseline: 18710}')
     [problem] = problems(project)
     assert problem.field == "metrics[0].baseline"
-    assert problem.line == line_of(path, '{id: "eligible-calls", baseline: 18710}')
+    assert problem.line == line_of(project, '{id: "eligible-calls", baseline: 18710}')
     assert "comes from call_volumes (set 'status-2025': 40,000)" in problem.message
 
 
 def test_a_target_worse_than_its_baseline_fails(project: Path) -> None:
-    path = edit(project, '{id: "share-eligible-handled", target: 0.75}',
+    edit(project, '{id: "share-eligible-handled", target: 0.75}',
                 '{id: "share-eligible-handled", target: 0.4}')
     [problem] = problems(project)
     assert problem.field == "metrics[2].target"
-    assert problem.line == line_of(path, 'target: 0.4}')
+    assert problem.line == line_of(project, 'target: 0.4}')
     assert problem.message == ("the target of share-eligible-handled (40.0%) is worse than its "
                                "baseline (50.0%); higher is better for this metric")
 
 
 def test_the_set_in_use_must_exist(project: Path) -> None:
-    path = edit(project, "  use: status-2025\n", "  use: status-2024\n")
+    edit(project, "  use: status-2025\n", "  use: status-2024\n")
     [problem] = problems(project)
     assert problem.field == "call_volumes.use"
-    assert problem.line == line_of(path, "  use: status-2024")
+    assert problem.line == line_of(project, "  use: status-2024")
 
 
 def test_a_sample_set_needs_a_source(project: Path) -> None:
@@ -95,8 +82,7 @@ def test_a_sample_set_needs_a_source(project: Path) -> None:
 
 
 def test_rfp_and_evaluation_plan_quote_the_same_set(tmp_path: Path) -> None:
-    build(["durham"], SearchPath.from_cwd(REPO),
-          Options(out_root=tmp_path, only=["rfp", "evaluation"], formats=["html"]))
+    build_sample("durham", tmp_path, ["rfp", "evaluation"])
     bundle = tmp_path / "durham"
     rfp = squash(html_text(bundle / "rfp" / "rfp.html"))
     plan = squash(html_text(bundle / "evaluation" / "evaluation-plan.html"))

@@ -8,7 +8,8 @@ from genkit.errors import ProfileError
 from genkit.load.strict_yaml import parse_yaml_text
 
 
-def problems(text: str) -> list[str]:
+def yaml_problems(text: str) -> list[str]:
+    """The located problems of parsing ``text`` as a YAML file (it must fail), as printed."""
     with pytest.raises(ProfileError) as info:
         parse_yaml_text(text, "p.yaml")
     return [str(p) for p in info.value.problems]
@@ -45,4 +46,4 @@ def test_folded_text_has_no_markers() -> None:
     ],
 )
 def test_refused_constructs_are_located(text: str, expected: str) -> None:
-    assert any(expected in p for p in problems(text)), problems(text)
+    assert any(expected in p for p in yaml_problems(text)), yaml_problems(text)
