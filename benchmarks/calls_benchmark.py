@@ -35,20 +35,43 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SEATTLE_TYPES = [
-    "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT", "DISTURBANCE", "SERVICE - WELFARE CHECK",
-    "TRESPASS", "LEWD -  (EXPOSING, FLASHING)", "SUICIDE - SUICIDAL PERSON AND ATTEMPTS",
-    "OVERDOSE", "ASLT - DV CRITICAL", "SHOTS HEARD - IN PROGRESS",
-    "PARKING VIOLATION (EXCEPT ABANDONED CAR)", "AUTO THEFT - VEH THEFT OR THEFT AND RECOVERY",
-    "BURG - OCCUPIED RESD", "TRAFFIC - BLOCKING ROADWAY", "FOLLOW UP", "NUISANCE",
-    "DOWN - CHECK FOR DOWN PERSON"] + [f"OTHER CALL TYPE {i:03d}" for i in range(150)]
-SOURCES = ["911"] * 11 + ["TELEPHONE OTHER, NOT 911"] * 5 + ["ONVIEW"] * 3 + \
-    ["ALARM CALL (NOT POLICE ALARM)"]
-DISPOSITIONS = ["ASSISTANCE RENDERED", "UNABLE TO LOCATE INCIDENT OR COMPLAINANT",
-                "REPORT WRITTEN (NO ARREST)", "NO POLICE ACTION POSSIBLE OR NECESSARY",
-                "PHYSICAL ARREST MADE", "ORAL WARNING GIVEN"]
+    "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT",
+    "DISTURBANCE",
+    "SERVICE - WELFARE CHECK",
+    "TRESPASS",
+    "LEWD -  (EXPOSING, FLASHING)",
+    "SUICIDE - SUICIDAL PERSON AND ATTEMPTS",
+    "OVERDOSE",
+    "ASLT - DV CRITICAL",
+    "SHOTS HEARD - IN PROGRESS",
+    "PARKING VIOLATION (EXCEPT ABANDONED CAR)",
+    "AUTO THEFT - VEH THEFT OR THEFT AND RECOVERY",
+    "BURG - OCCUPIED RESD",
+    "TRAFFIC - BLOCKING ROADWAY",
+    "FOLLOW UP",
+    "NUISANCE",
+    "DOWN - CHECK FOR DOWN PERSON",
+] + [f"OTHER CALL TYPE {i:03d}" for i in range(150)]
+SOURCES = (
+    ["911"] * 11
+    + ["TELEPHONE OTHER, NOT 911"] * 5
+    + ["ONVIEW"] * 3
+    + ["ALARM CALL (NOT POLICE ALARM)"]
+)
+DISPOSITIONS = [
+    "ASSISTANCE RENDERED",
+    "UNABLE TO LOCATE INCIDENT OR COMPLAINANT",
+    "REPORT WRITTEN (NO ARREST)",
+    "NO POLICE ACTION POSSIBLE OR NECESSARY",
+    "PHYSICAL ARREST MADE",
+    "ORAL WARNING GIVEN",
+]
 # Fewer calls before dawn, most in the afternoon and evening, as in real CAD data.
-HOURS = [h for h, w in enumerate([4, 3, 3, 2, 2, 2, 3, 4, 5, 6, 6, 7, 7, 7, 8, 8, 8, 8, 7, 7, 6,
-                                  6, 5, 5]) for _ in range(w)]
+HOURS = [
+    h
+    for h, w in enumerate([4, 3, 3, 2, 2, 2, 3, 4, 5, 6, 6, 7, 7, 7, 8, 8, 8, 8, 7, 7, 6, 6, 5, 5])
+    for _ in range(w)
+]
 
 
 def _list(values: list) -> str:
@@ -63,9 +86,11 @@ def generate_csv(path: Path, rows: int) -> None:
     """Seattle-shaped calls over three years: the columns, formats and mix of the real file."""
     import duckdb
 
-    queued = (f"TIMESTAMP '2021-01-01' + to_days(CAST(hash(i, 1) % 1095 AS INTEGER)) + "
-              f"to_hours(CAST({_pick(HOURS, 2)} AS INTEGER)) + "
-              f"to_seconds(CAST(hash(i, 3) % 3600 AS BIGINT))")
+    queued = (
+        f"TIMESTAMP '2021-01-01' + to_days(CAST(hash(i, 1) % 1095 AS INTEGER)) + "
+        f"to_hours(CAST({_pick(HOURS, 2)} AS INTEGER)) + "
+        f"to_seconds(CAST(hash(i, 3) % 3600 AS BIGINT))"
+    )
     stamp = "strftime({t}, '%m/%d/%Y %-I:%M:%S %p')"
     sql = f"""
         COPY (
@@ -75,9 +100,9 @@ def generate_csv(path: Path, rows: int) -> None:
                  1 + hash(i, 6) % 7 AS "Priority",
                  {_pick(SEATTLE_TYPES, 7)} AS "Initial Call Type",
                  '--' || {_pick(SEATTLE_TYPES, 7)} AS "Final Call Type",
-                 {stamp.format(t='q')} AS "Original Time Queued",
+                 {stamp.format(t="q")} AS "Original Time Queued",
                  CASE WHEN hash(i, 8) % 100 < 15 THEN NULL ELSE
-                   {stamp.format(t='q + to_seconds(CAST(120 + hash(i, 9) % 7080 AS BIGINT))')}
+                   {stamp.format(t="q + to_seconds(CAST(120 + hash(i, 9) % 7080 AS BIGINT))")}
                  END AS "Arrived Time",
                  'EAST' AS "Precinct",
                  {_pick(list("CEGBDFJKL"), 10)} AS "Sector",
@@ -99,41 +124,80 @@ def generate_workbook(path: Path, rows: int) -> None:
     rng = random.Random(23)
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
-    sheet.append(["incident_num", "disp_code", "disposition", "final_radio_code",
-                  "final_call_type", "hundredblockaddr", "grid", "call_date_time_mst",
-                  "call_date"])
-    kinds = [("900", "CHECK WELFARE"), ("418T", "TRESPASSING"), ("918", "INSANE PERSON"),
-             ("459A", "BURGLARY ALARM"), ("647", "SUSPICIOUS PERSON"), ("239", "FIGHT")]
+    sheet.append(
+        [
+            "incident_num",
+            "disp_code",
+            "disposition",
+            "final_radio_code",
+            "final_call_type",
+            "hundredblockaddr",
+            "grid",
+            "call_date_time_mst",
+            "call_date",
+        ]
+    )
+    kinds = [
+        ("900", "CHECK WELFARE"),
+        ("418T", "TRESPASSING"),
+        ("918", "INSANE PERSON"),
+        ("459A", "BURGLARY ALARM"),
+        ("647", "SUSPICIOUS PERSON"),
+        ("239", "FIGHT"),
+    ]
     start = dt.datetime(2019, 1, 1)
     for i in range(rows):
         when = start + dt.timedelta(seconds=rng.randrange(365 * 86_400))
         code, name = kinds[i % len(kinds)]
-        sheet.append([201900000000 + i, "N", "NO ACTION REQUIRED", code, name,
-                      f"{rng.randrange(1, 99)}XX W MAIN ST",
-                      f"{'ABCD'[i % 4]}{'ABCDEFGHIJ'[i % 10]}{10 + i % 30}", when,
-                      dt.datetime(when.year, when.month, when.day)])
+        sheet.append(
+            [
+                201900000000 + i,
+                "N",
+                "NO ACTION REQUIRED",
+                code,
+                name,
+                f"{rng.randrange(1, 99)}XX W MAIN ST",
+                f"{'ABCD'[i % 4]}{'ABCDEFGHIJ'[i % 10]}{10 + i % 30}",
+                when,
+                dt.datetime(when.year, when.month, when.day),
+            ]
+        )
     book.save(path)
 
 
-def phoenix_config():  # noqa: ANN201
+def phoenix_config():
     from genkit.model.calls import CallsData
 
-    return CallsData.model_validate({
-        "columns": {"call_type": "final_call_type", "received": "call_date_time_mst",
-                    "disposition": "disposition", "area": "grid"}})
+    return CallsData.model_validate(
+        {
+            "columns": {
+                "call_type": "final_call_type",
+                "received": "call_date_time_mst",
+                "disposition": "disposition",
+                "area": "grid",
+            }
+        }
+    )
 
 
-def seattle_config():  # noqa: ANN201
+def seattle_config():
     from genkit.model.calls import CallsData
 
-    return CallsData.model_validate({
-        "columns": {"call_type": "Initial Call Type", "received": "Original Time Queued",
-                    "arrived": "Arrived Time", "source": "Call Type",
-                    "disposition": "Event Clearance Description", "area": "Beat"},
-        "date_format": "%m/%d/%Y %I:%M:%S %p",
-        "officer_initiated": ["ONVIEW"],
-        "demand_sources": ["911", "TELEPHONE OTHER, NOT 911"],
-    })
+    return CallsData.model_validate(
+        {
+            "columns": {
+                "call_type": "Initial Call Type",
+                "received": "Original Time Queued",
+                "arrived": "Arrived Time",
+                "source": "Call Type",
+                "disposition": "Event Clearance Description",
+                "area": "Beat",
+            },
+            "date_format": "%m/%d/%Y %I:%M:%S %p",
+            "officer_initiated": ["ONVIEW"],
+            "demand_sources": ["911", "TELEPHONE OTHER, NOT 911"],
+        }
+    )
 
 
 def measure(case: str, path: Path) -> dict:
@@ -141,7 +205,7 @@ def measure(case: str, path: Path) -> dict:
     from genkit.calls.reader import read_export
     from genkit.errors import Problem
 
-    def where(_path, message):  # noqa: ANN001, ANN202
+    def where(_path, message):
         return Problem("benchmark", 0, 0, "", message)
 
     began = time.perf_counter()
@@ -159,14 +223,23 @@ def measure(case: str, path: Path) -> dict:
         tally = read_export(path, config, where)
     elapsed = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime,
-            "megabytes": usage.ru_maxrss / 1024, "rows": tally.meta["rows"],
-            "types": len(tally.types)}
+    return {
+        "seconds": elapsed,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "megabytes": usage.ru_maxrss / 1024,
+        "rows": tally.meta["rows"],
+        "types": len(tally.types),
+    }
 
 
 def run_case(case: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--measure", case, str(path)],
-                         capture_output=True, text=True, cwd=ROOT, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", case, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     if out.returncode:
         raise SystemExit(f"{case}: {out.stderr.strip() or out.stdout.strip()}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -195,8 +268,10 @@ def main() -> int:
                 if not path.exists():
                     began = time.perf_counter()
                     generate_csv(path, args.rows)
-                    print(f"generated {args.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) "
-                          f"in {time.perf_counter() - began:.1f} s")
+                    print(
+                        f"generated {args.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) "
+                        f"in {time.perf_counter() - began:.1f} s"
+                    )
             elif case == "workbook":
                 path, target = Path(tmp) / "calls.xlsx", 5.0
                 generate_workbook(path, args.workbook_rows)
@@ -209,15 +284,18 @@ def main() -> int:
             ok &= passed
             # CPU time over the cores is what the read would take with the machine to itself.
             alone = result["cpu"] / (os.cpu_count() or 1)
-            print(f"{case}: read {result['rows']:,} rows ({result['types']} call types) in "
-                  f"{result['seconds']:.2f} s (CPU {result['cpu']:.2f} s, at least "
-                  f"{alone:.1f} s on {os.cpu_count()} idle cores; target {target:g} s); peak "
-                  f"memory {result['megabytes']:.0f} MB (target {memory:g} MB): "
-                  f"{'pass' if passed else 'FAIL'}")
+            print(
+                f"{case}: read {result['rows']:,} rows ({result['types']} call types) in "
+                f"{result['seconds']:.2f} s (CPU {result['cpu']:.2f} s, at least "
+                f"{alone:.1f} s on {os.cpu_count()} idle cores; target {target:g} s); peak "
+                f"memory {result['megabytes']:.0f} MB (target {memory:g} MB): "
+                f"{'pass' if passed else 'FAIL'}"
+            )
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1):
-        print(f"note: load average {load:.1f} on {os.cpu_count()} cores; other work slowed "
-              "this run")
+        print(
+            f"note: load average {load:.1f} on {os.cpu_count()} cores; other work slowed this run"
+        )
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

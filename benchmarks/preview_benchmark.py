@@ -28,8 +28,10 @@ NAME = "durham"
 PAGE = "briefings/resident-sheet.en.html"
 TARGET = 1.5
 ROUNDS = 5
-FACT = ("    denver-no-backup:\n      text:\n        en: Denver's team answered 2,800 calls and "
-        "never once needed police to keep it safe ({marker}).\n")
+FACT = (
+    "    denver-no-backup:\n      text:\n        en: Denver's team answered 2,800 calls and "
+    "never once needed police to keep it safe ({marker}).\n"
+)
 
 
 def main() -> int:
@@ -42,20 +44,26 @@ def main() -> int:
         assert anchor in base, "the durham profile's briefings section has moved"
 
         def save(marker: str) -> None:
-            profile.write_text(base.replace(anchor, anchor + FACT.format(marker=marker)),
-                               encoding="utf-8")
+            profile.write_text(
+                base.replace(anchor, anchor + FACT.format(marker=marker)), encoding="utf-8"
+            )
 
         save("round 0")
         env = dict(os.environ, PYTHONPATH=str(REPO))
         process = subprocess.Popen(
             [sys.executable, "-m", "genkit", "preview", NAME, "--no-open", "--format", "html"],
-            cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True)
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             url = None
             assert process.stdout is not None
             for line in process.stdout:
-                if (found := re.search(r"at (http://127\.0\.0\.1:\d+/)", line)):
+                if found := re.search(r"at (http://127\.0\.0\.1:\d+/)", line):
                     url = found.group(1)
                     break
             assert url, "the preview did not start"
@@ -76,9 +84,11 @@ def main() -> int:
             process.wait(timeout=30)
     median = statistics.median(seconds)
     ok = median <= TARGET
-    print(f"{'ok  ' if ok else 'MISS'}  edit to a resident-sheet-only field -> its HTML page "
-          f"updated <= {TARGET} s: median {median:.2f} s of {ROUNDS} "
-          f"(min {min(seconds):.2f}, max {max(seconds):.2f})")
+    print(
+        f"{'ok  ' if ok else 'MISS'}  edit to a resident-sheet-only field -> its HTML page "
+        f"updated <= {TARGET} s: median {median:.2f} s of {ROUNDS} "
+        f"(min {min(seconds):.2f}, max {max(seconds):.2f})"
+    )
     return 0 if ok else 1
 
 

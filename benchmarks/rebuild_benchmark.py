@@ -63,13 +63,19 @@ def build(project: Path, *extra: str, label: str = "") -> float:
     start = time.perf_counter()
     # This checkout's genkit, whatever the environment has installed.
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    subprocess.run([sys.executable, "-m", "genkit", "build", NAME, "-q", *extra],
-                   cwd=project, check=True, capture_output=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "genkit", "build", NAME, "-q", *extra],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     wall = time.perf_counter() - start
     reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.setdefault(label, []).append(after.ru_utime + after.ru_stime
-                                     - before.ru_utime - before.ru_stime)
+    CPU.setdefault(label, []).append(
+        after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    )
     return wall
 
 
@@ -93,8 +99,12 @@ def pdf_floor(project: Path) -> tuple[float, bool]:
     bundle = project / "build" / NAME / "rfp"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT, str(bundle / "rfp.html"),
-                           str(bundle / "rfp.pdf")], cwd=project, capture_output=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", FLOOR_SCRIPT, str(bundle / "rfp.html"), str(bundle / "rfp.pdf")],
+        cwd=project,
+        capture_output=True,
+        env=env,
+    )
     wall = time.perf_counter() - start
     if done.returncode not in (0, 3):
         raise RuntimeError(done.stderr.decode(errors="replace"))
@@ -127,10 +137,13 @@ def printing_rfp_number() -> set[str]:
 def matches(documents: list[str], expected: set[str]) -> bool:
     """Every re-rendered document is one that prints the number, and each of those was."""
     stems = {p.rsplit(".", 1)[0] for p in documents}
+
     def hit(stem: str, want: str) -> bool:
         return stem.startswith(want) if want.endswith("/") else stem == want
-    return (all(any(hit(s, w) for w in expected) for s in stems)
-            and all(any(hit(s, w) for s in stems) for w in expected))
+
+    return all(any(hit(s, w) for w in expected) for s in stems) and all(
+        any(hit(s, w) for s in stems) for w in expected
+    )
 
 
 def main() -> int:
@@ -143,8 +156,13 @@ def main() -> int:
         before = rendered_files(project)
 
         noop = statistics.median(build(project, label="no-op") for _ in range(ROUNDS))
-        results.append(("no-op rebuild <= 0.05x full", noop <= 0.05 * full,
-                        f"{noop:.2f} s vs {full:.2f} s = {noop / full:.3f}x"))
+        results.append(
+            (
+                "no-op rebuild <= 0.05x full",
+                noop <= 0.05 * full,
+                f"{noop:.2f} s vs {full:.2f} s = {noop / full:.3f}x",
+            )
+        )
 
         profile = project / "jurisdictions" / NAME / "profile.yaml"
         times, changed = [], set()
@@ -160,23 +178,41 @@ def main() -> int:
         floors = [pdf_floor(project) for _ in range(ROUNDS)]
         floor = statistics.median(seconds for seconds, _ in floors)
         same = all(ok for _, ok in floors)
-        documents = sorted(p for p in changed if not p.endswith((".zip", ".json"))
-                           and p != "index.html")
+        documents = sorted(
+            p for p in changed if not p.endswith((".zip", ".json")) and p != "index.html"
+        )
         expected = printing_rfp_number()
         only_rfp = matches(documents, expected)
-        results.append(("rfp_number edit <= 0.15x full", edit <= 0.15 * full,
-                        f"{edit:.2f} s vs {full:.2f} s = {edit / full:.3f}x"))
-        results.append(("rfp_number edit renders only the documents that print it", only_rfp,
-                        ", ".join(documents)))
+        results.append(
+            (
+                "rfp_number edit <= 0.15x full",
+                edit <= 0.15 * full,
+                f"{edit:.2f} s vs {full:.2f} s = {edit / full:.3f}x",
+            )
+        )
+        results.append(
+            (
+                "rfp_number edit renders only the documents that print it",
+                only_rfp,
+                ", ".join(documents),
+            )
+        )
     for label, ok, detail in results:
         print(f"{'ok  ' if ok else 'MISS'} {label}: {detail}")
-    print(f"floor for the rfp_number edit: a fresh process that only lays out the RFP's PDF "
-          f"takes {floor:.2f} s = {floor / full:.3f}x "
-          f"({'same bytes as the build' if same else 'DIFFERENT bytes from the build'}); "
-          f"the edit takes {edit - floor:.2f} s more")
+    print(
+        f"floor for the rfp_number edit: a fresh process that only lays out the RFP's PDF "
+        f"takes {floor:.2f} s = {floor / full:.3f}x "
+        f"({'same bytes as the build' if same else 'DIFFERENT bytes from the build'}); "
+        f"the edit takes {edit - floor:.2f} s more"
+    )
     cpu = {label: statistics.median(runs) for label, runs in CPU.items()}
-    print("CPU seconds (median, PDF workers included): " + ", ".join(
-        f"{label} {seconds:.2f} ({seconds / cpu['full']:.3f}x)" for label, seconds in cpu.items()))
+    print(
+        "CPU seconds (median, PDF workers included): "
+        + ", ".join(
+            f"{label} {seconds:.2f} ({seconds / cpu['full']:.3f}x)"
+            for label, seconds in cpu.items()
+        )
+    )
     return 0 if all(ok for _, ok, _ in results) else 1
 
 

@@ -39,8 +39,11 @@ _DATA_URI = re.compile(r"data:[^\"')\s]+")
 
 def pages(bundle: Path) -> list[Path]:
     """Every page written both as HTML and as PDF, biggest first (ties by path)."""
-    found = [p for p in bundle.rglob("*.html")
-             if p.name != "index.html" and p.with_suffix(".pdf").is_file()]
+    found = [
+        p
+        for p in bundle.rglob("*.html")
+        if p.name != "index.html" and p.with_suffix(".pdf").is_file()
+    ]
     return sorted(found, key=lambda p: (-weight(p), str(p)))
 
 
@@ -75,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bundle", type=Path, help="a built bundle, e.g. build/durham")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also print each page's seconds, biggest first")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also print each page's seconds, biggest first"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     import multiprocessing
@@ -92,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         results = [_render(job) for job in jobs]
     elapsed = time.perf_counter() - START
-    different = [path for path, digest, _ in results
-                 if digest != hashlib.sha256(Path(path).with_suffix(".pdf").read_bytes())
-                 .hexdigest()]
+    different = [
+        path
+        for path, digest, _ in results
+        if digest != hashlib.sha256(Path(path).with_suffix(".pdf").read_bytes()).hexdigest()
+    ]
     print(f"{elapsed:.2f}")
     if args.verbose:
         for path, _, seconds in sorted(results, key=lambda r: -r[2]):

@@ -18,18 +18,26 @@ from genkit.figure import Figure
 
 ACCENT, LIGHT, PALE, INK, MUTED = "#1f4e79", "#9db9d3", "#e3ebf3", "#1b1b1b", "#4a4a4a"
 RC = {
-    "svg.hashsalt": "genkit", "svg.fonttype": "path", "text.parse_math": False,
-    "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 10,
-    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": MUTED,
-    "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
-    "figure.dpi": 100, "savefig.dpi": 160,
+    "svg.hashsalt": "genkit",
+    "svg.fonttype": "path",
+    "text.parse_math": False,
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "figure.dpi": 100,
+    "savefig.dpi": 160,
 }
 
 Draw = Callable[[Any], None]  # draws on a matplotlib Figure
 
 
-def save(draw: Draw, size: tuple[float, float], fmt: str, alt: str = "",
-         desc: str = "") -> bytes:
+def save(draw: Draw, size: tuple[float, float], fmt: str, alt: str = "", desc: str = "") -> bytes:
     """Draw once into SVG (with a title and description) or PNG bytes, under ``RC``."""
     import matplotlib
     from matplotlib.figure import Figure as MplFigure
@@ -56,6 +64,10 @@ def _titled(svg: bytes, title: str, desc: str) -> bytes:
 
 def chart(name: str, alt: str, caption: str, draw: Draw, size: tuple[float, float]) -> Figure:
     """A figure whose SVG (HTML, PDF) and PNG (Word) are drawn by ``draw`` when first asked."""
-    return Figure(name, alt, caption,
-                  make_svg=lambda: save(draw, size, "svg", alt, caption),
-                  make_png=lambda: save(draw, size, "png"))
+    return Figure(
+        name,
+        alt,
+        caption,
+        make_svg=lambda: save(draw, size, "svg", alt, caption),
+        make_png=lambda: save(draw, size, "png"),
+    )

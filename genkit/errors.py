@@ -53,7 +53,7 @@ class GenkitError(click.ClickException):
             lines.append(f"{len(lines)} problems found; nothing was written.")
         return "\n".join(lines)
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file=None) -> None:  # click's signature
         click.echo(self.format_message(), err=True)
 
 

@@ -124,6 +124,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 def shows(fields: Shows) -> Callable[[_F], _F]:
     """Declare, on a model method templates call, what the document shows of what it reads.
     A method without it counts as showing all it reads (the model and its arguments, whole)."""
+
     def mark(method: _F) -> _F:
         method.__genkit_shows__ = dict(fields)  # type: ignore[attr-defined]
         return method

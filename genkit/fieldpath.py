@@ -53,8 +53,9 @@ def parse(text: str) -> FieldPath | None:
         if not match or match.end() == pos:
             return None
         index, quoted, name = match.groups()
-        parts.append(int(index) if index is not None else
-                     json.loads(quoted) if quoted is not None else name)
+        parts.append(
+            int(index) if index is not None else json.loads(quoted) if quoted is not None else name
+        )
         pos = match.end()
     return tuple(parts)
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 @dataclass
 class Figure:
     name: str
-    alt: str                                   # short alternative text for the picture
-    caption: str                               # shown under the picture in every format
-    make_svg: Callable[[], bytes]              # vector picture for HTML and PDF
+    alt: str  # short alternative text for the picture
+    caption: str  # shown under the picture in every format
+    make_svg: Callable[[], bytes]  # vector picture for HTML and PDF
     make_png: Callable[[], bytes] | None = None  # raster picture for Word; None: text instead
     # A tall diagram that may run over a page break: the same picture cut into stacked slices,
     # each (SVG, alternative text), so that pages break between slices, never inside one.
@@ -50,8 +50,10 @@ class Figure:
         return self._cache["png"]
 
 
-PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-                   b"<title>figure not drawn</title></svg>")
+PLACEHOLDER_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<title>figure not drawn</title></svg>"
+)
 _PLACEHOLDERS = False
 
 

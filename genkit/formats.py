@@ -21,9 +21,9 @@ OUTPUTS_PACKAGE = "genkit.render.outputs"
 
 @dataclass(frozen=True)
 class OutputFormat:
-    name: str      # as in --format and a template's ``formats:``; the file suffix is ".name"
-    label: str     # the index's link text
-    rank: int      # order in an RFP's attachment list: editable formats (Word) first
+    name: str  # as in --format and a template's ``formats:``; the file suffix is ".name"
+    label: str  # the index's link text
+    rank: int  # order in an RFP's attachment list: editable formats (Word) first
     write: Callable[[Any], Any]  # genkit.render.outputs.OutputJob -> bytes (or a pending PDF)
     default: int = 0  # its place among the formats made when front matter names none (0: not)
     after_pdfs: bool = False  # written once every PDF is with the workers (they take longest)
@@ -39,8 +39,9 @@ def output_formats() -> dict[str, OutputFormat]:
     package = importlib.import_module(OUTPUTS_PACKAGE)
     found: dict[str, OutputFormat] = {}
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        declared = getattr(importlib.import_module(f"{OUTPUTS_PACKAGE}.{info.name}"),
-                           "FORMAT", None)
+        declared = getattr(
+            importlib.import_module(f"{OUTPUTS_PACKAGE}.{info.name}"), "FORMAT", None
+        )
         if isinstance(declared, OutputFormat):
             if declared.name in found:
                 raise RuntimeError(f"two output formats are named '{declared.name}'")

@@ -14,8 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-RENDER_SECONDS = 20.0        # far above what any real document needs (well under a second)
-RENDER_MEMORY = 1 << 30      # address space one render may add: 1 GiB
+RENDER_SECONDS = 20.0  # far above what any real document needs (well under a second)
+RENDER_MEMORY = 1 << 30  # address space one render may add: 1 GiB
 MAX_VALUE_CHARS = 2_000_000  # one string or list built inside a template
 MAX_OUTPUT_CHARS = 10_000_000
 MAX_POWER_BITS = 4096
@@ -29,21 +29,37 @@ def check_binop(operator: str, left: object, right: object) -> None:
     """Refuse ``*``, ``**`` and ``+`` whose result would be too large, before computing it."""
     if operator == "*":
         for seq, count in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and \
-                    len(seq) * max(count, 0) > MAX_VALUE_CHARS:
-                raise RenderLimitExceeded("a repetition would build a value of more than "
-                                          f"{MAX_VALUE_CHARS:,} items")
-        if isinstance(left, int) and isinstance(right, int) and \
-                left.bit_length() + right.bit_length() > MAX_POWER_BITS:
+            if (
+                isinstance(seq, (str, list, tuple))
+                and isinstance(count, int)
+                and len(seq) * max(count, 0) > MAX_VALUE_CHARS
+            ):
+                raise RenderLimitExceeded(
+                    f"a repetition would build a value of more than {MAX_VALUE_CHARS:,} items"
+                )
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() + right.bit_length() > MAX_POWER_BITS
+        ):
             raise RenderLimitExceeded("a multiplication would build a huge number")
     elif operator == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and \
-                right * max(left.bit_length(), 1) > MAX_POWER_BITS:
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right * max(left.bit_length(), 1) > MAX_POWER_BITS
+        ):
             raise RenderLimitExceeded("a power would build a huge number")
-    elif operator in ("+", "~") and isinstance(left, (str, list, tuple)) and \
-            isinstance(right, (str, list, tuple)) and len(left) + len(right) > MAX_VALUE_CHARS:
-        raise RenderLimitExceeded("a concatenation would build a value of more than "
-                                      f"{MAX_VALUE_CHARS:,} items")
+    elif (
+        operator in ("+", "~")
+        and isinstance(left, (str, list, tuple))
+        and isinstance(right, (str, list, tuple))
+        and len(left) + len(right) > MAX_VALUE_CHARS
+    ):
+        raise RenderLimitExceeded(
+            f"a concatenation would build a value of more than {MAX_VALUE_CHARS:,} items"
+        )
 
 
 def capped_join(chunks: Iterator[str]) -> str:
@@ -53,8 +69,9 @@ def capped_join(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
-            raise RenderLimitExceeded(f"the template produced more than {MAX_OUTPUT_CHARS:,} "
-                                      "characters")
+            raise RenderLimitExceeded(
+                f"the template produced more than {MAX_OUTPUT_CHARS:,} characters"
+            )
         parts.append(chunk)
     return "".join(parts)
 
@@ -102,7 +119,7 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         yield
         return
 
-    def expire(signum, frame):  # noqa: ANN001, ARG001
+    def expire(signum, frame):
         raise RenderLimitExceeded(f"rendering took longer than {seconds:g} seconds")
 
     previous = signal.signal(signal.SIGALRM, expire)

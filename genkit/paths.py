@@ -15,8 +15,14 @@ from genkit.errors import UsageError
 PACKAGE_DIR = Path(__file__).resolve().parent
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # Names Windows reserves for devices, in any case and with any extension.
-RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                  *(f"lpt{i}" for i in range(10))}
+RESERVED_NAMES = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 BASE_PREFIX = "_"  # profiles such as _base hold shared defaults and are not built on their own
 
 
@@ -56,8 +62,10 @@ class SearchPath:
             if (candidate / "profile.yaml").is_file():
                 return candidate
         known = ", ".join(self.jurisdiction_names(include_bases=False)) or "none"
-        raise UsageError(f"no jurisdiction named '{name}' (known: {known}); "
-                         f"create one with: genkit new {name} --name \"City of ..., ST\"")
+        raise UsageError(
+            f"no jurisdiction named '{name}' (known: {known}); "
+            f'create one with: genkit new {name} --name "City of ..., ST"'
+        )
 
     def jurisdiction_names(self, include_bases: bool = True) -> list[str]:
         names: set[str] = set()
@@ -89,7 +97,8 @@ def check_name(name: str, what: str) -> str:
     if not NAME_RE.match(bare) or bare in RESERVED_NAMES:
         raise UsageError(
             f"'{name}' is not a valid {what} name: use lowercase letters, digits and hyphens "
-            "(for example long-beach)")
+            "(for example long-beach)"
+        )
     return name
 
 

@@ -36,8 +36,13 @@ class Options:
     inputs_digest: str = ""  # genkit.write.stamp's digest, when the caller has taken it already
 
 
-def build(names: list[str], search: SearchPath, options: Options,
-          progress: Progress | None = None, workers: PdfWorkers | None = None) -> list[Bundle]:
+def build(
+    names: list[str],
+    search: SearchPath,
+    options: Options,
+    progress: Progress | None = None,
+    workers: PdfWorkers | None = None,
+) -> list[Bundle]:
     """Build and write the bundles of ``names``. ``workers``: PDF processes the caller started
     early (the CLI does, before importing this module)."""
     # Taken before anything is read, so an edit saved during the build makes the next one
@@ -47,9 +52,16 @@ def build(names: list[str], search: SearchPath, options: Options,
     # name), so a rebuild parses only the profile files that changed.
     cache = ParseCache(options.out_root / ".cache" / "yaml")
     valid = validate(load_profiles(names, search, cache))
-    plans = [plan(profile, search, options.only, options.formats,
-                  None if options.force else out_dir(options, profile.name))
-             for profile in valid]
+    plans = [
+        plan(
+            profile,
+            search,
+            options.only,
+            options.formats,
+            None if options.force else out_dir(options, profile.name),
+        )
+        for profile in valid
+    ]
     rendered = render_stage(plans, search, options.jobs, progress, workers)
     bundles = [assemble(result, out_dir(options, result.name)) for result in rendered]
     check_strict(options, bundles)
@@ -66,8 +78,9 @@ def check_strict(options: Options, bundles: list[Bundle]) -> None:
     """With ``--strict``, any warning stops the build before anything is written."""
     warnings = [w for bundle in bundles for w in bundle.warnings]
     if options.strict and warnings:
-        raise StrictError(warnings, [f"{b.name}: {r.describe()}" for b in bundles
-                                     for r in b.readings])
+        raise StrictError(
+            warnings, [f"{b.name}: {r.describe()}" for b in bundles for r in b.readings]
+        )
 
 
 class StrictError(GenkitError):
@@ -80,6 +93,7 @@ class StrictError(GenkitError):
     def format_message(self) -> str:
         lines = list(self.readings) + [f"warning: {p}" for p in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} warning{'s' if count != 1 else ''} in strict mode; "
-                     "nothing was written.")
+        lines.append(
+            f"{count} warning{'s' if count != 1 else ''} in strict mode; nothing was written."
+        )
         return "\n".join(lines)

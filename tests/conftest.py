@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):  # noqa: ANN001, ANN201
+def built(tmp_path_factory):
     """``built("phoenix", "rfp")`` -> a bundle built once for the whole test session.
 
     The second argument names the families a test reads (as ``--only`` does), so a test about
@@ -41,17 +41,19 @@ def built(tmp_path_factory):  # noqa: ANN001, ANN201
 def project(tmp_path: Path) -> Path:
     """An empty working folder with the durham profile copied in as ``jurisdictions/town``."""
     (tmp_path / "jurisdictions" / "town").mkdir(parents=True)
-    shutil.copy(REPO / "jurisdictions" / "durham" / "profile.yaml",
-                tmp_path / "jurisdictions" / "town" / "profile.yaml")
+    shutil.copy(
+        REPO / "jurisdictions" / "durham" / "profile.yaml",
+        tmp_path / "jurisdictions" / "town" / "profile.yaml",
+    )
     return tmp_path
 
 
 @pytest.fixture
-def run(project: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def run(project: Path, monkeypatch: pytest.MonkeyPatch):
     """``run("build", "town")``: the CLI as a user runs it, from inside ``project``."""
     monkeypatch.chdir(project)
 
-    def invoke(*args: str):  # noqa: ANN202
+    def invoke(*args: str):
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     return invoke

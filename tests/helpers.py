@@ -77,7 +77,7 @@ def edit(project: Path, old: str, new: str, after: str = "") -> int:
     start = text.index(after) if after else 0
     assert old in text[start:], old
     at = text.index(old, start)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
     return text[:at].count("\n") + 1
 
 
@@ -85,7 +85,7 @@ def line_of(project: Path, needle: str) -> int:
     """The 1-based line of the town profile where ``needle`` first appears."""
     text = (project / PROFILE).read_text(encoding="utf-8")
     assert needle in text, needle
-    return text[:text.index(needle)].count("\n") + 1
+    return text[: text.index(needle)].count("\n") + 1
 
 
 def problems(project: Path) -> list[Problem]:
@@ -109,8 +109,14 @@ def problems_by_field(project: Path) -> dict[str, Problem]:
     return found
 
 
-def build_town(project: Path, only: str | Sequence[str] = (), formats: Sequence[str] = ("html",),
-               *, force: bool = False, out: str = "build") -> Bundle:
+def build_town(
+    project: Path,
+    only: str | Sequence[str] = (),
+    formats: Sequence[str] = ("html",),
+    *,
+    force: bool = False,
+    out: str = "build",
+) -> Bundle:
     """Build some documents of the town profile into ``project/out/town``; what was done.
 
     ``only`` takes what ``--only`` takes (families, ids or names). The bundle's ``out_dir`` is
@@ -119,20 +125,28 @@ def build_town(project: Path, only: str | Sequence[str] = (), formats: Sequence[
     return _build_one("town", project, project / out, only, formats, force)
 
 
-def build_sample(name: str, out_root: Path, only: str | Sequence[str] = (),
-                 formats: Sequence[str] = ("html",)) -> Bundle:
+def build_sample(
+    name: str, out_root: Path, only: str | Sequence[str] = (), formats: Sequence[str] = ("html",)
+) -> Bundle:
     """Build some documents of a sample jurisdiction, as shipped, into ``out_root/name``."""
     return _build_one(name, REPO, out_root, only, formats, False)
 
 
-def _build_one(name: str, root: Path, out_root: Path, only: str | Sequence[str],
-               formats: Sequence[str], force: bool) -> Bundle:
+def _build_one(
+    name: str,
+    root: Path,
+    out_root: Path,
+    only: str | Sequence[str],
+    formats: Sequence[str],
+    force: bool,
+) -> Bundle:
     # The one place tests call the pipeline's Python API: if it moves, one import changes.
     from genkit.paths import SearchPath
     from genkit.pipeline import Options, build
 
     only = [only] if isinstance(only, str) else list(only)
-    options = Options(out_root=out_root, only=[o for o in only if o], formats=list(formats),
-                      force=force)
+    options = Options(
+        out_root=out_root, only=[o for o in only if o], formats=list(formats), force=force
+    )
     [bundle] = build([name], SearchPath.from_cwd(root), options)
     return bundle

@@ -21,12 +21,12 @@ REPO = Path(__file__).resolve().parent.parent
 class Lines:
     """Lines a stream prints, collected by a thread so a test can wait for one with a timeout."""
 
-    def __init__(self, stream) -> None:  # noqa: ANN001
+    def __init__(self, stream) -> None:
         self.lines: list[str] = []
         self._new = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
-    def _read(self, stream) -> None:  # noqa: ANN001
+    def _read(self, stream) -> None:
         for line in stream:
             with self._new:
                 self.lines.append(line.rstrip("\n"))
@@ -67,7 +67,7 @@ class Events:
                 elif line.startswith("data: "):
                     self.queue.put((event, json.loads(line[6:])))
 
-    def wait(self, check, timeout: float = 60) -> dict:  # noqa: ANN001
+    def wait(self, check, timeout: float = 60) -> dict:
         """The first update event for which ``check(data)`` holds."""
         deadline = time.monotonic() + timeout
         while True:
@@ -82,8 +82,14 @@ class Running:
     def __init__(self, cwd: Path, *args: str) -> None:
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "genkit", "preview", *args, "--no-open"], cwd=cwd, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [sys.executable, "-m", "genkit", "preview", *args, "--no-open"],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.out = Lines(self.process.stdout)
         self.err = Lines(self.process.stderr)
         self.url = self.out.wait_for(r"at (http://127\.0\.0\.1:\d+/)", 120).group(1)

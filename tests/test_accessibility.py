@@ -34,10 +34,10 @@ def test_a_wide_table_is_a_focusable_region_named_after_its_heading() -> None:
 
 
 def test_a_narrow_table_is_no_tab_stop() -> None:
-    assert 'tabindex' not in _html(f"## Small\n\n{NARROW}")
+    assert "tabindex" not in _html(f"## Small\n\n{NARROW}")
 
 
-def test_the_data_dictionary_table_can_be_scrolled_from_the_keyboard(run, project: Path) -> None:  # noqa: ANN001
+def test_the_data_dictionary_table_can_be_scrolled_from_the_keyboard(run, project: Path) -> None:
     result = run("build", "town", "--only", "data-dictionary", "--format", "html", "-q")
     assert result.exit_code == 0, result.output
     html = (project / "build/town/data/data-dictionary.html").read_text()

@@ -94,18 +94,23 @@ def test_jinja_version_has_the_sandbox_fixes() -> None:
 
 # 2. Resource abuse ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("payload", [
-    "{{ 'x' * 10**9 }}",
-    "{{ 'x'.ljust(10**9) }}",
-    "{{ [1] * 10**9 }}",
-    "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
-    "{% endfor %}{{ ns.s|length }}",
-    "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(1) }}",
-    "{{ range(10**9)|list }}",
-    "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
-])
-def test_resource_abuse_is_stopped(project: Path, payload: str,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ 'x' * 10**9 }}",
+        "{{ 'x'.ljust(10**9) }}",
+        "{{ [1] * 10**9 }}",
+        "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}{{ ns.s|length }}",
+        "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(1) }}",
+        "{{ range(10**9)|list }}",
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    ],
+)
+def test_resource_abuse_is_stopped(
+    project: Path, payload: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("genkit.limits.RENDER_SECONDS", 2.0)
     template(project, FRONT + payload + "\n")
     with pytest.raises(TemplateError) as info:
@@ -141,8 +146,13 @@ def test_profile_values_come_out_literally(project: Path, value: str) -> None:
         if fmt == "pdf" and any(ord(c) > 0x590 for c in value):
             continue  # bidirectional text is reordered by PDF text extraction; checked below
         assert expected in text, (fmt, value[:40])
-    header = " ".join(p.text for p in __import__("docx").Document(
-        str(bundle / f"{STEM}.docx")).sections[0].header.paragraphs)
+    header = " ".join(
+        p.text
+        for p in __import__("docx")
+        .Document(str(bundle / f"{STEM}.docx"))
+        .sections[0]
+        .header.paragraphs
+    )
     assert value[:200] in header
 
 
@@ -156,7 +166,7 @@ def test_scripts_and_emoji_come_out_in_body_tables_headers_and_footers(project: 
     bundle = run_build(project, ["html", "pdf", "docx"])
     for fmt, reader in (("html", html_text), ("pdf", pdf_text), ("docx", docx_text)):
         text = squash(reader(bundle / f"{STEM}.{fmt}"))
-        assert f"{value} police" in text, fmt          # a table cell
+        assert f"{value} police" in text, fmt  # a table cell
         assert f"City of Durham · {value}" in text, fmt  # the running header
     import docx
 
@@ -195,18 +205,30 @@ def test_characters_xml_cannot_hold_are_refused_with_location(project: Path, cha
 # 4. YAML --------------------------------------------------------------------------------------
 
 YAML_CASES = {
-    "unsafe tag": ("  name: HEART\n", "  name: !!python/object/apply:os.system [ls]\n",
-                   "YAML tags"),
-    "alias bomb": ("as_of: 2025-04-26\n",
-                   "as_of: 2025-04-26\nx: &a [1, 1]\ny: &b [*a, *a]\nz: [*b, *b]\n", "anchors"),
-    "duplicate key": ("as_of: 2025-04-26\n", "as_of: 2025-04-26\nas_of: 2025-04-27\n",
-                      "duplicate key"),
+    "unsafe tag": (
+        "  name: HEART\n",
+        "  name: !!python/object/apply:os.system [ls]\n",
+        "YAML tags",
+    ),
+    "alias bomb": (
+        "as_of: 2025-04-26\n",
+        "as_of: 2025-04-26\nx: &a [1, 1]\ny: &b [*a, *a]\nz: [*b, *b]\n",
+        "anchors",
+    ),
+    "duplicate key": (
+        "as_of: 2025-04-26\n",
+        "as_of: 2025-04-26\nas_of: 2025-04-27\n",
+        "duplicate key",
+    ),
     "yes for a flag": ("    via_911: true", "    via_911: yes", "must be true or false"),
     "on for a flag": ("    via_911: true", "    via_911: on", "must be true or false"),
     "yaml 1.1 header": ("# Durham", "%YAML 1.1\n---\n# Durham", "%YAML 1.1 is not supported"),
     "impossible date": ("as_of: 2025-04-26", "as_of: 2025-02-30", "as_of"),
-    "list for mapping": ("  service_area:\n", "  service_area:\n    - a\n  x:\n",
-                         "program.service_area"),
+    "list for mapping": (
+        "  service_area:\n",
+        "  service_area:\n    - a\n  x:\n",
+        "program.service_area",
+    ),
 }
 
 
@@ -229,8 +251,9 @@ def test_leading_zero_and_times_stay_literal(project: Path) -> None:
     assert profile.program_director.title == "19:30"
 
 
-@pytest.mark.parametrize("raw", [b"", b"\xff\xfe\x00bad", b"jurisdiction: caf\xe9\n", b"- a\n- b\n",
-                                 b"just text\n"])
+@pytest.mark.parametrize(
+    "raw", [b"", b"\xff\xfe\x00bad", b"jurisdiction: caf\xe9\n", b"- a\n- b\n", b"just text\n"]
+)
 def test_unreadable_profiles_are_located_errors(project: Path, raw: bytes) -> None:
     (project / "jurisdictions/town/profile.yaml").write_bytes(raw)
     with pytest.raises(ProfileError) as info:
@@ -240,8 +263,10 @@ def test_unreadable_profiles_are_located_errors(project: Path, raw: bytes) -> No
 
 # 5. Files -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["../x", "/etc", "con", "CON", "a b", "a/b", "lpt1", ".hidden",
-                                  "x" * 80, "caf\u00e9"])
+
+@pytest.mark.parametrize(
+    "name", ["../x", "/etc", "con", "CON", "a b", "a/b", "lpt1", ".hidden", "x" * 80, "caf\u00e9"]
+)
 def test_bad_jurisdiction_names_are_refused(project: Path, name: str) -> None:
     with pytest.raises(GenkitError, match="not a valid jurisdiction name"):
         run_build_named(project, name)
@@ -267,25 +292,38 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("members", "expected"), [
-    ({"word/document.xml": b"\0" * (60 * 1024 * 1024)}, "zip bomb"),
-    ({"../../evil.xml": b"<x/>"}, "unsafe part name"),
-    ({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
-                           b'"file:///etc/passwd">]><x>&e;</x>'}, "DOCTYPE"),
-])
-def test_dangerous_word_templates_are_refused_before_unpacking(members: dict,
-                                                               expected: str) -> None:
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ({"word/document.xml": b"\0" * (60 * 1024 * 1024)}, "zip bomb"),
+        ({"../../evil.xml": b"<x/>"}, "unsafe part name"),
+        (
+            {
+                "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
+                b'"file:///etc/passwd">]><x>&e;</x>'
+            },
+            "DOCTYPE",
+        ),
+    ],
+)
+def test_dangerous_word_templates_are_refused_before_unpacking(
+    members: dict, expected: str
+) -> None:
     with pytest.raises(SecurityError, match=expected):
         check_docx_package(_zip(members), "t.docx")
 
 
 # 6. No network, no local files ----------------------------------------------------------------
 
-@pytest.mark.parametrize("markdown", [
-    "![x](file:///etc/passwd)",
-    "![x](http://127.0.0.1:9/x.png)",
-    "![x](/etc/hostname)",
-])
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![x](file:///etc/passwd)",
+        "![x](http://127.0.0.1:9/x.png)",
+        "![x](/etc/hostname)",
+    ],
+)
 def test_images_outside_the_project_are_refused(project: Path, markdown: str) -> None:
     template(project, FRONT + markdown + "\n")
     with pytest.raises(RenderError, match="refused image"):
@@ -303,11 +341,14 @@ def test_links_to_local_files_are_not_links(project: Path) -> None:
     assert not [r for r in rels if r.is_external and r.target_ref.startswith("file:")]
 
 
-@pytest.mark.parametrize("css", [
-    "@import url(http://127.0.0.1:9/x.css);",
-    "@import url(file:///etc/passwd);",
-    "body { background: url(file:///etc/hostname); }",
-])
+@pytest.mark.parametrize(
+    "css",
+    [
+        "@import url(http://127.0.0.1:9/x.css);",
+        "@import url(file:///etc/passwd);",
+        "body { background: url(file:///etc/hostname); }",
+    ],
+)
 def test_stylesheet_fetches_fail_the_pdf(project: Path, css: str) -> None:
     folder = project / "jurisdictions/town/templates/_common"
     folder.mkdir(parents=True)
@@ -322,8 +363,9 @@ def test_pdf_attachment_links_are_refused(project: Path) -> None:
     folder = project / "jurisdictions/town/templates/_common"
     folder.mkdir(parents=True)
     layout = (Path(__file__).parent.parent / "templates/_common/layout.html.j2").read_text()
-    (folder / "layout.html.j2").write_text(layout.replace(
-        "</head>", '<link rel="attachment" href="file:///etc/passwd"></head>'))
+    (folder / "layout.html.j2").write_text(
+        layout.replace("</head>", '<link rel="attachment" href="file:///etc/passwd"></head>')
+    )
     with pytest.raises(RenderError, match="refused to load"):
         run_build(project, ["pdf"])
 
@@ -340,5 +382,6 @@ def test_values_stay_literal_in_every_document_of_the_bundle(project: Path) -> N
         assert "<script>" not in raw, page
         assert "HEART <script>x</script> & {{ 7*7 }} *x*" in squash(html_text(page)), page
     for document in bundle.rglob("*.docx"):
-        assert "<script>x</script>" in docx_text(document) or "HEART" not in \
-            docx_text(document), document
+        assert "<script>x</script>" in docx_text(document) or "HEART" not in docx_text(document), (
+            document
+        )

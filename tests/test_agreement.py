@@ -43,22 +43,30 @@ def test_states_the_profiles_facts(durham_html: Path) -> None:
     agreement, proc = profile.agreement, profile.procurement
     assert agreement is not None and proc is not None
     text = squash(html_text(durham_html))
-    facts = [agreement.center.name, "the operator selected under " + proc.rfp_number,
-             profile.program.hours.summary, profile.program.team_summary,
-             f"within {agreement.dispatch.dispatch_within_min} minutes of the call being answered",
-             f"within {agreement.dispatch.acknowledge_within_min} minutes",
-             "median response time of 20 minutes",
-             f"{proc.terms.records_retention_years} years after the agreement ends",
-             f"allows {proc.terms.cure_days} days to put it right",
-             f"Every {agreement.review.every_months} months",
-             f"within {agreement.review.critical_incident_days} days",
-             date_long(proc.timeline.contract_start.date),
-             proc.dispatch.backup_method, agreement.backup.emergency_phrase,
-             agreement.jurisdiction.signatory, agreement.jurisdiction.notice_address,
-             *agreement.jurisdiction.copy_to, agreement.center.signatory]
+    facts = [
+        agreement.center.name,
+        "the operator selected under " + proc.rfp_number,
+        profile.program.hours.summary,
+        profile.program.team_summary,
+        f"within {agreement.dispatch.dispatch_within_min} minutes of the call being answered",
+        f"within {agreement.dispatch.acknowledge_within_min} minutes",
+        "median response time of 20 minutes",
+        f"{proc.terms.records_retention_years} years after the agreement ends",
+        f"allows {proc.terms.cure_days} days to put it right",
+        f"Every {agreement.review.every_months} months",
+        f"within {agreement.review.critical_incident_days} days",
+        date_long(proc.timeline.contract_start.date),
+        proc.dispatch.backup_method,
+        agreement.backup.emergency_phrase,
+        agreement.jurisdiction.signatory,
+        agreement.jurisdiction.notice_address,
+        *agreement.jurisdiction.copy_to,
+        agreement.center.signatory,
+    ]
     facts += [c.label for c in profile.program.call_types]
-    facts += [f"{e.label} {e.route_to[:1].upper()}{e.route_to[1:]}"
-              for e in profile.program.exclusions]
+    facts += [
+        f"{e.label} {e.route_to[:1].upper()}{e.route_to[1:]}" for e in profile.program.exclusions
+    ]
     facts += [q.ask for q in profile.decision_tree.questions]
     assert profile.calls is not None
     facts += [profile.calls.columns.mapped()[f] for f in agreement.data_sharing.from_center]
@@ -100,15 +108,19 @@ def test_every_pdf_page_is_marked(tmp_path: Path) -> None:
 
 
 def test_a_named_operator_replaces_the_placeholder(project: Path) -> None:
-    edit(project, "  operator:\n    short_name: the Operator\n",
-         "  operator:\n    name: Triangle Crisis Care\n    short_name: the Operator\n")
+    edit(
+        project,
+        "  operator:\n    short_name: the Operator\n",
+        "  operator:\n    name: Triangle Crisis Care\n    short_name: the Operator\n",
+    )
     build_town(project, "agreements")
     text = squash(html_text(project / "build" / "town" / f"{DOC}.html"))
-    assert "Triangle Crisis Care (\"the Operator\"), which staffs and runs" in text
+    assert 'Triangle Crisis Care ("the Operator"), which staffs and runs' in text
     assert "For Triangle Crisis Care" in text and "selected under" not in text
 
 
 # --- checks: each bad value fails at its own line, and nothing is written ------------------
+
 
 def problem_at(project: Path, field: str) -> Problem:
     found = {p.field: p for p in problems(project)}
@@ -168,30 +180,45 @@ def test_accepting_a_call_takes_longer_than_the_target(project: Path) -> None:
     assert "response-time target (metrics[4].target) is 20 minutes" in problem.message
 
 
-def test_agreement_in_force_after_the_contract_start(project: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_agreement_in_force_after_the_contract_start(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     line = edit(project, "  effective: 2026-07-01\n", "  effective: 2026-07-15\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--only", "agreements"])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert (f"jurisdictions/town/profile.yaml:{line}:3: agreement.effective: the agreement "
-            "takes effect on 15 July 2026, after the operator's contract starts on 1 July 2026"
-            in result.output)
+    assert (
+        f"jurisdictions/town/profile.yaml:{line}:3: agreement.effective: the agreement "
+        "takes effect on 15 July 2026, after the operator's contract starts on 1 July 2026"
+        in result.output
+    )
     assert not (project / "build").exists()
 
 
 def test_the_agreement_is_between_legal_entities_with_the_clauses_a_lawyer_expects(
-        durham_html: Path) -> None:
+    durham_html: Path,
+) -> None:
     profile = load_profile("durham", SearchPath.from_cwd(REPO)).profile
     text = squash(html_text(durham_html))
     assert "memorandum of understanding" not in text.lower()
-    assert f"{profile.jurisdiction.name} (the \"City\"), acting through" in text
-    for heading in ("Never-transfer list", "Reverse transfers", "Interpreters", "988 hand-offs",
-                    "When CAD or the radio is down", "Training each other",
-                    "Measured on the team's own unit", "Disagreements", "Governing law",
-                    "Notices", "Public records", "Breach notice", "independent contractor",
-                    "Indemnification and insurance are as the contract sets them",
-                    "data-sharing and business associate exhibit (Attachment C"):
+    assert f'{profile.jurisdiction.name} (the "City"), acting through' in text
+    for heading in (
+        "Never-transfer list",
+        "Reverse transfers",
+        "Interpreters",
+        "988 hand-offs",
+        "When CAD or the radio is down",
+        "Training each other",
+        "Measured on the team's own unit",
+        "Disagreements",
+        "Governing law",
+        "Notices",
+        "Public records",
+        "Breach notice",
+        "independent contractor",
+        "Indemnification and insurance are as the contract sets them",
+        "data-sharing and business associate exhibit (Attachment C",
+    ):
         assert heading in text, heading
     assert "The law of North Carolina governs" in text
     # The term follows the contract: no separate exit while the contract runs.
@@ -201,10 +228,15 @@ def test_the_agreement_is_between_legal_entities_with_the_clauses_a_lawyer_expec
     assert f"Missed eligible calls, within {hours} hours" in text
 
 
-def test_missed_calls_must_reach_the_operator_before_its_follow_up_window(
-        project: Path) -> None:
-    line = edit(project, "    frequency: weekly\n",
-                "    frequency: weekly\n    missed_call_notice_hours: 72\n") + 1
+def test_missed_calls_must_reach_the_operator_before_its_follow_up_window(project: Path) -> None:
+    line = (
+        edit(
+            project,
+            "    frequency: weekly\n",
+            "    frequency: weekly\n    missed_call_notice_hours: 72\n",
+        )
+        + 1
+    )
     problem = problem_at(project, "agreement.data_sharing.missed_call_notice_hours")
     assert problem.line == line
     assert "must follow up within 48 hours (program.follow_up_hours)" in problem.message
@@ -214,11 +246,18 @@ def test_signature_block_keeps_together_in_word(tmp_path: Path) -> None:
     from docx import Document
 
     folder = render(tmp_path, "durham", ["docx"])
-    table = [t for t in Document(str(folder / f"{DOC}.docx")).tables
-             if t.rows[0].cells[0].text.startswith("For City of Durham")][0]
+    table = [
+        t
+        for t in Document(str(folder / f"{DOC}.docx")).tables
+        if t.rows[0].cells[0].text.startswith("For City of Durham")
+    ][0]
     for row in table.rows:
-        assert row._tr.trPr.find(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+        assert (
+            row._tr.trPr.find(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit"
+            )
+            is not None
+        )
     for row in table.rows[:-1]:
         assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
 
@@ -232,12 +271,17 @@ def test_each_data_flow_names_its_legal_basis_from_one_place(tmp_path: Path) -> 
     bundle = render(tmp_path, "philadelphia", ["html"])
     agreement = squash(html_text(bundle / f"{DOC}.html"))
     exhibit = squash(html_text(bundle / "agreements" / "data-sharing-exhibit.html"))
-    both = ("section 4 (business associate terms) and section 3 (substance use records only "
-            "with the person's written consent, under 42 CFR Part 2)")
-    assert f"From the Provider to Police Radio, every week, under the exhibit's {both}:" \
-        in agreement
-    assert ("From Police Radio to the Provider, every week, under the exhibit's section 4 "
-            "(business associate terms):") in agreement
+    both = (
+        "section 4 (business associate terms) and section 3 (substance use records only "
+        "with the person's written consent, under 42 CFR Part 2)"
+    )
+    assert (
+        f"From the Provider to Police Radio, every week, under the exhibit's {both}:" in agreement
+    )
+    assert (
+        "From Police Radio to the Provider, every week, under the exhibit's section 4 "
+        "(business associate terms):"
+    ) in agreement
     assert "Missed eligible calls, within 24 hours, under the exhibit's section 4" in agreement
     assert "Every week Section 4 (business associate terms) CAD received" in exhibit
     assert f"Every week {both[0].upper()}{both[1:]}" in exhibit
@@ -248,7 +292,10 @@ def test_each_data_flow_names_its_legal_basis_from_one_place(tmp_path: Path) -> 
 
 
 def test_an_unknown_legal_basis_is_refused_at_its_line(project: Path) -> None:
-    line = edit(project, "      from_center: [business_associate]\n",
-                "      from_center: [public_interest]\n")
+    line = edit(
+        project,
+        "      from_center: [business_associate]\n",
+        "      from_center: [public_interest]\n",
+    )
     problem = problem_at(project, "agreement.data_sharing.legal_basis.from_center[0]")
     assert problem.line == line and "business_associate" in problem.message

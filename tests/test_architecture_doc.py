@@ -39,13 +39,17 @@ def test_every_package_and_base_module_is_described() -> None:
     text = DOC.read_text(encoding="utf-8")
     packages = [p.name + "/" for p in GENKIT.iterdir() if (p / "__init__.py").is_file()]
     base = [p.name for p in GENKIT.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
-    undescribed = sorted(n for n in packages + base if not re.search(
-        rf"(?<![\w/]){re.escape(n)}", text))
+    undescribed = sorted(
+        n for n in packages + base if not re.search(rf"(?<![\w/]){re.escape(n)}", text)
+    )
     assert not undescribed, f"docs/architecture.md does not describe: {undescribed}"
 
 
 def test_every_render_room_is_described() -> None:
     text = DOC.read_text(encoding="utf-8")
-    rooms = [p.name + "/" for p in (GENKIT / "render").iterdir() if p.is_dir()
-             and (p / "__init__.py").is_file()]
+    rooms = [
+        p.name + "/"
+        for p in (GENKIT / "render").iterdir()
+        if p.is_dir() and (p / "__init__.py").is_file()
+    ]
     assert rooms and all(f"  {room}" in text for room in rooms), rooms

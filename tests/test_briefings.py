@@ -17,31 +17,56 @@ LANGS = ["en", "es"]
 FORMATS = ("html", "pdf", "docx")
 
 RESIDENT_HEADINGS = {
-    "en": ["Who is on the team?", "Which calls does the team take?", "How to reach the team",
-           "When and where", "What happens when the team arrives", "Is it safe? Does it work?",
-           "See the numbers", "Sources"],
-    "es": ["¿Quiénes forman el equipo?", "¿A qué llamadas acude el equipo?", "Cómo pedir ayuda",
-           "Horario y zona", "Qué pasa cuando llega el equipo", "¿Es seguro? ¿Da resultados?",
-           "Consulte los datos", "Fuentes"],
+    "en": [
+        "Who is on the team?",
+        "Which calls does the team take?",
+        "How to reach the team",
+        "When and where",
+        "What happens when the team arrives",
+        "Is it safe? Does it work?",
+        "See the numbers",
+        "Sources",
+    ],
+    "es": [
+        "¿Quiénes forman el equipo?",
+        "¿A qué llamadas acude el equipo?",
+        "Cómo pedir ayuda",
+        "Horario y zona",
+        "Qué pasa cuando llega el equipo",
+        "¿Es seguro? ¿Da resultados?",
+        "Consulte los datos",
+        "Fuentes",
+    ],
 }
 PARTNER_HEADINGS = {
-    "en": ["At a glance", "Goals", "The model", "Safety record and results",
-           "How it fits with police, fire and EMS", "What we ask of you",
-           "How success will be measured"],
-    "es": ["Datos básicos", "Objetivos", "El modelo", "Seguridad y resultados",
-           "Coordinación con la policía, los bomberos y los servicios médicos de emergencia",
-           "Qué les pedimos", "Cómo se medirán los resultados"],
+    "en": [
+        "At a glance",
+        "Goals",
+        "The model",
+        "Safety record and results",
+        "How it fits with police, fire and EMS",
+        "What we ask of you",
+        "How success will be measured",
+    ],
+    "es": [
+        "Datos básicos",
+        "Objetivos",
+        "El modelo",
+        "Seguridad y resultados",
+        "Coordinación con la policía, los bomberos y los servicios médicos de emergencia",
+        "Qué les pedimos",
+        "Cómo se medirán los resultados",
+    ],
 }
-
 
 
 @pytest.fixture
-def sheets(built):  # noqa: ANN001, ANN201
+def sheets(built):
     """A sample's briefing sheets and the evaluation plan, built once for the session."""
     return lambda jurisdiction: built(jurisdiction, "briefings,evaluation")
 
 
-def texts(bundle, stem: str) -> dict[str, str]:  # noqa: ANN001
+def texts(bundle, stem: str) -> dict[str, str]:
     return {
         "html": squash(html_text(bundle / f"{stem}.html")),
         # A line that breaks after a hyphen comes out of the PDF as "computer- aided".
@@ -51,7 +76,7 @@ def texts(bundle, stem: str) -> dict[str, str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_every_sample_has_both_variants_in_each_language_and_a_plan(sheets, name) -> None:  # noqa: ANN001
+def test_every_sample_has_both_variants_in_each_language_and_a_plan(sheets, name) -> None:
     bundle = sheets(name)
     for doc in ("resident-sheet", "partner-brief"):
         for lang in LANGS:
@@ -63,7 +88,7 @@ def test_every_sample_has_both_variants_in_each_language_and_a_plan(sheets, name
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_resident_sheet_fits_on_two_pages_and_has_every_section(sheets, name, lang) -> None:  # noqa: ANN001
+def test_resident_sheet_fits_on_two_pages_and_has_every_section(sheets, name, lang) -> None:
     bundle = sheets(name)
     stem = f"briefings/resident-sheet.{lang}"
     assert len(PdfReader(str(bundle / f"{stem}.pdf")).pages) <= 2
@@ -76,57 +101,62 @@ def test_resident_sheet_fits_on_two_pages_and_has_every_section(sheets, name, la
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_partner_brief_has_every_section(sheets, name, lang) -> None:  # noqa: ANN001
+def test_partner_brief_has_every_section(sheets, name, lang) -> None:
     for fmt, text in texts(sheets(name), f"briefings/partner-brief.{lang}").items():
         for heading in PARTNER_HEADINGS[lang]:
             assert heading in text, (name, lang, fmt, heading)
 
 
-def test_durham_resident_sheet_in_english(sheets) -> None:  # noqa: ANN001
+def test_durham_resident_sheet_in_english(sheets) -> None:
     for fmt, text in texts(sheets("durham"), "briefings/resident-sheet.en").items():
-        for phrase in ("HEART stands for Holistic Empathetic Assistance Response Teams",
-                       "Licensed mental health clinician", "Peer support specialist",
-                       "Someone on a property where they are not allowed",
-                       "Who comes instead: Durham County EMS",
-                       "Need another language? Tell the 911 call-taker which language you speak",
-                       "You cannot ask for HEART by name",
-                       "Call or text 988",
-                       "9 am to midnight, every day (15 hours a day)",
-                       "The whole city of Durham",
-                       "felt safe on 99% of about 30,000 calls",
-                       "more than 28,000 calls",
-                       "www.durhamnc.gov/HEART-data",
-                       "Facts in this document come from the City of Durham profile, checked as "
-                       "of 26 April 2025",
-                       "SAMPLE: illustrative document generated by genkit"):
+        for phrase in (
+            "HEART stands for Holistic Empathetic Assistance Response Teams",
+            "Licensed mental health clinician",
+            "Peer support specialist",
+            "Someone on a property where they are not allowed",
+            "Who comes instead: Durham County EMS",
+            "Need another language? Tell the 911 call-taker which language you speak",
+            "You cannot ask for HEART by name",
+            "Call or text 988",
+            "9 am to midnight, every day (15 hours a day)",
+            "The whole city of Durham",
+            "felt safe on 99% of about 30,000 calls",
+            "more than 28,000 calls",
+            "www.durhamnc.gov/HEART-data",
+            "Facts in this document come from the City of Durham profile, checked as "
+            "of 26 April 2025",
+            "SAMPLE: illustrative document generated by genkit",
+        ):
             assert phrase in text, (fmt, phrase)
         # Figures carry citation numbers, and the sources list under them.
         assert re.search(r"30,000 calls\. \[\d+\]", text), fmt
         assert "Community Safety Department, City of Durham" in text, fmt
 
 
-def test_durham_resident_sheet_in_spanish(sheets) -> None:  # noqa: ANN001
+def test_durham_resident_sheet_in_spanish(sheets) -> None:
     for fmt, text in texts(sheets("durham"), "briefings/resident-sheet.es").items():
-        for phrase in ("HEART es la sigla en inglés de Holistic Empathetic Assistance Response "
-                       "Teams (Equipos de Respuesta y Asistencia Holística y Empática)",
-                       "Departamento de Seguridad Comunitaria de Durham",
-                       "Profesional de salud mental con licencia",
-                       "Una persona en una propiedad sin permiso",
-                       "¿Necesita otro idioma? Diga al personal del 911 qué idioma habla",
-                       "Llame o mande un mensaje de texto al 988",
-                       "No se puede pedir a HEART por su nombre",
-                       "de 9 a.m. a medianoche, todos los días (15 horas al día)",
-                       "Toda la ciudad de Durham",
-                       "99 % de unas 30,000 llamadas",
-                       "Los datos de este documento vienen del perfil del programa HEART, revisado "
-                       "al 26 de abril de 2025",
-                       "MUESTRA: documento ilustrativo generado por genkit"):
+        for phrase in (
+            "HEART es la sigla en inglés de Holistic Empathetic Assistance Response "
+            "Teams (Equipos de Respuesta y Asistencia Holística y Empática)",
+            "Departamento de Seguridad Comunitaria de Durham",
+            "Profesional de salud mental con licencia",
+            "Una persona en una propiedad sin permiso",
+            "¿Necesita otro idioma? Diga al personal del 911 qué idioma habla",
+            "Llame o mande un mensaje de texto al 988",
+            "No se puede pedir a HEART por su nombre",
+            "de 9 a.m. a medianoche, todos los días (15 horas al día)",
+            "Toda la ciudad de Durham",
+            "99 % de unas 30,000 llamadas",
+            "Los datos de este documento vienen del perfil del programa HEART, revisado "
+            "al 26 de abril de 2025",
+            "MUESTRA: documento ilustrativo generado por genkit",
+        ):
             assert phrase in text, (fmt, phrase)
         for english in ("Who comes instead", "SAMPLE:", "Facts in this document"):
             assert english not in text, (fmt, english)
 
 
-def test_layout_words_follow_the_language(sheets) -> None:  # noqa: ANN001
+def test_layout_words_follow_the_language(sheets) -> None:
     bundle = sheets("durham")
     es_pdf = squash(pdf_text(bundle / "briefings/resident-sheet.es.pdf"))
     en_pdf = squash(pdf_text(bundle / "briefings/resident-sheet.en.pdf"))
@@ -138,7 +168,7 @@ def test_layout_words_follow_the_language(sheets) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang,word", [("en", "en-US"), ("es", "es-US")])
-def test_html_pdf_and_word_carry_the_sheet_language(sheets, lang, word) -> None:  # noqa: ANN001
+def test_html_pdf_and_word_carry_the_sheet_language(sheets, lang, word) -> None:
     bundle = sheets("long-beach")
     stem = f"briefings/resident-sheet.{lang}"
     html = (bundle / f"{stem}.html").read_text(encoding="utf-8")
@@ -151,7 +181,7 @@ def test_html_pdf_and_word_carry_the_sheet_language(sheets, lang, word) -> None:
     assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == word
 
 
-def test_phone_numbers_are_written_for_the_language(sheets) -> None:  # noqa: ANN001
+def test_phone_numbers_are_written_for_the_language(sheets) -> None:
     bundle = sheets("harris-county")
     for fmt, text in texts(bundle, "briefings/resident-sheet.en").items():
         assert "713-274-HART (713-274-4278)" in text, fmt
@@ -161,7 +191,7 @@ def test_phone_numbers_are_written_for_the_language(sheets) -> None:  # noqa: AN
         assert "Llame al 562-435-6711" in text, fmt
 
 
-def test_numbers_and_dates_are_formatted_for_the_language(sheets) -> None:  # noqa: ANN001
+def test_numbers_and_dates_are_formatted_for_the_language(sheets) -> None:
     bundle = sheets("durham")
     en = texts(bundle, "briefings/partner-brief.en")
     es = texts(bundle, "briefings/partner-brief.es")
@@ -170,14 +200,15 @@ def test_numbers_and_dates_are_formatted_for_the_language(sheets) -> None:  # no
         assert "27 de junio de 2022" in es[fmt], fmt
         # Share of eligible calls handled: baseline 0.5, target 0.75.
         assert "Share of eligible calls handled 50% 75%" in en[fmt].replace("|", " "), fmt
-        assert "Porcentaje de llamadas elegibles atendidas 50 % 75 %" in \
-            es[fmt].replace("|", " "), fmt
+        assert "Porcentaje de llamadas elegibles atendidas 50 % 75 %" in es[fmt].replace(
+            "|", " "
+        ), fmt
         assert "40,000" in en[fmt] and "40,000" in es[fmt], fmt  # eligible, from call_volumes
     html = (bundle / "briefings/partner-brief.es.html").read_text(encoding="utf-8")
     assert "50\u00a0%" in html  # CLDR Spanish: a no-break space before the sign
 
 
-def test_partner_brief_metrics_are_the_profile_metrics(sheets) -> None:  # noqa: ANN001
+def test_partner_brief_metrics_are_the_profile_metrics(sheets) -> None:
     from genkit.checks.validate import load_profile
     from genkit.paths import SearchPath
     from tests.conftest import REPO
@@ -193,15 +224,16 @@ def test_partner_brief_metrics_are_the_profile_metrics(sheets) -> None:  # noqa:
                 assert spanish in es[fmt], (name, fmt, metric["id"])
 
 
-def test_co_responder_sheet_does_not_claim_an_unarmed_team(sheets) -> None:  # noqa: ANN001
+def test_co_responder_sheet_does_not_claim_an_unarmed_team(sheets) -> None:
     for fmt, text in texts(sheets("philadelphia"), "briefings/resident-sheet.en").items():
-        assert "Police officer" in text and "a police officer and a mental health clinician" \
-            in text, fmt
+        assert (
+            "Police officer" in text and "a police officer and a mental health clinician" in text
+        ), fmt
         assert "unarmed" not in text.lower() and "do not carry weapons" not in text, fmt
         assert "no one was arrested" in text.lower(), fmt
 
 
-def test_services_and_illustrative_marking(sheets) -> None:  # noqa: ANN001
+def test_services_and_illustrative_marking(sheets) -> None:
     for fmt, text in texts(sheets("long-beach"), "briefings/resident-sheet.en").items():
         assert "Give you a ride to services" in text, fmt
         assert "resolved 59% of its calls on the spot" in text, fmt
@@ -211,32 +243,45 @@ def test_services_and_illustrative_marking(sheets) -> None:  # noqa: ANN001
         assert "Datos ilustrativos, sin fuente publicada: uso de la línea 988" in text, fmt
 
 
-def test_index_lists_each_language_version(sheets) -> None:  # noqa: ANN001
+def test_index_lists_each_language_version(sheets) -> None:
     index = (sheets("phoenix") / "index.html").read_text(encoding="utf-8")
-    for path in ("briefings/resident-sheet.en.pdf", "briefings/resident-sheet.es.pdf",
-                 "briefings/partner-brief.es.docx", "evaluation/evaluation-plan.html"):
+    for path in (
+        "briefings/resident-sheet.en.pdf",
+        "briefings/resident-sheet.es.pdf",
+        "briefings/partner-brief.es.docx",
+        "evaluation/evaluation-plan.html",
+    ):
         assert f'href="{path}"' in index
     # one row per sheet, its languages listed in it
     assert 'Spanish (español): <a href="briefings/resident-sheet.es.' in index
     assert index.count("Community briefing sheet for residents") == 1
 
 
-def test_partner_brief_says_what_a_partner_does_in_both_languages(sheets) -> None:  # noqa: ANN001
+def test_partner_brief_says_what_a_partner_does_in_both_languages(sheets) -> None:
     english = texts(sheets("durham"), "briefings/partner-brief.en")
     spanish = texts(sheets("durham"), "briefings/partner-brief.es")
     for fmt in FORMATS:
         asks = english[fmt].split("What we ask of you")[1].split("How success")[0]
-        for phrase in ("Call 911", "The call-taker decides who to send", "988",
-                       "Take the hand-off", "the HEART managers at the Durham Community "
-                       "Safety Department", "Come to the partner review meeting (quarterly)"):
+        for phrase in (
+            "Call 911",
+            "The call-taker decides who to send",
+            "988",
+            "Take the hand-off",
+            "the HEART managers at the Durham Community Safety Department",
+            "Come to the partner review meeting (quarterly)",
+        ):
             assert phrase in asks, (fmt, phrase)
         pedidos = spanish[fmt].split("Qué les pedimos")[1].split("Cómo se medirán")[0]
-        for phrase in ("Llamen al 911", "988", "Departamento de Seguridad Comunitaria de Durham",
-                       "cada tres meses"):
+        for phrase in (
+            "Llamen al 911",
+            "988",
+            "Departamento de Seguridad Comunitaria de Durham",
+            "cada tres meses",
+        ):
             assert phrase in pedidos, (fmt, phrase)
 
 
-def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:  # noqa: ANN001
+def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:
     text = texts(sheets("durham"), "briefings/resident-sheet.en")["html"]
     calls = text.split("Which calls does the team take?")[1].split("When the team does not")[0]
     for jargon in ("Verbal disturbance", "Trespass", "Welfare check", "Panhandling"):
@@ -251,7 +296,8 @@ def test_resident_sheet_uses_plain_call_type_names_and_articles(sheets) -> None:
         for lang in LANGS:
             sheet = texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"]
             assert ("Need another language?" if lang == "en" else "¿Necesita otro idioma?") in (
-                sheet), (name, lang)
+                sheet
+            ), (name, lang)
 
 
 def _resident_calls(sheet: str, lang: str) -> str:
@@ -260,7 +306,7 @@ def _resident_calls(sheet: str, lang: str) -> str:
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_no_resident_sheet_lists_a_dispatch_label(sheets, name) -> None:  # noqa: ANN001
+def test_no_resident_sheet_lists_a_dispatch_label(sheets, name) -> None:
     from genkit.checks.validate import load_profile
     from genkit.paths import SearchPath
     from tests.conftest import REPO
@@ -268,8 +314,9 @@ def test_no_resident_sheet_lists_a_dispatch_label(sheets, name) -> None:  # noqa
     profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
     plain = profile.briefings.wording(profile.language).call_types
     for lang in LANGS:
-        calls = _resident_calls(texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"],
-                                lang)
+        calls = _resident_calls(
+            texts(sheets(name), f"briefings/resident-sheet.{lang}")["html"], lang
+        )
         for call in profile.program.call_types:
             assert call.id in plain, (name, call.id)  # a plain name for every call type
             if lang == "en":

@@ -21,7 +21,7 @@ from tests.helpers import build_town, edit
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_manifest_lists_every_file_with_size_and_hash(built) -> None:  # noqa: ANN001
+def test_manifest_lists_every_file_with_size_and_hash(built) -> None:
     bundle = built("durham")
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["jurisdiction"] == "durham"
@@ -35,7 +35,7 @@ def test_manifest_lists_every_file_with_size_and_hash(built) -> None:  # noqa: A
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
 
 
-def test_index_links_every_document(built) -> None:  # noqa: ANN001
+def test_index_links_every_document(built) -> None:
     bundle = built("durham")
     index = (bundle / "index.html").read_text()
     for path in bundle.joinpath("worksheets").iterdir():
@@ -43,7 +43,7 @@ def test_index_links_every_document(built) -> None:  # noqa: ANN001
     assert 'href="durham-bundle.zip"' in index
 
 
-def test_index_groups_documents_by_phase_in_use_order(built) -> None:  # noqa: ANN001
+def test_index_groups_documents_by_phase_in_use_order(built) -> None:
     index = (built("durham") / "index.html").read_text()
     phases = re.findall(r"<h2>\d\. (\w+)</h2>", index)
     assert phases == ["Plan", "Procure", "Hire", "Train", "Launch", "Evaluate"]
@@ -53,12 +53,14 @@ def test_index_groups_documents_by_phase_in_use_order(built) -> None:  # noqa: A
     assert "evaluation plan" in part["Evaluate"]
     # One row per document, its positions listed by title inside it: no repeated blurbs.
     assert part["Hire"].count("<tr>") == 3  # header, job descriptions, interview guides
-    assert "Peer Support Specialist: <a href=\"job_descriptions/peer-support-specialist." in (
-        part["Hire"])
+    assert (
+        'Peer Support Specialist: <a href="job_descriptions/peer-support-specialist.'
+        in (part["Hire"])
+    )
     assert "Advanced EMT: <a" in part["Train"]
 
 
-def test_a_document_without_its_data_is_left_out_with_an_index_line(built) -> None:  # noqa: ANN001
+def test_a_document_without_its_data_is_left_out_with_an_index_line(built) -> None:
     bundle = built("durham")  # Durham has no stored call analysis
     assert not (bundle / "analysis").exists()
     index = (bundle / "index.html").read_text()
@@ -68,15 +70,30 @@ def test_a_document_without_its_data_is_left_out_with_an_index_line(built) -> No
 
 
 def test_the_terminal_says_how_to_add_the_missing_data(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "genkit", "build", "durham", "--only",
-                             "dispatch,analysis", "--format", "html", "--out",
-                             str(tmp_path)], cwd=REPO, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "genkit",
+            "build",
+            "durham",
+            "--only",
+            "dispatch,analysis",
+            "--format",
+            "html",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "analysis/call-analysis left out" in result.stdout
     assert "genkit calls durham EXPORT" in result.stdout
 
 
-def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None:  # noqa: ANN001
+def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None:
     index = (built("durham") / "index.html").read_text()
     table = index.split("Illustrative values to replace")[1]
     rows = re.findall(r"<tr><td>([^<]+)</td><td><code>([^<]+):(\d+)</code>", table)
@@ -92,7 +109,7 @@ def test_index_lists_every_illustrative_value_at_its_profile_line(built) -> None
     assert [int(line) for _, _, line in rows] == sorted(int(line) for _, _, line in rows)
 
 
-def test_zip_holds_the_bundle_with_safe_names(built) -> None:  # noqa: ANN001
+def test_zip_holds_the_bundle_with_safe_names(built) -> None:
     bundle = built("durham")
     with zipfile.ZipFile(bundle / "durham-bundle.zip") as archive:
         names = archive.namelist()
@@ -104,18 +121,30 @@ def test_zip_holds_the_bundle_with_safe_names(built) -> None:  # noqa: ANN001
 
 def _build_in_subprocess(out: Path, env_extra: dict[str, str], prefix: list[str]) -> None:
     env = {**os.environ, **env_extra}
-    subprocess.run([*prefix, sys.executable, "-m", "genkit", "build", "durham", "--out",
-                    str(out), "-q"], cwd=REPO, env=env, check=True)
+    subprocess.run(
+        [*prefix, sys.executable, "-m", "genkit", "build", "durham", "--out", str(out), "-q"],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
 
 
 @pytest.mark.slow
-def test_builds_are_byte_identical_across_clock_zone_locale_hash_seed_and_epoch(tmp_path) -> None:  # noqa: ANN001
+def test_builds_are_byte_identical_across_clock_zone_locale_hash_seed_and_epoch(tmp_path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     _build_in_subprocess(first, {"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8"}, [])
     faketime = shutil.which("faketime")
     prefix = [faketime, "2031-02-03 04:05:06"] if faketime else []
-    _build_in_subprocess(second, {"TZ": "Asia/Kolkata", "PYTHONHASHSEED": "977",
-                                  "LC_ALL": "C", "SOURCE_DATE_EPOCH": "1700000000"}, prefix)
+    _build_in_subprocess(
+        second,
+        {
+            "TZ": "Asia/Kolkata",
+            "PYTHONHASHSEED": "977",
+            "LC_ALL": "C",
+            "SOURCE_DATE_EPOCH": "1700000000",
+        },
+        prefix,
+    )
     files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_a == files_b
@@ -133,15 +162,16 @@ def test_unchanged_rebuild_renders_nothing_and_a_change_renders_again(project: P
     assert sorted(changed.rendered) == sorted(first.rendered)
 
 
-def test_failed_write_leaves_previous_bundle_whole(project: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_previous_bundle_whole(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build_town(project, "worksheets")
     bundle = project / "build/town"
     before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
 
     real_replace = os.replace
 
-    def explode(src, dst):  # noqa: ANN001, ANN202
+    def explode(src, dst):
         if Path(dst) == bundle:
             raise OSError("disk full")
         return real_replace(src, dst)

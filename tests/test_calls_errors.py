@@ -16,11 +16,15 @@ from genkit.paths import SearchPath
 from tests.helpers import edit, seattle_town
 
 DATA = Path(__file__).parent / "data"
-HEADER = ("CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"
-          "Final Call Type,Original Time Queued,Arrived Time,Precinct,Sector,Beat,"
-          "Blurred_Longitude,Blurred_Latitude\n")
-GOOD = ("1,ASSISTANCE RENDERED,911,2,DISTURBANCE,--DISTURBANCE,11/04/2023 6:08:26 PM,"
-        "11/04/2023 6:51:06 PM,EAST,CHARLIE,C3,-122.28,47.61\n")
+HEADER = (
+    "CAD Event Number,Event Clearance Description,Call Type,Priority,Initial Call Type,"
+    "Final Call Type,Original Time Queued,Arrived Time,Precinct,Sector,Beat,"
+    "Blurred_Longitude,Blurred_Latitude\n"
+)
+GOOD = (
+    "1,ASSISTANCE RENDERED,911,2,DISTURBANCE,--DISTURBANCE,11/04/2023 6:08:26 PM,"
+    "11/04/2023 6:51:06 PM,EAST,CHARLIE,C3,-122.28,47.61\n"
+)
 
 
 @pytest.fixture
@@ -28,7 +32,7 @@ def seattle_project(tmp_path: Path) -> Path:
     return seattle_town(tmp_path)
 
 
-def run(project: Path, text: str):  # noqa: ANN201
+def run(project: Path, text: str):
     path = project / "calls.csv"
     path.write_text(text, encoding="utf-8")
     return run_calls("seattle-town", path, SearchPath.from_cwd(project))
@@ -51,8 +55,13 @@ def test_every_missing_column_is_reported(seattle_project: Path) -> None:
     with pytest.raises(ColumnError) as info:
         run(seattle_project, text)
     fields = {p.field for p in info.value.problems}
-    assert fields == {"calls.columns.received", "calls.columns.arrived", "calls.columns.source",
-                      "calls.columns.disposition", "calls.columns.area"}
+    assert fields == {
+        "calls.columns.received",
+        "calls.columns.arrived",
+        "calls.columns.source",
+        "calls.columns.disposition",
+        "calls.columns.area",
+    }
 
 
 def test_ragged_row_is_refused_at_its_line(seattle_project: Path) -> None:
@@ -98,21 +107,25 @@ def test_empty_file(seattle_project: Path) -> None:
         run(seattle_project, "")
 
 
-def test_cli_reports_without_traceback(seattle_project: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cli_reports_without_traceback(seattle_project: Path, monkeypatch) -> None:
     (seattle_project / "calls.csv").write_text("a,b\n1,2\n")
     monkeypatch.chdir(seattle_project)
     result = CliRunner().invoke(main, ["calls", "seattle-town", "calls.csv"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert "calls.columns.call_type: column 'Initial Call Type' is not in calls.csv" in \
-        result.output
+    assert (
+        "calls.columns.call_type: column 'Initial Call Type' is not in calls.csv" in result.output
+    )
 
 
-@pytest.mark.parametrize(("fmt", "message"), [
-    ("%d/%m/%Y %Q", "unknown date code %Q"),
-    ("%m/%d/%Y", "has no hour (%H or %I)"),
-    ("%m/%d/%Y %I:%M", "%I is a 12-hour clock hour and needs %p"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        ("%d/%m/%Y %Q", "unknown date code %Q"),
+        ("%m/%d/%Y", "has no hour (%H or %I)"),
+        ("%m/%d/%Y %I:%M", "%I is a 12-hour clock hour and needs %p"),
+    ],
+)
 def test_bad_date_format_in_profile(project: Path, fmt: str, message: str) -> None:
     profile = project / "jurisdictions/town/profile.yaml"
     text = profile.read_text()
@@ -139,31 +152,44 @@ def test_profile_without_calls_section(project: Path) -> None:
 
 def test_code_listed_twice_is_refused(project: Path) -> None:
     profile = project / "jurisdictions/town/profile.yaml"
-    text = profile.read_text().replace(
-        "{id: trespass, label: Trespass, ",
-        '{id: trespass, label: Trespass, cad_codes: [OVERDOSE], ').replace(
-        "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
-        "person, route_to: Durham County EMS, ",
-        "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
-        "person, route_to: Durham County EMS, cad_codes: [overdose], ")
+    text = (
+        profile.read_text()
+        .replace(
+            "{id: trespass, label: Trespass, ",
+            "{id: trespass, label: Trespass, cad_codes: [OVERDOSE], ",
+        )
+        .replace(
+            "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
+            "person, route_to: Durham County EMS, ",
+            "{id: medical-emergency, label: A medical emergency such as an overdose or unconscious "
+            "person, route_to: Durham County EMS, cad_codes: [overdose], ",
+        )
+    )
     profile.write_text(text)
     with pytest.raises(ProfileError) as info:
         load_profile("town", SearchPath.from_cwd(project))
     (problem,) = info.value.problems
     assert problem.field == "program.exclusions[2].cad_codes[0]" and problem.line > 0
-    assert "CAD code 'overdose' is already listed under program.call_types[2] (trespass)" in \
-        problem.message
+    assert (
+        "CAD code 'overdose' is already listed under program.call_types[2] (trespass)"
+        in problem.message
+    )
 
 
 def test_durham_layout_and_time_on_task_from_the_export(project: Path) -> None:
     """The Durham sample's column map reads an export of that shape; without a planning
     figure, the staffing estimate uses the export's median time on task."""
     edit(project, "  minutes_per_call: 60\n", "")
-    header = ("Incident,Nature Code,Call Received,First Unit Dispatched,First Unit Arrived,"
-              "Call Closed,Call Source,Disposition,Beat\n")
-    rows = [f"{i},WELFARE CHECK,2024-03-0{1 + i % 7} 10:00:00,2024-03-0{1 + i % 7} 10:05:00,"
-            f"2024-03-0{1 + i % 7} 10:20:00,2024-03-0{1 + i % 7} 11:{10 + i:02d}:00,911,"
-            f"Advised,B{i % 3}\n" for i in range(12)]
+    header = (
+        "Incident,Nature Code,Call Received,First Unit Dispatched,First Unit Arrived,"
+        "Call Closed,Call Source,Disposition,Beat\n"
+    )
+    rows = [
+        f"{i},WELFARE CHECK,2024-03-0{1 + i % 7} 10:00:00,2024-03-0{1 + i % 7} 10:05:00,"
+        f"2024-03-0{1 + i % 7} 10:20:00,2024-03-0{1 + i % 7} 11:{10 + i:02d}:00,911,"
+        f"Advised,B{i % 3}\n"
+        for i in range(12)
+    ]
     rows.append("99,TRAFFIC STOP,2024-03-01 10:00:00,,,,Officer Initiated,Cited,B1\n")
     (project / "calls.csv").write_text(header + "".join(rows))
     run_calls("town", project / "calls.csv", SearchPath.from_cwd(project))

@@ -16,9 +16,21 @@ from genkit.paths import SearchPath
 from tests.helpers import seattle_town
 
 DATA = Path(__file__).parent / "data"
-COLUMNS = ["CAD Event Number", "Event Clearance Description", "Call Type", "Priority",
-           "Initial Call Type", "Final Call Type", "Original Time Queued", "Arrived Time",
-           "Precinct", "Sector", "Beat", "Blurred_Longitude", "Blurred_Latitude"]
+COLUMNS = [
+    "CAD Event Number",
+    "Event Clearance Description",
+    "Call Type",
+    "Priority",
+    "Initial Call Type",
+    "Final Call Type",
+    "Original Time Queued",
+    "Arrived Time",
+    "Precinct",
+    "Sector",
+    "Beat",
+    "Blurred_Longitude",
+    "Blurred_Latitude",
+]
 TYPES = ["DISTURBANCE", "SERVICE - WELFARE CHECK", "TRESPASS", "NOISE  COMPLAINT", "OVERDOSE"]
 SOURCES = ["911", "911", "ONVIEW", "TELEPHONE OTHER, NOT 911", "ALARM CALL (NOT POLICE ALARM)"]
 STORED = "jurisdictions/seattle-town/calls-analysis.json"
@@ -35,20 +47,34 @@ def rows(count: int = 40) -> list[list]:
     for i in range(count):
         queued = start + dt.timedelta(hours=4 * i + i % 3, minutes=7 * i)
         arrived = None if i % 6 == 0 else queued + dt.timedelta(minutes=9 + i)
-        out.append([str(1000 + i), "ASSISTANCE RENDERED" if i % 2 else "REPORT, WRITTEN",
-                    SOURCES[i % 5], str(1 + i % 4), TYPES[i % 5], "--" + TYPES[i % 5], queued,
-                    arrived, "EAST", "CHARLIE", f"C{1 + i % 3}", "-122.28", "47.61"])
+        out.append(
+            [
+                str(1000 + i),
+                "ASSISTANCE RENDERED" if i % 2 else "REPORT, WRITTEN",
+                SOURCES[i % 5],
+                str(1 + i % 4),
+                TYPES[i % 5],
+                "--" + TYPES[i % 5],
+                queued,
+                arrived,
+                "EAST",
+                "CHARLIE",
+                f"C{1 + i % 3}",
+                "-122.28",
+                "47.61",
+            ]
+        )
     return out
 
 
 def csv_text(data: list[list], delimiter: str = ",") -> str:
     def cell(value: object) -> str:
-        text = "" if value is None else stamp(value) if isinstance(value, dt.datetime) else \
-            str(value)
+        text = (
+            "" if value is None else stamp(value) if isinstance(value, dt.datetime) else str(value)
+        )
         return f'"{text}"' if delimiter in text or '"' in text else text
 
-    return "".join(delimiter.join(cell(v) for v in row) + "\r\n"
-                   for row in [COLUMNS, *data])
+    return "".join(delimiter.join(cell(v) for v in row) + "\r\n" for row in [COLUMNS, *data])
 
 
 def workbook(path: Path, data: list[list], serial: bool = False) -> Path:
@@ -60,8 +86,12 @@ def workbook(path: Path, data: list[list], serial: bool = False) -> Path:
     sheet.append(COLUMNS)
     for row in data:
         if serial:
-            row = [(v - dt.datetime(1899, 12, 30)) / dt.timedelta(days=1)
-                   if isinstance(v, dt.datetime) else v for v in row]
+            row = [
+                (v - dt.datetime(1899, 12, 30)) / dt.timedelta(days=1)
+                if isinstance(v, dt.datetime)
+                else v
+                for v in row
+            ]
         sheet.append(row)
     book.save(path)
     return path
@@ -88,27 +118,43 @@ def test_csv_gzip_excel_and_parquet_give_the_same_counts(project: Path) -> None:
     packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
     semicolons = project / "semicolons.csv"
     semicolons.write_text(csv_text(data, ";"), encoding="cp1252")
-    wide = project / "utf16.csv"   # as some Windows tools save "Unicode text", with a BOM
+    wide = project / "utf16.csv"  # as some Windows tools save "Unicode text", with a BOM
     wide.write_text(csv_text(data, "\t"), encoding="utf-16")
     parquet = project / "calls.parquet"
     duckdb.sql(f"COPY (SELECT * FROM read_csv('{plain}', all_varchar=true)) TO '{parquet}'")
     results = {}
     profile = project / "jurisdictions/seattle-town/profile.yaml"
     settings = profile.read_text()
-    for path in (plain, packed, semicolons, wide, workbook(project / "calls.xlsx", data),
-                 workbook(project / "serial.xlsx", data, serial=True), parquet):
+    for path in (
+        plain,
+        packed,
+        semicolons,
+        wide,
+        workbook(project / "calls.xlsx", data),
+        workbook(project / "serial.xlsx", data, serial=True),
+        parquet,
+    ):
         # The Windows file is read with the encoding its profile declares.
-        profile.write_text(settings.replace("  suppress_below: 3\n", "  suppress_below: 3\n"
-                                            "  encoding: cp1252\n") if path == semicolons
-                           else settings)
+        profile.write_text(
+            settings.replace("  suppress_below: 3\n", "  suppress_below: 3\n  encoding: cp1252\n")
+            if path == semicolons
+            else settings
+        )
         results[path.name] = analyze(project, path)
     first = results["calls.csv"]
     assert first["meta"]["rows"] == 40 and first["meta"]["demand"] == 24
     assert "NOISE COMPLAINT" in first["types"]  # runs of spaces fold, in every format
     for name, result in results.items():
         assert result["types"] == first["types"], name
-        for key in ("rows", "demand", "officer_initiated", "other_sources", "first_day",
-                    "last_day", "sources"):
+        for key in (
+            "rows",
+            "demand",
+            "officer_initiated",
+            "other_sources",
+            "first_day",
+            "last_day",
+            "sources",
+        ):
             assert result["meta"][key] == first["meta"][key], (name, key)
     # by call type, area and hour, as the issue asks, spelled out
     welfare = first["types"]["SERVICE - WELFARE CHECK"]
@@ -144,13 +190,17 @@ def test_invalid_byte_names_line_byte_and_encoding(project: Path) -> None:
     assert bad(project, "calls.csv", data) == [
         "calls.csv:101: calls.encoding: byte 0xE9 is not valid utf-8 text; if the CAD system "
         "exports in another encoding, set calls.encoding in the profile (this byte reads as "
-        "'é' with encoding: cp1252)"]
+        "'é' with encoding: cp1252)"
+    ]
 
 
 def test_invalid_byte_in_a_declared_encoding(project: Path) -> None:
     profile = project / "jurisdictions/seattle-town/profile.yaml"
-    profile.write_text(profile.read_text().replace("  suppress_below: 3\n",
-                                                   "  suppress_below: 3\n  encoding: ascii\n"))
+    profile.write_text(
+        profile.read_text().replace(
+            "  suppress_below: 3\n", "  suppress_below: 3\n  encoding: ascii\n"
+        )
+    )
     lines = good_csv(5).split("\r\n")
     lines[3] += "\xe9"
     data = "\r\n".join(lines).encode("latin-1")
@@ -158,10 +208,13 @@ def test_invalid_byte_in_a_declared_encoding(project: Path) -> None:
     assert message.startswith("calls.csv:4: calls.encoding: byte 0xE9 is not valid ascii text")
 
 
-@pytest.mark.parametrize(("row", "message"), [
-    ("9,A,911", "calls.csv:4: this row has 3 fields but the header has 13"),
-    ("9" + ",x" * 13, "calls.csv:4: this row has 14 fields but the header has 13"),
-])
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("9,A,911", "calls.csv:4: this row has 3 fields but the header has 13"),
+        ("9" + ",x" * 13, "calls.csv:4: this row has 14 fields but the header has 13"),
+    ],
+)
 def test_wrong_number_of_fields(project: Path, row: str, message: str) -> None:
     lines = good_csv(4).split("\r\n")
     lines.insert(3, row)
@@ -173,24 +226,32 @@ def test_lines_count_quoted_line_breaks(project: Path) -> None:
     lines[1] = lines[1].replace("REPORT, WRITTEN", "REPORT\nWRITTEN")  # one record, two lines
     lines.insert(4, "9,A,911")  # after the header (1), the two-line row (2-3) and two more
     assert bad(project, "calls.csv", "\r\n".join(lines)) == [
-        "calls.csv:6: this row has 3 fields but the header has 13"]
+        "calls.csv:6: this row has 3 fields but the header has 13"
+    ]
 
 
 def test_workbook_named_csv_and_csv_named_xlsx(project: Path) -> None:
     book = workbook(project / "real.xlsx", rows()[:3]).read_bytes()
     (message,) = bad(project, "calls.csv", book)
-    assert message == ("calls.csv: the file is an Excel workbook (.xlsx), not what its name "
-                       "'calls.csv' says; rename it to calls.xlsx (or export it again as CSV)")
+    assert message == (
+        "calls.csv: the file is an Excel workbook (.xlsx), not what its name "
+        "'calls.csv' says; rename it to calls.xlsx (or export it again as CSV)"
+    )
     (message,) = bad(project, "calls.xlsx", good_csv())
-    assert message.startswith("calls.xlsx: the file is a text (CSV) file, not what its name "
-                              "'calls.xlsx' says; rename it to calls.csv")
+    assert message.startswith(
+        "calls.xlsx: the file is a text (CSV) file, not what its name "
+        "'calls.xlsx' says; rename it to calls.csv"
+    )
 
 
 def test_missing_column_lists_the_columns_found(project: Path) -> None:
     text = good_csv().replace("Beat", "Beat Code", 1)
     (message,) = bad(project, "calls.csv", text)
-    assert "calls.columns.area: column 'Beat' is not in calls.csv; did you mean 'Beat Code'?" \
-        in message and "(its columns: CAD Event Number, " in message
+    assert (
+        "calls.columns.area: column 'Beat' is not in calls.csv; did you mean 'Beat Code'?"
+        in message
+        and "(its columns: CAD Event Number, " in message
+    )
 
 
 def test_missing_column_in_a_workbook(project: Path) -> None:
@@ -209,16 +270,19 @@ def test_unparseable_date_in_a_workbook(project: Path) -> None:
     data[2][6] = "the 4th at noon"
     path = workbook(project / "book.xlsx", data)
     (message,) = bad(project, "calls.xlsx", path.read_bytes())
-    assert message == ("calls.xlsx:4: calls.date_format: 'Original Time Queued' value 'the 4th "
-                       "at noon' is not a date and time in the format '%m/%d/%Y %I:%M:%S %p'")
+    assert message == (
+        "calls.xlsx:4: calls.date_format: 'Original Time Queued' value 'the 4th "
+        "at noon' is not a date and time in the format '%m/%d/%Y %I:%M:%S %p'"
+    )
 
 
 def test_empty_file_and_header_only(project: Path) -> None:
     assert bad(project, "calls.csv", "") == [
-        "calls.csv: the file is empty: export the calls again with a header row naming the "
-        "columns"]
+        "calls.csv: the file is empty: export the calls again with a header row naming the columns"
+    ]
     assert bad(project, "calls.csv", csv_text([])) == [
-        "calls.csv:2: the export has a header row but no calls under it"]
+        "calls.csv:2: the export has a header row but no calls under it"
+    ]
 
 
 def test_corrupt_and_password_protected_workbooks(project: Path) -> None:
@@ -226,32 +290,42 @@ def test_corrupt_and_password_protected_workbooks(project: Path) -> None:
     (message,) = bad(project, "calls.xlsx", book[: len(book) // 2])
     assert message.startswith("calls.xlsx: cannot be read as a workbook; it may be damaged")
     # An encrypted Office file is an OLE2 container holding an 'EncryptedPackage' stream.
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode(
-        "utf-16-le") + b"\0" * 512
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 512
+    )
     (message,) = bad(project, "calls.xlsx", ole)
     assert message.startswith("calls.xlsx: the workbook is protected with a password")
 
 
-@pytest.mark.parametrize(("cut", "line", "expected"), [
-    (lambda text: text[: text.rindex(",-122.28")], 7, "it has only 11 fields"),
-    (lambda text: text[: text.rindex("EAST,")], 7, "it has only 9 fields"),
-    (lambda text: text + '9,"ASSISTANCE', 8, "a quoted field in it is never closed"),
-])
-def test_last_row_cut_off(project: Path, cut, line: int, expected: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    ("cut", "line", "expected"),
+    [
+        (lambda text: text[: text.rindex(",-122.28")], 7, "it has only 11 fields"),
+        (lambda text: text[: text.rindex("EAST,")], 7, "it has only 9 fields"),
+        (lambda text: text + '9,"ASSISTANCE', 8, "a quoted field in it is never closed"),
+    ],
+)
+def test_last_row_cut_off(project: Path, cut, line: int, expected: str) -> None:
     (message,) = bad(project, "calls.csv", cut(good_csv(6)))
-    assert message.startswith(f"calls.csv:{line}: the file stops in this last row without a "
-                              "line break (")
+    assert message.startswith(
+        f"calls.csv:{line}: the file stops in this last row without a line break ("
+    )
     assert expected in message and message.endswith("export the calls again")
 
 
 def test_gzip_cut_off(project: Path) -> None:
     packed = gzip.compress(good_csv(30).encode(), mtime=0)
     (message,) = bad(project, "calls.csv.gz", packed[: len(packed) - 40])
-    assert message.startswith("calls.csv.gz:") and "the compressed file is damaged or cut off" \
-        in message
+    assert (
+        message.startswith("calls.csv.gz:")
+        and "the compressed file is damaged or cut off" in message
+    )
 
 
-def test_cli_reads_a_workbook_and_refuses_a_bad_one(project: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cli_reads_a_workbook_and_refuses_a_bad_one(project: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from genkit.cli.main import main
@@ -279,22 +353,30 @@ def test_workbook_sheet_is_chosen_by_name(project: Path) -> None:
     book.save(path)
     assert bad(project, "calls.xlsx", path.read_bytes()) == [
         "calls.xlsx: calls.sheet: the workbook's sheet 'Notes' has no rows of calls under a "
-        "header row; set calls.sheet to the sheet that holds them (its sheets: Notes, Calls)"]
+        "header row; set calls.sheet to the sheet that holds them (its sheets: Notes, Calls)"
+    ]
     profile = project / "jurisdictions/seattle-town/profile.yaml"
-    profile.write_text(profile.read_text().replace("  suppress_below: 3\n",
-                                                   "  suppress_below: 3\n  sheet: Calls\n"))
+    profile.write_text(
+        profile.read_text().replace(
+            "  suppress_below: 3\n", "  suppress_below: 3\n  sheet: Calls\n"
+        )
+    )
     assert analyze(project, project / "calls.xlsx")["meta"]["rows"] == 12
     profile.write_text(profile.read_text().replace("sheet: Calls", "sheet: Data"))
     assert bad(project, "calls.xlsx", path.read_bytes()) == [
-        "calls.xlsx: calls.sheet: the workbook has no sheet 'Data' (its sheets: Notes, Calls)"]
+        "calls.xlsx: calls.sheet: the workbook has no sheet 'Data' (its sheets: Notes, Calls)"
+    ]
 
 
 def test_unparseable_date_in_parquet_names_its_row(project: Path) -> None:
     import duckdb
 
     lines = good_csv(4).split("\r\n")
-    lines[3] = lines[3].replace("PM,", "PM later,", 1) if "PM," in lines[3] else \
-        lines[3].replace("AM,", "AM later,", 1)
+    lines[3] = (
+        lines[3].replace("PM,", "PM later,", 1)
+        if "PM," in lines[3]
+        else lines[3].replace("AM,", "AM later,", 1)
+    )
     plain = project / "plain.csv"
     plain.write_text("\r\n".join(lines))
     parquet = project / "calls.parquet"

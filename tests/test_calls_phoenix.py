@@ -25,8 +25,12 @@ EXPORT = FOLDER / "calls" / "phoenix-calls-2019-11-24-to-30.csv.gz"
 # shared/ sits beside the checkout (CI's clean clone gets a copy there too).
 WORKBOOK = REPO.parent / "shared" / "data" / "phoenix_calls_2019-11-24_to_30.xlsx"
 # CAP's eligible call types in the sample profile, restated so the check does not reuse genkit.
-ELIGIBLE = {"INSANE PERSON", "MENTALLY ILL SUBJECT TRANSPORT", "DRUNK DISTURBING/DOWN/CAR",
-            "CHECK WELFARE"}
+ELIGIBLE = {
+    "INSANE PERSON",
+    "MENTALLY ILL SUBJECT TRANSPORT",
+    "DRUNK DISTURBING/DOWN/CAR",
+    "CHECK WELFARE",
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +45,20 @@ def stored() -> dict:
 
 
 def test_stored_analysis_is_remade_from_the_shipped_export(tmp_path: Path) -> None:
-    shutil.copytree(FOLDER, tmp_path / "jurisdictions" / "phoenix",
-                    ignore=shutil.ignore_patterns("calls-analysis.json"))
+    shutil.copytree(
+        FOLDER,
+        tmp_path / "jurisdictions" / "phoenix",
+        ignore=shutil.ignore_patterns("calls-analysis.json"),
+    )
     for name in ("_base", "_data", "_hiring"):
         shutil.copytree(REPO / "jurisdictions" / name, tmp_path / "jurisdictions" / name)
     copy = tmp_path / "jurisdictions" / "phoenix"
     run_calls("phoenix", copy / "calls" / EXPORT.name, SearchPath.from_cwd(tmp_path))
-    assert (copy / "calls-analysis.json").read_bytes() == \
-        (FOLDER / "calls-analysis.json").read_bytes(), \
+    assert (copy / "calls-analysis.json").read_bytes() == (
+        FOLDER / "calls-analysis.json"
+    ).read_bytes(), (
         "run 'genkit calls phoenix jurisdictions/phoenix/calls/...' to refresh the stored file"
+    )
 
 
 def test_counts_match_an_independent_count(rows: list[dict[str, str]], stored: dict) -> None:
@@ -68,8 +77,7 @@ def test_counts_match_an_independent_count(rows: list[dict[str, str]], stored: d
     for entry in stored["types"].values():
         areas.update(entry["areas"])
     assert areas == grids and len(grids) == 1_357
-    assert (stored["meta"]["first_day"], stored["meta"]["last_day"]) == ("2019-11-24",
-                                                                         "2019-11-30")
+    assert (stored["meta"]["first_day"], stored["meta"]["last_day"]) == ("2019-11-24", "2019-11-30")
 
 
 def test_eligible_calls_match(rows: list[dict[str, str]]) -> None:
@@ -93,8 +101,9 @@ def test_shipped_export_is_faithful_to_the_city_workbook(rows: list[dict[str, st
     for mine, theirs in zip(rows, original, strict=True):
         assert mine["final_call_type"] == (theirs["final_call_type"] or "")
         assert mine["grid"] == (theirs["grid"] or "")
-        assert mine["call_date_time_mst"] == \
-            theirs["call_date_time_mst"].strftime("%Y-%m-%d %H:%M:%S")
+        assert mine["call_date_time_mst"] == theirs["call_date_time_mst"].strftime(
+            "%Y-%m-%d %H:%M:%S"
+        )
 
 
 def test_the_document_shows_the_week(tmp_path: Path) -> None:

@@ -32,8 +32,12 @@ ELIGIBLE = {
     "trespass": {"TRESPASS"},
     "welfare-check": {"SERVICE - WELFARE CHECK", "DOWN - CHECK FOR DOWN PERSON"},
     "indecency": {"LEWD - (EXPOSING, FLASHING)", "URINATING, DEFECATING IN PUBLIC"},
-    "verbal-disturbance": {"DISTURBANCE", "OBS - FIGHT - VERBAL/ORAL (NO WEAPONS)", "NUISANCE",
-                           "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT"},
+    "verbal-disturbance": {
+        "DISTURBANCE",
+        "OBS - FIGHT - VERBAL/ORAL (NO WEAPONS)",
+        "NUISANCE",
+        "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT",
+    },
 }
 ELIGIBLE_PATTERNS = {"indecency": ["SEX IN PUBLIC*"]}
 EXCLUDED_PATTERNS = ["SHOTS*", "*GUN*", "*DV*", "ASLT*", "*CRITICAL*", "THREATS*", "SFD - *"]
@@ -58,17 +62,20 @@ def expected() -> dict:
     with open(DATA / CSV_NAME, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     demand = [r for r in rows if r["Call Type"] in ("911", "TELEPHONE OTHER, NOT 911")]
-    eligible = [r for r in demand if independent_status(r["Initial Call Type"])
-                not in ("excluded", "unmatched")]
-    when = [dt.datetime.strptime(r["Original Time Queued"], "%m/%d/%Y %I:%M:%S %p")
-            for r in eligible]
+    eligible = [
+        r
+        for r in demand
+        if independent_status(r["Initial Call Type"]) not in ("excluded", "unmatched")
+    ]
+    when = [
+        dt.datetime.strptime(r["Original Time Queued"], "%m/%d/%Y %I:%M:%S %p") for r in eligible
+    ]
     return {
         "rows": len(rows),
         "officer": sum(r["Call Type"] == "ONVIEW" for r in rows),
         "demand": len(demand),
         "eligible": len(eligible),
-        "excluded": sum(independent_status(r["Initial Call Type"]) == "excluded"
-                        for r in demand),
+        "excluded": sum(independent_status(r["Initial Call Type"]) == "excluded" for r in demand),
         "by_type": Counter(independent_status(r["Initial Call Type"]) for r in eligible),
         "years": Counter(w.year for w in when),
         "hours": Counter(w.hour for w in when),
@@ -77,7 +84,7 @@ def expected() -> dict:
 
 
 @pytest.fixture(scope="module")
-def seattle(tmp_path_factory) -> Path:  # noqa: ANN001
+def seattle(tmp_path_factory) -> Path:
     """A working folder with the Seattle test profile and its analysis stored."""
     root = seattle_town(tmp_path_factory.mktemp("seattle"))
     shutil.copy(DATA / CSV_NAME, root / CSV_NAME)
@@ -87,7 +94,7 @@ def seattle(tmp_path_factory) -> Path:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def analysis(seattle: Path):  # noqa: ANN201
+def analysis(seattle: Path):
     return load_profile("seattle-town", SearchPath.from_cwd(seattle)).calls_analysis
 
 
@@ -103,23 +110,28 @@ def test_stored_tally_matches_independent_counts(seattle: Path, expected: dict) 
     assert sum(t["calls"] for t in data["types"].values()) == expected["demand"]
 
 
-def test_analysis_matches_independent_counts(analysis, expected: dict) -> None:  # noqa: ANN001
+def test_analysis_matches_independent_counts(analysis, expected: dict) -> None:
     assert analysis.demand_total._value == expected["demand"]
     assert analysis.eligible_total._value == expected["eligible"] == 50
     assert analysis.excluded_total._value == expected["excluded"]
-    assert (analysis.unmatched_total._value
-            == expected["demand"] - expected["eligible"] - expected["excluded"])
-    assert {r["id"]: r["calls"]._value for r in analysis.by_call_type if r["calls"]._value} \
-        == dict(expected["by_type"])
-    assert {r["year"]: r["eligible"]._value for r in analysis.per_year
-            if r["eligible"]._value} == dict(expected["years"])
+    assert (
+        analysis.unmatched_total._value
+        == expected["demand"] - expected["eligible"] - expected["excluded"]
+    )
+    assert {r["id"]: r["calls"]._value for r in analysis.by_call_type if r["calls"]._value} == dict(
+        expected["by_type"]
+    )
+    assert {
+        r["year"]: r["eligible"]._value for r in analysis.per_year if r["eligible"]._value
+    } == dict(expected["years"])
     assert [c._value for c in analysis.by_hour] == [expected["hours"][h] for h in range(24)]
-    assert [[c._value for c in row] for row in analysis.grid] == \
-        [[expected["grid"][(d, h)] for h in range(24)] for d in range(7)]
+    assert [[c._value for c in row] for row in analysis.grid] == [
+        [expected["grid"][(d, h)] for h in range(24)] for d in range(7)
+    ]
     assert str(analysis.eligible_share) == f"{50 / 173:.1%}"
 
 
-def test_service_window_is_the_shortest(analysis, expected: dict) -> None:  # noqa: ANN001
+def test_service_window_is_the_shortest(analysis, expected: dict) -> None:
     hours, total = expected["hours"], expected["eligible"]
 
     def best(length: int) -> int:
@@ -131,7 +143,7 @@ def test_service_window_is_the_shortest(analysis, expected: dict) -> None:  # no
     assert sum(hours[(window.start + k) % 24] for k in range(window.hours)) == best(shortest)
 
 
-def test_small_counts_are_suppressed(analysis) -> None:  # noqa: ANN001
+def test_small_counts_are_suppressed(analysis) -> None:
     trespass = next(r for r in analysis.by_call_type if r["id"] == "trespass")
     assert trespass["calls"]._value == 1
     assert str(trespass["calls"]) == "fewer than 3" and trespass["calls"].shown is None
@@ -150,7 +162,7 @@ def test_rerun_gives_identical_bytes(seattle: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def bundle(seattle: Path, tmp_path_factory) -> Path:  # noqa: ANN001
+def bundle(seattle: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seattle-out")
     build(["seattle-town"], SearchPath.from_cwd(seattle), Options(out_root=out, only=["analysis"]))
     return out / "seattle-town"
@@ -163,7 +175,8 @@ def test_document_in_all_formats(bundle: Path) -> None:
     assert not any(page.images for page in reader.pages), "charts must stay vector in the PDF"
     docx = Document(bundle / "analysis/call-analysis.docx")
     word = "\n".join(p.text for p in docx.paragraphs) + "\n".join(
-        c.text for t in docx.tables for row in t.rows for c in row.cells)
+        c.text for t in docx.tables for row in t.rows for c in row.cells
+    )
     for text in (html, pdf, word):
         text = " ".join(text.split())  # PDF lines wrap inside table cells
         assert "911 call analysis" in text
@@ -186,8 +199,7 @@ def test_charts_are_deterministic(seattle: Path) -> None:
 
     loaded = load_profile("seattle-town", SearchPath.from_cwd(seattle))
     first = make_figure("calls-heatmap", loaded)
-    again = make_figure("calls-heatmap", load_profile("seattle-town",
-                                                      SearchPath.from_cwd(seattle)))
+    again = make_figure("calls-heatmap", load_profile("seattle-town", SearchPath.from_cwd(seattle)))
     assert first.svg() == again.svg() and first.png() == again.png()
     svg = first.svg().decode()
     assert "<title>Heat map of eligible calls" in svg and "Date" not in svg.split("<title>")[0]
@@ -207,14 +219,15 @@ def test_reclassified_at_build_time(seattle: Path, tmp_path: Path) -> None:
     """Editing the eligible call types changes the figures without reading the export again."""
     shutil.copytree(seattle / "jurisdictions", tmp_path / "jurisdictions")
     profile = tmp_path / "jurisdictions/seattle-town/profile.yaml"
-    profile.write_text(profile.read_text().replace(', "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT"',
-                                                   ""))
+    profile.write_text(
+        profile.read_text().replace(', "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT"', "")
+    )
     analysis = load_profile("seattle-town", SearchPath.from_cwd(tmp_path)).calls_analysis
     assert analysis.eligible_total._value == 50 - 23
     assert any(r["code"] == "SUSPICIOUS PERSON, VEHICLE, OR INCIDENT" for r in analysis.unmatched)
 
 
-def test_cli_lists_unmatched_types(seattle: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cli_lists_unmatched_types(seattle: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from genkit.cli.main import main
@@ -234,9 +247,13 @@ def test_calls_facts_partial_for_other_documents(seattle: Path, tmp_path: Path) 
     family.mkdir(parents=True)
     (family / "facts.md.j2").write_text(
         "{#---\ntitle: Facts\naudience: test\n---#}\n# Facts\n\n"
-        '{% include "_common/calls_facts.md.j2" %}\n')
-    build(["seattle-town"], SearchPath.from_cwd(tmp_path),
-          Options(out_root=tmp_path / "out", only=["facts"], formats=["html"]))
+        '{% include "_common/calls_facts.md.j2" %}\n'
+    )
+    build(
+        ["seattle-town"],
+        SearchPath.from_cwd(tmp_path),
+        Options(out_root=tmp_path / "out", only=["facts"], formats=["html"]),
+    )
     html = (tmp_path / "out/seattle-town/briefings/facts.html").read_text()
     assert "received 173 calls for service" in html
     assert "50 (28.9%) were of a type HEART could take" in html
@@ -249,8 +266,12 @@ def test_benchmark_script_runs() -> None:
     import sys
 
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "calls_benchmark.py"
-    out = subprocess.run([sys.executable, str(script), "--rows", "20000", "--workbook-rows",
-                          "500"], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, str(script), "--rows", "20000", "--workbook-rows", "500"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "csv: read 20,000 rows" in out.stdout and "workbook: read 500 rows" in out.stdout
     assert "phoenix: read 12,903 rows" in out.stdout and out.stdout.strip().endswith("PASS")

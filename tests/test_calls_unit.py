@@ -14,18 +14,25 @@ from tests.helpers import seattle_town
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _program(**extra) -> Program:  # noqa: ANN003
+def _program(**extra) -> Program:
     base = {
-        "name": "T", "host_department": "D", "summary": "S",
+        "name": "T",
+        "host_department": "D",
+        "summary": "S",
         "team": [{"role": "x", "title": "clinician"}],
-        "hours": {"always": "true"}, "service_area": {"description": "all"},
+        "hours": {"always": "true"},
+        "service_area": {"description": "all"},
         "call_types": [
             {"id": "mh", "label": "Mental health", "patterns": ["MENTAL*"]},
             {"id": "welfare", "label": "Welfare", "cad_codes": ["WELFARE  CHECK"]},
         ],
         "exclusions": [
-            {"id": "violent", "label": "Violent", "route_to": "police",
-             "patterns": ["*VIOLENT*", "*WELFARE*"]},
+            {
+                "id": "violent",
+                "label": "Violent",
+                "route_to": "police",
+                "patterns": ["*VIOLENT*", "*WELFARE*"],
+            },
         ],
     }
     base.update(extra)
@@ -34,11 +41,11 @@ def _program(**extra) -> Program:  # noqa: ANN003
 
 def test_classification_precedence() -> None:
     classify = Classifier(_program())
-    assert classify("MENTAL NOT VIOLENT").status == "excluded"      # exclusion pattern wins
-    assert classify("mental  health").id == "mh"                     # case and spaces ignored
-    assert classify("Welfare Check").id == "welfare"                 # exact code beats patterns
+    assert classify("MENTAL NOT VIOLENT").status == "excluded"  # exclusion pattern wins
+    assert classify("mental  health").id == "mh"  # case and spaces ignored
+    assert classify("Welfare Check").id == "welfare"  # exact code beats patterns
     assert classify("WELFARE CHECK - CHILD").id == "violent"
-    assert classify("MENTAL [TEST] (A)").id == "mh"                  # brackets are literal
+    assert classify("MENTAL [TEST] (A)").id == "mh"  # brackets are literal
     assert classify("NOISE").status == "unmatched"
 
 
@@ -69,6 +76,7 @@ def test_heavy_libraries_load_only_when_drawing(tmp_path: Path) -> None:
         "print(sorted(m for m in ('matplotlib', 'numpy', 'weasyprint', 'duckdb', 'fastexcel')\n"
         "             if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

@@ -19,11 +19,16 @@ def clauses(name: str, root: Path = REPO) -> dict:
     return {c.id: c for c in rfp_clauses(load_profile(name, SearchPath.from_cwd(root)).profile)}
 
 
-@pytest.mark.parametrize("name, law", [("durham", "G.S. 132-1.2"),
-                                       ("harris-county", "Texas Public Information Act"),
-                                       ("long-beach", "California Public Records Act"),
-                                       ("philadelphia", "Right-to-Know Law"),
-                                       ("phoenix", "Arizona Revised Statutes 39-121")])
+@pytest.mark.parametrize(
+    "name, law",
+    [
+        ("durham", "G.S. 132-1.2"),
+        ("harris-county", "Texas Public Information Act"),
+        ("long-beach", "California Public Records Act"),
+        ("philadelphia", "Right-to-Know Law"),
+        ("phoenix", "Arizona Revised Statutes 39-121"),
+    ],
+)
 def test_public_records_are_worded_for_the_state(name: str, law: str) -> None:
     found = clauses(name)
     assert law in found["public-records"].text and found["public-records"].state_wording
@@ -34,9 +39,13 @@ def test_public_records_are_worded_for_the_state(name: str, law: str) -> None:
 
 
 def test_a_profile_rewords_or_drops_a_clause(project: Path) -> None:
-    edit(project, "  payment:\n", "  packet:\n    validity_days: 90\n"
-         "    clauses: {protests: Protests go to the City Manager within three days.}\n"
-         "    omit_clauses: [cost-of-preparation]\n  payment:\n")
+    edit(
+        project,
+        "  payment:\n",
+        "  packet:\n    validity_days: 90\n"
+        "    clauses: {protests: Protests go to the City Manager within three days.}\n"
+        "    omit_clauses: [cost-of-preparation]\n  payment:\n",
+    )
     found = clauses("town", project)
     assert found["protests"].text == "Protests go to the City Manager within three days."
     assert "cost-of-preparation" not in found
@@ -54,8 +63,11 @@ def test_an_unknown_clause_id_is_refused_at_its_line(project: Path) -> None:
 
 
 def test_an_unknown_placeholder_is_refused(project: Path) -> None:
-    edit(project, "  payment:\n", "  packet:\n    clauses:\n      validity: Open for {valid_days} "
-         "days.\n  payment:\n")
+    edit(
+        project,
+        "  payment:\n",
+        "  packet:\n    clauses:\n      validity: Open for {valid_days} days.\n  payment:\n",
+    )
     with pytest.raises(ProfileError) as info:
         load_profile("town", SearchPath.from_cwd(project))
     [problem] = info.value.problems

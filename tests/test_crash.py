@@ -27,16 +27,27 @@ def bundle_is_whole(bundle: Path) -> bool:
     present = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     if present != set(listed) | {"manifest.json", "town-bundle.zip"}:
         return False
-    return all(hashlib.sha256((bundle / p).read_bytes()).hexdigest() == h
-               for p, h in listed.items())
+    return all(
+        hashlib.sha256((bundle / p).read_bytes()).hexdigest() == h for p, h in listed.items()
+    )
 
 
 @pytest.mark.slow
 def test_random_kills_never_leave_a_partial_bundle(project: Path) -> None:
     profile = project / "jurisdictions/town/profile.yaml"
     original = profile.read_text()
-    command = [sys.executable, "-m", "genkit", "build", "town", "--format", "html,docx", "--only",
-               "worksheets", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "genkit",
+        "build",
+        "town",
+        "--format",
+        "html,docx",
+        "--only",
+        "worksheets",
+        "-q",
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     subprocess.run(command, cwd=project, env=env, check=True)
     bundle = project / "build/town"

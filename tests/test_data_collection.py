@@ -21,7 +21,8 @@ DICTIONARY = "data/data-dictionary"
 
 # ---- checks --------------------------------------------------------------------------------
 
-def test_a_metric_whose_input_is_not_collected_is_an_error_at_the_metric(project) -> None:  # noqa: ANN001
+
+def test_a_metric_whose_input_is_not_collected_is_an_error_at_the_metric(project) -> None:
     edit(project, FELT_SAFE, "backup, injury")
     [problem] = problems(project)
     assert problem.file.endswith("jurisdictions/town/profile.yaml")
@@ -31,14 +32,17 @@ def test_a_metric_whose_input_is_not_collected_is_an_error_at_the_metric(project
     assert "data_collection.fields" in problem.message
 
 
-def test_recorded_elsewhere_answers_for_a_metric(project) -> None:  # noqa: ANN001
+def test_recorded_elsewhere_answers_for_a_metric(project) -> None:
     edit(project, FELT_SAFE, "backup, injury")
-    edit(project, "  recorded_elsewhere:\n",
-         "  recorded_elsewhere:\n    felt-safe: the weekly team debrief survey\n")
+    edit(
+        project,
+        "  recorded_elsewhere:\n",
+        "  recorded_elsewhere:\n    felt-safe: the weekly team debrief survey\n",
+    )
     load_profile("town", SearchPath.from_cwd(project))  # no error
 
 
-def test_unknown_and_repeated_fields_are_errors_at_their_place(project) -> None:  # noqa: ANN001
+def test_unknown_and_repeated_fields_are_errors_at_their_place(project) -> None:
     line = edit(project, FIELDS, "data_collection:\n  fields: [incident-numbr, unit, unit, ")
     found = {p.field: p for p in problems(project)}
     assert found["data_collection.fields[0]"].line == line + 1
@@ -46,30 +50,47 @@ def test_unknown_and_repeated_fields_are_errors_at_their_place(project) -> None:
     assert "field 'unit' is collected twice" in found["data_collection.fields[2]"].message
 
 
-def test_a_library_field_naming_an_unknown_metric(project) -> None:  # noqa: ANN001
-    line = edit(project, FIELDS, "data_collection:\n  library:\n    felt-safe:\n"
-                "      metrics: [felt-saf]\n  fields: [incident-number, ")
+def test_a_library_field_naming_an_unknown_metric(project) -> None:
+    line = edit(
+        project,
+        FIELDS,
+        "data_collection:\n  library:\n    felt-safe:\n"
+        "      metrics: [felt-saf]\n  fields: [incident-number, ",
+    )
     found = {p.field: p for p in problems(project)}
     problem = found["data_collection.library.felt-safe.metrics[0]"]
     assert problem.line == line + 3
     assert "no metric 'felt-saf' in metric_library" in problem.message
 
 
-SHOE = ("data_collection:\n  library:\n    shoe-size:\n      name: Shoe size\n"
-        "      type: number\n      group: person\n"
-        "      definition: The person's shoe size.\n  fields: [shoe-size, incident-number, ")
+SHOE = (
+    "data_collection:\n  library:\n    shoe-size:\n      name: Shoe size\n"
+    "      type: number\n      group: person\n"
+    "      definition: The person's shoe size.\n  fields: [shoe-size, incident-number, "
+)
 
 
-def test_an_unused_field_warns_and_strict_fails_with_nothing_written(run, project) -> None:  # noqa: ANN001
+def test_an_unused_field_warns_and_strict_fails_with_nothing_written(run, project) -> None:
     line = edit(project, FIELDS, SHOE)
     where = f"jurisdictions/town/profile.yaml:{line + 7}:"
-    result = run("build", "town", "--only", "data/data-dictionary", "--format", "csv",
-                 "--strict", "--out", "strict-out")
+    result = run(
+        "build",
+        "town",
+        "--only",
+        "data/data-dictionary",
+        "--format",
+        "csv",
+        "--strict",
+        "--out",
+        "strict-out",
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "warning: " in result.output and where in result.output
-    assert "data_collection.fields[0]: field 'shoe-size' (Shoe size) is collected but nothing " \
-           "uses it" in result.output
+    assert (
+        "data_collection.fields[0]: field 'shoe-size' (Shoe size) is collected but nothing "
+        "uses it" in result.output
+    )
     assert "in strict mode; nothing was written." in result.output
     assert not (project / "strict-out").exists()
 
@@ -82,16 +103,19 @@ def test_an_unused_field_warns_and_strict_fails_with_nothing_written(run, projec
     assert result.exit_code == 0 and "'shoe-size'" in result.output
 
 
-def test_an_operational_use_answers_for_a_field(project) -> None:  # noqa: ANN001
-    edit(project, FIELDS, SHOE.replace("      definition:", "      operations: Fits boots.\n"
-                                      "      definition:"))
+def test_an_operational_use_answers_for_a_field(project) -> None:
+    edit(
+        project,
+        FIELDS,
+        SHOE.replace("      definition:", "      operations: Fits boots.\n      definition:"),
+    )
     assert load_profile("town", SearchPath.from_cwd(project)).warnings == []
 
 
 # ---- the CSV -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)",
-                                  "\tx", "\rx"])
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+2", "-3", "@SUM(A1)", "\tx", "\rx"])
 def test_formula_starts_get_a_leading_apostrophe(cell: str) -> None:
     assert defuse(cell) == "'" + cell
 
@@ -107,17 +131,21 @@ def test_a_document_made_as_csv_needs_a_table() -> None:
     assert "needs a table" in caught.value.problems[0].message
 
 
-def test_profile_values_cannot_become_formulas_in_the_csv(project) -> None:  # noqa: ANN001
-    edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
-         "      name: \"=cmd|' /C calc'!A0\"\n      definition: \"@SUM(1+1)\"\n"
-         "  fields: [incident-number, ")
+def test_profile_values_cannot_become_formulas_in_the_csv(project) -> None:
+    edit(
+        project,
+        FIELDS,
+        "data_collection:\n  library:\n    unit:\n"
+        '      name: "=cmd|\' /C calc\'!A0"\n      definition: "@SUM(1+1)"\n'
+        "  fields: [incident-number, ",
+    )
     build_town(project, DICTIONARY, ["csv"])
     text = (project / "build/town/data/data-dictionary.csv").read_bytes().decode("utf-8")
     row = next(line for line in text.split("\r\n") if line.startswith('"unit"'))
     assert row.startswith('"unit","\'=cmd|\' /C calc\'!A0","identifier","","\'@SUM(1+1)"')
 
 
-def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:  # noqa: ANN001
+def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:
     build_town(project, DICTIONARY, ["csv"])
     path = project / "build/town/data/data-dictionary.csv"
     first = path.read_bytes()
@@ -133,7 +161,7 @@ def test_csv_is_byte_identical_quoted_and_crlf(project) -> None:  # noqa: ANN001
     assert sorted(ids) == sorted(profile.data_collection.fields)
 
 
-def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(project) -> None:  # noqa: ANN001
+def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(project) -> None:
     build_town(project, DICTIONARY, ["html", "csv"])
     bundle = project / "build/town"
     assert 'href="data/data-dictionary.csv"' in (bundle / "index.html").read_text("utf-8")
@@ -143,25 +171,33 @@ def test_csv_is_in_the_index_and_manifest_and_rebuilt_when_a_field_changes(proje
     outcome = build_town(project, DICTIONARY, ["html", "csv"])
     assert outcome.rendered == []  # nothing the dictionary reads changed
 
-    edit(project, FIELDS, "data_collection:\n  library:\n    unit:\n"
-         "      definition: The call sign on the radio.\n  fields: [incident-number, ")
+    edit(
+        project,
+        FIELDS,
+        "data_collection:\n  library:\n    unit:\n"
+        "      definition: The call sign on the radio.\n  fields: [incident-number, ",
+    )
     outcome = build_town(project, DICTIONARY, ["html", "csv"])
     assert "data/data-dictionary.csv" in outcome.rendered
-    assert "The call sign on the radio." in (bundle / "data/data-dictionary.csv").read_text(
-        "utf-8")
+    assert "The call sign on the radio." in (bundle / "data/data-dictionary.csv").read_text("utf-8")
 
 
 # ---- the form ------------------------------------------------------------------------------
 
-def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) -> None:  # noqa: ANN001
+
+def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) -> None:
     build_town(project, "data/field-form", ["pdf", "html"])
     folder = project / "build/town/data"
     fields = PdfReader(folder / "field-form.pdf").get_fields() or {}
     assert fields["form1_cad-incident-number_answer"]["/FT"] == "/Tx"
     assert fields["form1_cad-incident-number_answer"]["/TU"] == "CAD incident number: Answer"
     names = " ".join(fields)
-    for team_field in ("age-group", "team-felt-safe-throughout", "follow-up-contact-made",
-                       "notes-for-the-next-provider"):
+    for team_field in (
+        "age-group",
+        "team-felt-safe-throughout",
+        "follow-up-contact-made",
+        "notes-for-the-next-provider",
+    ):
         assert team_field in names, team_field
     assert "team-on-scene" not in names  # a CAD field: joined by incident number, not asked
     text = html_text(folder / "field-form.html")
@@ -173,10 +209,17 @@ def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) 
     assert list(gender["/Opt"]) == ["woman", "man", "another gender", "declined", "not asked"]
     boxes = {k: v for k, v in fields.items() if k.startswith("person1_race_answer-")}
     assert sorted(str(v["/_States_"][0]) for v in boxes.values()) == sorted(
-        f"/{code}" for code in ("American Indian or Alaska Native", "Asian",
-                                "Black or African American",
-                                "Native Hawaiian or Other Pacific Islander", "White",
-                                "declined", "not asked"))
+        f"/{code}"
+        for code in (
+            "American Indian or Alaska Native",
+            "Asian",
+            "Black or African American",
+            "Native Hawaiian or Other Pacific Islander",
+            "White",
+            "declined",
+            "not asked",
+        )
+    )
     assert all(not v["/Ff"] & (1 << 15) for v in boxes.values() if "/Ff" in v)
     # Two people per call, each with consent asked.
     assert "person2_consent-to-share_answer" in fields
@@ -186,16 +229,18 @@ def test_the_form_has_a_fillable_field_per_team_field_and_none_for_cad(project) 
     assert "Team on scene" in text.split("Not on this form")[1]
 
 
-def test_the_word_form_has_a_tick_box_per_code(project) -> None:  # noqa: ANN001
+def test_the_word_form_has_a_tick_box_per_code(project) -> None:
     from docx import Document
     from docx.oxml.ns import qn
 
     build_town(project, "data/field-form", ["docx"])
     doc = Document(str(project / "build/town/data/field-form.docx"))
     w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-    tags = [sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
-            for sdt in doc.element.body.iter(qn("w:sdt"))
-            if sdt.find(qn("w:sdtPr")).find(f"{w14}checkbox") is not None]
+    tags = [
+        sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+        for sdt in doc.element.body.iter(qn("w:sdt"))
+        if sdt.find(qn("w:sdtPr")).find(f"{w14}checkbox") is not None
+    ]
     for code in ("agreed", "declined", "not able to decide now", "not asked"):
         assert f"person1_consent-to-share_answer={code}" in tags
         assert f"person2_consent-to-share_answer={code}" in tags
@@ -203,12 +248,16 @@ def test_the_word_form_has_a_tick_box_per_code(project) -> None:  # noqa: ANN001
     assert any(t.startswith("form4_outcome-of-the-call_answer=") for t in tags)
 
 
-def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:  # noqa: ANN001
-    line = edit(project, FIELDS, "data_collection:\n  library:\n    tenure:\n"
-                "      name: Years in the city\n      type: choice\n      group: person\n"
-                "      values: [under 5]\n      equity: true\n"
-                "      definition: How long the person has lived in the city.\n"
-                "  fields: [tenure, incident-number, ")
+def test_an_equity_field_needs_a_privacy_note_and_a_choice_its_values(project) -> None:
+    line = edit(
+        project,
+        FIELDS,
+        "data_collection:\n  library:\n    tenure:\n"
+        "      name: Years in the city\n      type: choice\n      group: person\n"
+        "      values: [under 5]\n      equity: true\n"
+        "      definition: How long the person has lived in the city.\n"
+        "  fields: [tenure, incident-number, ",
+    )
     [problem] = problems(project)
     assert problem.field.startswith("data_collection.library.tenure")
     assert line + 2 <= problem.line <= line + 9

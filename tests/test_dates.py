@@ -30,16 +30,15 @@ def test_an_agreement_after_training_starts_is_refused(project: Path) -> None:
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("agreement.effective", line)
     assert problem.message.startswith(
-        "the agreement takes effect 20 June 2026, after pre-service training starts "
-        "(15 June 2026)")
+        "the agreement takes effect 20 June 2026, after pre-service training starts (15 June 2026)"
+    )
 
 
 def test_training_before_the_contract_is_refused(project: Path) -> None:
     line = edit(project, "  start: 2026-07-27\n", "  start: 2026-06-15\n")
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("training.start", line)
-    assert "before the contract and the operating agreement start (1 July 2026)" in \
-        problem.message
+    assert "before the contract and the operating agreement start (1 July 2026)" in problem.message
 
 
 def test_an_evaluation_milestone_in_the_past_is_refused(project: Path) -> None:

@@ -23,7 +23,8 @@ def _text(path: Path) -> str:
     elif path.suffix == ".docx":
         doc = Document(path)
         raw = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-            c.text for t in doc.tables for row in t.rows for c in row.cells)
+            c.text for t in doc.tables for row in t.rows for c in row.cells
+        )
     else:
         raw = path.read_text(encoding="utf-8")
     return " ".join(raw.split())
@@ -47,7 +48,7 @@ def test_samples_carry_tree_and_column_map(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_tree_documents_in_every_format(built, name: str) -> None:  # noqa: ANN001
+def test_tree_documents_in_every_format(built, name: str) -> None:
     bundle = built(name, "dispatch,analysis")
     loaded = load_profile(name, SearchPath.from_cwd(Path(__file__).parent.parent))
     first = steps(loaded.profile.decision_tree)[0].question.ask
@@ -73,15 +74,17 @@ def test_unknown_branch_target(project: Path) -> None:
     edit(project, "      no: weapon\n", "      no: weapn\n")
     (problem,) = problems(project)
     assert problem.field == "decision_tree.questions[0].no" and problem.line > 0
-    assert "'weapn' is neither a question nor an outcome; did you mean 'weapon'?" in \
-        problem.message
+    assert "'weapn' is neither a question nor an outcome; did you mean 'weapon'?" in problem.message
 
 
 def test_cycle_is_refused(project: Path) -> None:
     edit(project, "      no: fallback\n", "      no: danger\n")
     found = problems(project)
-    assert any("loops back on itself: danger -> weapon -> violence -> eligible -> by-phone -> "
-               "team-free -> danger" in p.message for p in found)
+    assert any(
+        "loops back on itself: danger -> weapon -> violence -> eligible -> by-phone -> "
+        "team-free -> danger" in p.message
+        for p in found
+    )
 
 
 def test_missing_branch(project: Path) -> None:
@@ -96,8 +99,8 @@ def test_unknown_call_type_and_exclusion(project: Path) -> None:
     edit(project, "      exclusion: weapon\n", "      exclusion: weapons\n")
     messages = {p.field: p.message for p in problems(project)}
     assert messages["decision_tree.questions[4].call_types[0]"] == (
-        "no call type 'mental-health' in program.call_types; did you mean "
-        "'mental-health-crisis'?")
+        "no call type 'mental-health' in program.call_types; did you mean 'mental-health-crisis'?"
+    )
     assert "no exclusion 'weapons'" in messages["decision_tree.questions[1].exclusion"]
 
 
@@ -109,8 +112,11 @@ def test_unreachable_parts(project: Path) -> None:
 
 
 def test_diagram_escapes_profile_text(project: Path) -> None:
-    edit(project, "ask: Is a weapon mentioned or seen?",
-          'ask: "Is a <script>alert(1)</script> & weapon seen?"')
+    edit(
+        project,
+        "ask: Is a weapon mentioned or seen?",
+        'ask: "Is a <script>alert(1)</script> & weapon seen?"',
+    )
     tree = load_profile("town", SearchPath.from_cwd(project)).profile.decision_tree
     svg = diagram_svg(tree, "A <b>title</b>").decode()
     assert "<script>" not in svg and "<b>" not in svg
@@ -120,8 +126,11 @@ def test_diagram_escapes_profile_text(project: Path) -> None:
 
 
 def test_diagram_rows_slice_the_same_drawing(project: Path) -> None:
-    edit(project, "ask: Is a weapon mentioned or seen?",
-          'ask: "Is a <script>alert(1)</script> & weapon seen?"')
+    edit(
+        project,
+        "ask: Is a weapon mentioned or seen?",
+        'ask: "Is a <script>alert(1)</script> & weapon seen?"',
+    )
     tree = load_profile("town", SearchPath.from_cwd(project)).profile.decision_tree
     rows = diagram_rows(tree, "A <b>title</b>")
     assert len(rows) == len(tree.questions)
@@ -140,8 +149,10 @@ def test_flowchart_starts_under_the_introduction(tmp_path: Path) -> None:
     """The long Durham tree begins on page 1 and carries on over the page (it used to move
     whole to page 2, leaving page 1 two-thirds blank)."""
     build_sample("durham", tmp_path, "decision-tree", ["pdf", "html"])
-    pages = [" ".join(p.extract_text().split()) for p in
-             PdfReader(tmp_path / "durham/dispatch/decision-tree.pdf").pages]
+    pages = [
+        " ".join(p.extract_text().split())
+        for p in PdfReader(tmp_path / "durham/dispatch/decision-tree.pdf").pages
+    ]
     assert "The tree as a flowchart" in pages[0] and "Question 1 " in pages[0]
     assert "Question 7 " in pages[1] and "Question 7 " not in pages[0]
     html = (tmp_path / "durham/dispatch/decision-tree.html").read_text()

@@ -64,8 +64,9 @@ def _rendered_units(name: str) -> list[tuple[str, str, Reads, Any]]:
             continue
         reads = Reads(root=loaded.profile)
         with recording(reads), placeholders():
-            rendered = render_markdown(env, loaded, unit.document, unit.item,
-                                       plan.strings[unit.lang])
+            rendered = render_markdown(
+                env, loaded, unit.document, unit.item, plan.strings[unit.lang]
+            )
         units.append((unit.stem, rendered.text, reads, loaded.profile))
     return units
 
@@ -76,24 +77,33 @@ def _url(text: str) -> str:
 
 def _closing(text: str) -> str:
     """The closing section (a one-page card has none: its whole text is its closing)."""
-    return text[text.rindex("\n## "):] if "\n## " in text else text
+    return text[text.rindex("\n## ") :] if "\n## " in text else text
 
 
 def _check(stem: str, text: str, reads: Reads, profile: Any) -> list[str]:
     closing = _closing(text)
     listed = set(_LINK.findall(closing))
     shown = [p for p in reads.shown if p and p.split(".")[0].split("[")[0] not in _BOOKKEEPING]
-    needed = {profile.sources[s].url for key, ids in profile.citations.items()
-              for s in ids if s in profile.sources and any(_backs(key, p) for p in shown)}
+    needed = {
+        profile.sources[s].url
+        for key, ids in profile.citations.items()
+        for s in ids
+        if s in profile.sources and any(_backs(key, p) for p in shown)
+    }
     # A template may also cite a source by id where the profile names it (evidence items).
     named = set().union(*(_strings(resolve(profile, parse(p) or ())[1]) for p in shown))
     allowed = needed | {source.url for sid, source in profile.sources.items() if sid in named}
-    problems = [f"{stem}: shows a cited field but does not list {url}"
-                for url in sorted(needed) if _url(url) not in listed]
+    problems = [
+        f"{stem}: shows a cited field but does not list {url}"
+        for url in sorted(needed)
+        if _url(url) not in listed
+    ]
     allowed_links = {_url(u) for u in allowed}
-    problems += [f"{stem}: lists {url} but shows no field it backs"
-                 for url in sorted(listed - allowed_links)
-                 if url in {_url(s.url) for s in profile.sources.values()}]
+    problems += [
+        f"{stem}: lists {url} but shows no field it backs"
+        for url in sorted(listed - allowed_links)
+        if url in {_url(s.url) for s in profile.sources.values()}
+    ]
     return problems
 
 
@@ -113,25 +123,31 @@ def test_a_document_about_one_position_shows_only_that_positions_pay(durham_unit
     jobs = [u for u in durham_units if u[0].startswith("job_descriptions/")]
     assert len(jobs) == len(profile.staffing.positions)
     for stem, _text, reads, _ in jobs:
-        index = next(i for i, p in enumerate(profile.staffing.positions)
-                     if stem.endswith("/" + p.id))
-        pay = {p.split(".pay")[0] for p in reads.shown
-               if re.match(r"staffing\.positions\[\d+\]\.pay", p)}
+        index = next(
+            i for i, p in enumerate(profile.staffing.positions) if stem.endswith("/" + p.id)
+        )
+        pay = {
+            p.split(".pay")[0]
+            for p in reads.shown
+            if re.match(r"staffing\.positions\[\d+\]\.pay", p)
+        }
         assert pay == {f"staffing.positions[{index}]"}, (stem, pay)
 
 
 def test_the_worksheet_no_longer_carries_the_whole_profiles_sources(durham_units) -> None:
-    stem, text, _, profile = next(u for u in durham_units
-                                  if u[0] == "worksheets/stakeholder-worksheet")
-    closing = text[text.rindex("\n## "):]
+    stem, text, _, profile = next(
+        u for u in durham_units if u[0] == "worksheets/stakeholder-worksheet"
+    )
+    closing = text[text.rindex("\n## ") :]
     assert len(set(_LINK.findall(closing))) < len(profile.sources) / 2
     # Job postings back pay and duties; the worksheet shows neither.
     assert "Pay range" not in closing
 
 
 def test_the_check_catches_a_missing_and_a_surplus_source(durham_units) -> None:
-    stem, text, reads, profile = next(u for u in durham_units
-                                      if u[0] == "worksheets/stakeholder-worksheet")
+    stem, text, reads, profile = next(
+        u for u in durham_units if u[0] == "worksheets/stakeholder-worksheet"
+    )
     closing_at = text.rindex("\n## ")
     links = _LINK.findall(text[closing_at:])
     assert links

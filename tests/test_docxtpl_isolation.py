@@ -28,6 +28,7 @@ SCRIPT = textwrap.dedent("""
 
 def test_importing_docxtpl_leaves_core_properties_alone() -> None:
     # A fresh interpreter: in this one, docxtpl may have been imported by another test.
-    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True,
-                         text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["True", "1", "False"], out

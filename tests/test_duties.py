@@ -10,53 +10,77 @@ from tests.helpers import build_sample, edit, html_text, problems, squash
 
 
 def test_what_the_city_pays_for_must_be_budgeted(project: Path) -> None:
-    line = edit(project, "      paid_by: jurisdiction\n      budget_line: equipment\n",
-                "      paid_by: jurisdiction\n")
+    line = edit(
+        project,
+        "      paid_by: jurisdiction\n      budget_line: equipment\n",
+        "      paid_by: jurisdiction\n",
+    )
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("responsibilities.supplies[1].paid_by", line)
-    assert problem.message.startswith("Portable radios on the City's public-safety radio system "
-                                      "is paid for by the jurisdiction, so name the funding")
+    assert problem.message.startswith(
+        "Portable radios on the City's public-safety radio system "
+        "is paid for by the jurisdiction, so name the funding"
+    )
 
 
 def test_a_budget_line_must_exist(project: Path) -> None:
-    edit(project, "paid_by: jurisdiction, budget_line: equipment}",
-         "paid_by: jurisdiction, budget_line: radios}")
+    edit(
+        project,
+        "paid_by: jurisdiction, budget_line: equipment}",
+        "paid_by: jurisdiction, budget_line: radios}",
+    )
     [problem] = problems(project)
     assert problem.field == "responsibilities.supplies[3].budget_line"
     assert problem.message.startswith("no line 'radios' in funding.lines (known: ")
 
 
 def test_vehicles_must_be_supplied_as_the_rfp_says(project: Path) -> None:
-    edit(project, "kind: vehicles, supplied_by: contractor, paid_by: contractor}",
-         "kind: vehicles, supplied_by: jurisdiction, paid_by: contractor}")
+    edit(
+        project,
+        "kind: vehicles, supplied_by: contractor, paid_by: contractor}",
+        "kind: vehicles, supplied_by: jurisdiction, paid_by: contractor}",
+    )
     [problem] = problems(project)
     assert problem.field == "responsibilities.supplies[0].supplied_by"
     assert "(procurement.services.vehicles: contractor) says otherwise" in problem.message
 
 
 def test_a_position_must_hold_its_seats_credential(project: Path) -> None:
-    line = edit(project, "        - Advanced EMT credential from the North Carolina Office of "
-                "Emergency Medical Services\n", "        - EMT-Basic credential\n")
+    line = edit(
+        project,
+        "        - Advanced EMT credential from the North Carolina Office of "
+        "Emergency Medical Services\n",
+        "        - EMT-Basic credential\n",
+    )
     [problem] = problems(project)
     assert problem.field == "staffing.positions[2].certifications"
     assert problem.line < line
     assert problem.message.startswith(
         "Advanced EMT fills the team's 'emt' seat, which needs 'Advanced EMT credential from "
-        "the North Carolina Office of Emergency Medical Services' (program.team)")
+        "the North Carolina Office of Emergency Medical Services' (program.team)"
+    )
 
 
 def test_a_federal_grant_cannot_silently_pay_the_contract(project: Path) -> None:
-    line = edit(project, "      paid_from: [general-fund]\n",
-                "      paid_from: [general-fund, samhsa-grant]\n")
+    line = edit(
+        project,
+        "      paid_from: [general-fund]\n",
+        "      paid_from: [general-fund, samhsa-grant]\n",
+    )
     [problem] = problems(project)
     assert (problem.field, problem.line) == ("funding.lines[0].paid_from[1]", line)
-    assert problem.message.startswith("SAMHSA crisis response grants would pay the operator "
-                                      "contract, which brings federal procurement")
+    assert problem.message.startswith(
+        "SAMHSA crisis response grants would pay the operator "
+        "contract, which brings federal procurement"
+    )
 
 
 def test_the_contracts_funds_are_stated_once(project: Path) -> None:
-    edit(project, "  budget_basis: term\n",
-         "  budget_basis: term\n  funding_source: the general fund\n")
+    edit(
+        project,
+        "  budget_basis: term\n",
+        "  budget_basis: term\n  funding_source: the general fund\n",
+    )
     [problem] = problems(project)
     assert problem.field == "procurement.funding_source"
 

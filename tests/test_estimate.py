@@ -39,22 +39,30 @@ def test_a_ceiling_below_the_minimum_coverage_is_refused(project: Path) -> None:
     assert problem.line == line
     assert problem.message.startswith(
         "the independent cost estimate puts minimum coverage (2 teams of 3 on duty every "
-        "service hour) at $4,487,056 for the initial term, more than the ceiling of $3,600,000")
+        "service hour) at $4,487,056 for the initial term, more than the ceiling of $3,600,000"
+    )
 
 
-def test_a_ceiling_below_the_illustrated_shifts_warns(project: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_ceiling_below_the_illustrated_shifts_warns(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     line = edit(project, "  budget_ceiling: 6600000\n", "  budget_ceiling: 5000000\n")
-    edit(project, "      amounts: [3000000, 3600000, 3700000]\n      total: 10300000\n",
-         "      amounts: [2400000, 2600000, 3700000]\n")
+    edit(
+        project,
+        "      amounts: [3000000, 3600000, 3700000]\n      total: 10300000\n",
+        "      amounts: [2400000, 2600000, 3700000]\n",
+    )
     loaded = load_profile("town", SearchPath.from_cwd(project))
     [warning] = [w for w in loaded.warnings if w.field == "procurement.budget_ceiling"]
     assert warning.line == line
-    assert "illustrated shifts (the RFP's shifts: 48 team-hours a day, up to 4 at once) at " \
-           "$6,578,196" in warning.message
+    assert (
+        "illustrated shifts (the RFP's shifts: 48 team-hours a day, up to 4 at once) at "
+        "$6,578,196" in warning.message
+    )
     monkeypatch.chdir(project)
-    result = CliRunner().invoke(main, ["build", "town", "--strict", "--only", "rfp",
-                                       "--format", "html"])
+    result = CliRunner().invoke(
+        main, ["build", "town", "--strict", "--only", "rfp", "--format", "html"]
+    )
     assert result.exit_code == 1
     assert f"profile.yaml:{line}:" in result.output
     assert not (project / "build" / "town").exists()
@@ -67,12 +75,17 @@ def test_a_seat_without_pay_is_named(project: Path) -> None:
 
 
 def test_the_funding_plan_must_budget_the_minimum_coverage(project: Path) -> None:
-    line = edit(project, "      amounts: [3000000, 3600000, 3700000]\n      total: 10300000\n",
-                "      amounts: [2000000, 2000000, 3700000]\n")
+    line = edit(
+        project,
+        "      amounts: [3000000, 3600000, 3700000]\n      total: 10300000\n",
+        "      amounts: [2000000, 2000000, 3700000]\n",
+    )
     [problem] = [p for p in problems(project) if p.field == "funding.lines[0].amounts"]
     assert problem.line == line
-    assert ("the contract is budgeted at $4,000,000 over its first 2 years, less than the "
-            "independent cost estimate of the minimum coverage ($4,487,056)") in problem.message
+    assert (
+        "the contract is budgeted at $4,000,000 over its first 2 years, less than the "
+        "independent cost estimate of the minimum coverage ($4,487,056)"
+    ) in problem.message
 
 
 def test_funding_plan_and_buyers_file_show_the_same_estimate(tmp_path: Path) -> None:
@@ -81,8 +94,10 @@ def test_funding_plan_and_buyers_file_show_the_same_estimate(tmp_path: Path) -> 
     buyer = squash(html_text(tmp_path / "durham" / "rfp" / "cost-estimate.html"))
     for text in (plan, buyer):
         assert "A year at full service $2,450,852 $3,599,271" in text
-        assert ("The ceiling of $6,600,000 for the 24-month initial term pays for the minimum "
-                "coverage ($4,487,056) and for the illustrated shifts ($6,578,196).") in text
+        assert (
+            "The ceiling of $6,600,000 for the 24-month initial term pays for the minimum "
+            "coverage ($4,487,056) and for the illustrated shifts ($6,578,196)."
+        ) in text
 
 
 def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> None:
@@ -100,16 +115,20 @@ def test_cost_per_response_is_one_figure_in_three_documents(tmp_path: Path) -> N
     plan = squash(html_text(bundle / "funding" / "funding-plan.html"))
     assert f"about {figure} of program cost per field response" in plan
     evaluation = squash(html_text(bundle / "evaluation" / "evaluation-plan.html"))
-    formula = (f"{figure} = ${found.cost:,}, the whole program's cost in year 3 (every line of "
-               "the funding plan, staff who never go out on calls included) ÷ 30,000 expected "
-               "field responses a year (40,000 eligible calls a year × the target share "
-               "reached, 75%)")
+    formula = (
+        f"{figure} = ${found.cost:,}, the whole program's cost in year 3 (every line of "
+        "the funding plan, staff who never go out on calls included) ÷ 30,000 expected "
+        "field responses a year (40,000 eligible calls a year × the target share "
+        "reached, 75%)"
+    )
     assert f"Expected from the funding plan: {formula}" in evaluation
     assert "Numerator: The whole program's operating cost in the period." in evaluation
     brief = squash(html_text(bundle / "briefings" / "partner-brief.en.html"))
-    assert (f"Program cost per field response, expected: about {figure} = ${found.cost:,} "
-            "(whole program, year 3) ÷ 30,000 field responses (40,000 eligible calls a year × "
-            "the target share reached, 75%).") in brief
+    assert (
+        f"Program cost per field response, expected: about {figure} = ${found.cost:,} "
+        "(whole program, year 3) ÷ 30,000 field responses (40,000 eligible calls a year × "
+        "the target share reached, 75%)."
+    ) in brief
     brief_es = squash(html_text(bundle / "briefings" / "partner-brief.es.html"))
     assert f"Costo del programa por respuesta en el terreno, previsto: unos {figure}" in brief_es
     for text in (brief, brief_es):  # an expected cost, never a row of the targets table
@@ -137,14 +156,15 @@ def test_phoenix_expects_responses_from_its_call_analysis(tmp_path: Path) -> Non
     eligible = loaded.calls_analysis.eligible_per_year.shown
     assert found.responses == round(eligible * 0.6)
     assert found.cost == profile_budget(loaded.profile).years[-1].cost
-    basis = (f"{eligible:,} eligible calls a year estimated from one week of 2019 calls × the "
-             "target share reached, 60%")
+    basis = (
+        f"{eligible:,} eligible calls a year estimated from one week of 2019 calls × the "
+        "target share reached, 60%"
+    )
     assert found.responses_basis == basis
     build_sample("phoenix", tmp_path, ["funding", "evaluation", "briefings"])
     bundle = tmp_path / "phoenix"
     figure = f"${found.value:,}"
-    for doc in ("funding/funding-plan", "evaluation/evaluation-plan",
-                "briefings/partner-brief.en"):
+    for doc in ("funding/funding-plan", "evaluation/evaluation-plan", "briefings/partner-brief.en"):
         text = squash(html_text(bundle / f"{doc}.html"))
         assert figure in text and basis in text, doc
 
@@ -152,10 +172,11 @@ def test_phoenix_expects_responses_from_its_call_analysis(tmp_path: Path) -> Non
 def test_without_counts_the_documents_say_why_no_figure(tmp_path: Path) -> None:
     build_sample("long-beach", tmp_path, ["funding", "evaluation", "briefings"])
     bundle = tmp_path / "long-beach"
-    why = ("no published yearly count of the eligible calls, or of the calls teams of the size "
-           "this plan pays for would answer, is available")
-    for doc in ("funding/funding-plan", "evaluation/evaluation-plan",
-                "briefings/partner-brief.en"):
+    why = (
+        "no published yearly count of the eligible calls, or of the calls teams of the size "
+        "this plan pays for would answer, is available"
+    )
+    for doc in ("funding/funding-plan", "evaluation/evaluation-plan", "briefings/partner-brief.en"):
         assert why in squash(html_text(bundle / f"{doc}.html")), doc
     es = squash(html_text(bundle / "briefings" / "partner-brief.es.html"))
     assert "todavía no hay una cifra prevista, porque no hay una cifra anual publicada" in es

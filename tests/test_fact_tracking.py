@@ -23,8 +23,10 @@ def profile() -> Profile:
 def render(profile: Profile, source: str) -> tuple[str, Reads]:
     env = make_env(jinja2.DictLoader({"t": source}))
     reads = Reads(root=profile)
-    context = {name: Tracked(getattr(profile, name), (name,))
-               for name in ("program", "staffing", "procurement", "jurisdiction")}
+    context = {
+        name: Tracked(getattr(profile, name), (name,))
+        for name in ("program", "staffing", "procurement", "jurisdiction")
+    }
     with recording(reads):
         text = env.get_template("t").render(context)
     return text, reads
@@ -33,13 +35,17 @@ def render(profile: Profile, source: str) -> tuple[str, Reads]:
 def test_leaves_are_recorded_and_printed_as_before(profile: Profile) -> None:
     text, reads = render(profile, "{{ program.hours.start }} {{ procurement.rfp_number }}")
     assert text == f"{profile.program.hours.start} {profile.procurement.rfp_number}".replace(
-        "-", "\\-").replace(":", "\\:")
+        "-", "\\-"
+    ).replace(":", "\\:")
     assert reads.shown == ["program.hours.start", "procurement.rfp_number"]
 
 
 def test_if_and_for_read_what_decides_the_output(profile: Profile) -> None:
-    _, reads = render(profile, "{% if program.exclusions %}{% for p in staffing.positions %}"
-                               "{{ p.pay.min }}{% endfor %}{% endif %}{{ program.team|length }}")
+    _, reads = render(
+        profile,
+        "{% if program.exclusions %}{% for p in staffing.positions %}"
+        "{{ p.pay.min }}{% endfor %}{% endif %}{{ program.team|length }}",
+    )
     assert "program.exclusions|b" in reads.entries
     assert "staffing.positions|n" in reads.entries
     assert "staffing.positions[2].pay.min|v" in reads.entries
@@ -68,10 +74,16 @@ def changed(profile: Profile, section: str, **values: object) -> Profile:
     return profile.model_copy(update={section: part})
 
 
-@pytest.mark.parametrize("source", [
-    "{{ program.__class__ }}", "{{ program._value }}", "{{ program.model_copy() }}",
-    "{{ program['__class__'] }}", "{{ staffing.positions.__class__.__mro__ }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ program.__class__ }}",
+        "{{ program._value }}",
+        "{{ program.model_copy() }}",
+        "{{ program['__class__'] }}",
+        "{{ staffing.positions.__class__.__mro__ }}",
+    ],
+)
 def test_the_sandbox_refuses_through_proxies(profile: Profile, source: str) -> None:
     with pytest.raises(jinja2.exceptions.SecurityError):
         render(profile, source)
@@ -87,8 +99,11 @@ def test_declared_fields_exist(profile: Profile) -> None:
     from genkit.model import program as program_model
     from genkit.model import staffing as staffing_model
 
-    classes = {"Profile": Profile, "Program": program_model.Program,
-               "Staffing": staffing_model.Staffing}
+    classes = {
+        "Profile": Profile,
+        "Program": program_model.Program,
+        "Staffing": staffing_model.Staffing,
+    }
     for key, fields in DECLARED.items():
         owner, attr = key.split(".")
         if owner in classes:
@@ -99,8 +114,11 @@ def test_declared_fields_exist(profile: Profile) -> None:
 
 
 def test_odd_lookups_fail_as_before(profile: Profile) -> None:
-    text, _ = render(profile, "{{ staffing.positions[-1].title }}|{{ program.hours.days is "
-                              "defined }}|{{ (staffing.positions[1:2] | first).title }}")
+    text, _ = render(
+        profile,
+        "{{ staffing.positions[-1].title }}|{{ program.hours.days is "
+        "defined }}|{{ (staffing.positions[1:2] | first).title }}",
+    )
     assert text.split("|")[0] == profile.staffing.positions[-1].title.replace("-", "\\-")
     with pytest.raises(jinja2.UndefinedError):
         render(profile, "{{ jurisdiction[[1]] }}")

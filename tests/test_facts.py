@@ -29,11 +29,17 @@ def test_a_field_only_the_rfp_shows_rebuilds_only_the_rfp(once_built: Path) -> N
 
 
 def test_a_field_many_documents_show_rebuilds_each_of_them(once_built: Path) -> None:
-    edit(once_built, "  host_department: Durham Community Safety Department\n",
-         "  host_department: Department of Community Care\n")
+    edit(
+        once_built,
+        "  host_department: Durham Community Safety Department\n",
+        "  host_department: Department of Community Care\n",
+    )
     rendered = _build(once_built)
-    for stem in ("rfp/rfp.html", "worksheets/stakeholder-worksheet.html",
-                 "briefings/resident-sheet.en.html"):
+    for stem in (
+        "rfp/rfp.html",
+        "worksheets/stakeholder-worksheet.html",
+        "briefings/resident-sheet.en.html",
+    ):
         assert stem in rendered, stem
 
 
@@ -47,7 +53,7 @@ def test_incremental_output_matches_a_forced_build(once_built: Path, tmp_path: P
     assert incremental == forced
 
 
-def test_why_names_the_fields_a_document_read(run) -> None:  # noqa: ANN001
+def test_why_names_the_fields_a_document_read(run) -> None:
     result = run("why", "town", "rfp/rfp")
     assert result.exit_code == 0, result.output
     assert "procurement.rfp_number" in result.output

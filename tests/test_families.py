@@ -28,7 +28,7 @@ from genkit.render.templating import make_env
 from genkit.render.tracking.facts import Reads, recording
 from tests.conftest import REPO
 
-GREETING = '''
+GREETING = """
 from genkit.family import ContextName, Family, FigureSpec
 from genkit.figure import Figure
 
@@ -46,7 +46,7 @@ FAMILY = Family(
     context={"greeting": ContextName(greeting, reads=(("jurisdiction", "name"),))},
     figures={"greeting-card": FigureSpec(card, ("program.name",), when="greeting")},
 )
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +74,7 @@ def plugged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def _render(loaded: LoadedProfile, source: str, requires: tuple[str, ...] = ()) -> tuple:
     meta = FrontMatter(title="Greeting", audience="Staff", requires=list(requires))
-    document = Document("test/greeting", "greeting.md.j2", Path("greeting.md.j2"), "markdown",
-                        meta)
+    document = Document("test/greeting", "greeting.md.j2", Path("greeting.md.j2"), "markdown", meta)
     env = make_env(jinja2.DictLoader({"greeting.md.j2": source}))
     reads = Reads(root=loaded.profile)
     with recording(reads):
@@ -85,12 +84,25 @@ def _render(loaded: LoadedProfile, source: str, requires: tuple[str, ...] = ()) 
 
 def test_the_families_come_from_their_packages() -> None:
     assert [f.name for f in families()] == ["calls", "decision_tree", "funding", "packet"]
-    assert sorted(context_names()) == ["budget", "calls_analysis", "cost_per_response",
-                                       "decision_steps", "estimate", "price_form",
-                                       "rfp_clauses", "state_name"]
-    assert sorted(figure_specs()) == ["calls-areas", "calls-heatmap", "calls-hours",
-                                      "calls-staffing", "calls-years", "decision-tree",
-                                      "funding-by-year"]
+    assert sorted(context_names()) == [
+        "budget",
+        "calls_analysis",
+        "cost_per_response",
+        "decision_steps",
+        "estimate",
+        "price_form",
+        "rfp_clauses",
+        "state_name",
+    ]
+    assert sorted(figure_specs()) == [
+        "calls-areas",
+        "calls-heatmap",
+        "calls-hours",
+        "calls-staffing",
+        "calls-years",
+        "decision-tree",
+        "funding-by-year",
+    ]
 
 
 def test_render_names_no_family() -> None:
@@ -125,12 +137,17 @@ def test_a_family_name_can_be_required(loaded: LoadedProfile, plugged: None) -> 
     assert missing_requirements(loaded, document) == ["calls_analysis"]
 
 
-def test_a_figure_without_data_says_what_to_test(loaded: LoadedProfile,
-                                                 tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    _plugin(tmp_path, "blank", GREETING.replace('Figure("greeting-card", "A card", "A card", '
-                                                'make_svg=lambda: b"<svg/>")', "None"),
-            monkeypatch)
+def test_a_figure_without_data_says_what_to_test(
+    loaded: LoadedProfile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plugin(
+        tmp_path,
+        "blank",
+        GREETING.replace(
+            'Figure("greeting-card", "A card", "A card", make_svg=lambda: b"<svg/>")', "None"
+        ),
+        monkeypatch,
+    )
     try:
         with pytest.raises(GenkitError, match=r"place it inside \{% if greeting %\}"):
             _render(loaded, "```figure name=greeting-card\n```\n")
@@ -140,12 +157,14 @@ def test_a_figure_without_data_says_what_to_test(loaded: LoadedProfile,
         sys.modules.pop("genkit.blank", None)
 
 
-def test_two_families_may_not_declare_one_name(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_families_may_not_declare_one_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _plugin(tmp_path, "twice", GREETING.replace('"greeting":', '"budget":'), monkeypatch)
     try:
-        with pytest.raises(RuntimeError, match="context name 'budget' is declared by both "
-                                              "funding and greeting"):
+        with pytest.raises(
+            RuntimeError, match="context name 'budget' is declared by both funding and greeting"
+        ):
             families()
     finally:
         families.cache_clear()

@@ -17,7 +17,7 @@ def _as_of(project: Path) -> dt.date:
     return dt.date.fromisoformat(str(profile["as_of"]))
 
 
-def test_word_files_and_the_bundle_zip_carry_the_profile_date(run, project: Path) -> None:  # noqa: ANN001
+def test_word_files_and_the_bundle_zip_carry_the_profile_date(run, project: Path) -> None:
     result = run("build", "town", "--only", "worksheets", "--format", "html,docx", "-q")
     assert result.exit_code == 0, result.output
     bundle = project / "build/town"

@@ -25,10 +25,14 @@ def _agency(project: Path, value: str) -> None:
 
 
 def test_missing_characters_are_grouped_by_the_package_that_draws_them(
-        latin_fonts_only: None) -> None:
+    latin_fonts_only: None,
+) -> None:
     found = glyphs.missing_glyphs("Équipe 日本 🚑 x\u200d\ufe0f · \ue000")
     assert [(m.chars, m.package) for m in found] == [
-        ("\ue000", ""), ("日本", "fonts-noto-cjk"), ("🚑", "fonts-noto-color-emoji")]
+        ("\ue000", ""),
+        ("日本", "fonts-noto-cjk"),
+        ("🚑", "fonts-noto-color-emoji"),
+    ]
     assert "日 (U+65E5), 本 (U+672C)" in found[1].describe()
     assert "apt-get install fonts-noto-cjk" in found[1].describe()
     assert "brew install --cask font-noto-sans-cjk" in found[1].describe()
@@ -47,8 +51,9 @@ def test_installed_coverage_is_read_from_fontconfig() -> None:
     assert glyphs.missing_glyphs("Plain ASCII text, é") == [], "the stylesheet's font draws it"
 
 
-def test_a_glyph_no_font_draws_is_a_warning_and_fails_strict(run, project: Path,  # noqa: ANN001
-                                                             latin_fonts_only: None) -> None:
+def test_a_glyph_no_font_draws_is_a_warning_and_fails_strict(
+    run, project: Path, latin_fonts_only: None
+) -> None:
     _agency(project, "日本語 police")
     args = ("build", "town", "--only", "worksheets", "--format", "pdf", "-j", "1")
     strict = run(*args, "--strict", "--out", "strict")
@@ -62,8 +67,9 @@ def test_a_glyph_no_font_draws_is_a_warning_and_fails_strict(run, project: Path,
     assert "fonts-noto-cjk" in warning
 
 
-def test_a_pdf_with_missing_glyphs_is_rendered_again_next_build(run, project: Path,  # noqa: ANN001
-                                                                latin_fonts_only: None) -> None:
+def test_a_pdf_with_missing_glyphs_is_rendered_again_next_build(
+    run, project: Path, latin_fonts_only: None
+) -> None:
     _agency(project, "日本語 police")
     args = ("build", "town", "--only", "worksheets", "--format", "pdf", "-j", "1")
     assert "U+65E5" in run(*args).output
@@ -72,7 +78,8 @@ def test_a_pdf_with_missing_glyphs_is_rendered_again_next_build(run, project: Pa
 
 
 def test_installing_fonts_changes_what_pdfs_are_fingerprinted_with(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from genkit.plan import versions
 
     monkeypatch.setattr(versions, "_FONT_FOLDERS", (str(tmp_path),))

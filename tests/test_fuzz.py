@@ -26,10 +26,53 @@ from tests.helpers import build_town
 REPO = Path(__file__).resolve().parent.parent
 DURHAM = (REPO / "jurisdictions/durham/profile.yaml").read_text()
 BASE = parse_yaml_text((REPO / "jurisdictions/_base/profile.yaml").read_text(), "_base").data
-TOKENS = ["", " ", "\n", ": ", "- ", "&a ", "*a", "!!str ", "!tag ", "? ", "{", "}", "[", "]",
-          ",", "'", '"', "|", ">-", "#", "%YAML 1.1\n", "---\n", "...\n", "~", "null", "yes",
-          "no", "0x1F", "1e400", "2025-02-30", "24:60", "\t", "\x00", "\ufeff", "é", "\u202e",
-          "    ", "true", "-1", "999999999999999999999", "<<: ", "@", "`", "\\", "%"]
+TOKENS = [
+    "",
+    " ",
+    "\n",
+    ": ",
+    "- ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!tag ",
+    "? ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "'",
+    '"',
+    "|",
+    ">-",
+    "#",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "0x1F",
+    "1e400",
+    "2025-02-30",
+    "24:60",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "é",
+    "\u202e",
+    "    ",
+    "true",
+    "-1",
+    "999999999999999999999",
+    "<<: ",
+    "@",
+    "`",
+    "\\",
+    "%",
+]
 
 
 def load_text(text: str) -> None:
@@ -38,11 +81,13 @@ def load_text(text: str) -> None:
     if not isinstance(doc.data, dict):
         return
     data = {**BASE, **{k: v for k, v in doc.data.items() if k != "extends"}}
-    located = Located(data, {(): ("fuzz.yaml", 1, 1),
-                             **{p: ("fuzz.yaml", *pos) for p, pos in doc.positions.items()}})
+    located = Located(
+        data,
+        {(): ("fuzz.yaml", 1, 1), **{p: ("fuzz.yaml", *pos) for p, pos in doc.positions.items()}},
+    )
     try:
         profile = Profile.model_validate(data)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         from pydantic import ValidationError
 
         if not isinstance(exc, ValidationError):
@@ -57,7 +102,7 @@ def load_text(text: str) -> None:
 def mutate(rng: random.Random, text: str) -> str:
     lines = text.splitlines(keepends=True)
     start = rng.randrange(len(lines))
-    window = lines[start:start + rng.randint(1, 60)] if rng.random() < 0.5 else lines
+    window = lines[start : start + rng.randint(1, 60)] if rng.random() < 0.5 else lines
     out = "".join(window)
     for _ in range(rng.randint(1, 6)):
         pos = rng.randrange(len(out) + 1)
@@ -65,10 +110,10 @@ def mutate(rng: random.Random, text: str) -> str:
         if action < 0.4:
             out = out[:pos] + rng.choice(TOKENS) + out[pos:]
         elif action < 0.7:
-            out = out[:pos] + out[pos + rng.randint(1, 20):]
+            out = out[:pos] + out[pos + rng.randint(1, 20) :]
         elif action < 0.85:
             other = rng.randrange(len(out) + 1)
-            out = out[:pos] + out[min(pos, other):max(pos, other)] + out[pos:]
+            out = out[:pos] + out[min(pos, other) : max(pos, other)] + out[pos:]
         else:
             out = out[:pos] + chr(rng.randrange(0x20, 0x3000)) + out[pos:]
     return out
@@ -104,17 +149,25 @@ def test_any_string_value_loads_or_is_located(value: str) -> None:
         assert all(p.line > 0 for p in exc.problems), exc.problems
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(name=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60),
-       summary=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400))
-def test_generated_values_build_cleanly_or_fail_located(tmp_path_factory, name: str,
-                                                        summary: str) -> None:
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60),
+    summary=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400),
+)
+def test_generated_values_build_cleanly_or_fail_located(
+    tmp_path_factory, name: str, summary: str
+) -> None:
     project = tmp_path_factory.mktemp("prop")
     folder = project / "jurisdictions/town"
     folder.mkdir(parents=True)
+
     def q(v: str) -> str:
         return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
     text = DURHAM.replace("  name: HEART\n", f"  name: {q(name)}\n", 1)
     text = text.replace("  summary: >-\n", f"  summary: {q(summary)}\n  x_old: >-\n", 1)
     lines = text.splitlines(keepends=True)
@@ -134,7 +187,7 @@ def test_generated_values_build_cleanly_or_fail_located(tmp_path_factory, name: 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", range(3))
-def test_mutated_profiles_never_crash_the_cli(seed: int, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_mutated_profiles_never_crash_the_cli(seed: int, tmp_path: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from genkit.cli.main import main
@@ -147,5 +200,6 @@ def test_mutated_profiles_never_crash_the_cli(seed: int, tmp_path: Path, monkeyp
         monkeypatch.chdir(tmp_path)
         result = CliRunner().invoke(main, ["validate", "town"])
         assert result.exit_code in (0, 1), result.output
-        assert "Traceback" not in result.output and "internal error" not in result.output, \
+        assert "Traceback" not in result.output and "internal error" not in result.output, (
             result.output
+        )

@@ -21,17 +21,25 @@ def report(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
     """What a failure prints: every file that differs, the first one's diff, the command."""
     changed = differences(expected, actual)
     first = changed[0]
-    lines = [f"{len(changed)} file(s) differ from tests/golden/{NAME}/:",
-             *(f"  {path}" for path in changed), ""]
+    lines = [
+        f"{len(changed)} file(s) differ from tests/golden/{NAME}/:",
+        *(f"  {path}" for path in changed),
+        "",
+    ]
     if first not in actual:
         lines.append(f"{first}: in the golden tree, no longer built")
     elif first not in expected:
         lines.append(f"{first}: built, not in the golden tree")
     else:
-        diff = list(difflib.unified_diff(
-            expected[first].decode("utf-8", "replace").splitlines(),
-            actual[first].decode("utf-8", "replace").splitlines(),
-            f"golden/{first}", f"built/{first}", lineterm=""))
+        diff = list(
+            difflib.unified_diff(
+                expected[first].decode("utf-8", "replace").splitlines(),
+                actual[first].decode("utf-8", "replace").splitlines(),
+                f"golden/{first}",
+                f"built/{first}",
+                lineterm="",
+            )
+        )
         lines += diff[:DIFF_LINES]
         if len(diff) > DIFF_LINES:
             lines.append(f"... {len(diff) - DIFF_LINES} more diff lines")
@@ -52,8 +60,12 @@ def test_the_tree_is_small_text_without_fingerprints() -> None:
     assert {Path(path).suffix for path in files} == {".html", ".csv"}
     assert sum(len(data) for data in files.values()) < 1_000_000
     # Only the formats kept: no manifest or zip, which carry genkit's code fingerprints.
-    assert sorted(p.name for p in GOLDEN.rglob("*") if p.is_file() and p.suffix
-                  not in {".html", ".csv"}) == []
+    assert (
+        sorted(
+            p.name for p in GOLDEN.rglob("*") if p.is_file() and p.suffix not in {".html", ".csv"}
+        )
+        == []
+    )
     profile = (FIXTURE / "jurisdictions" / NAME / "profile.yaml").read_text(encoding="utf-8")
     assert "\nas_of: 2026-01-15 " in profile, "the fixture's date is pinned, not today's"
 
@@ -67,5 +79,4 @@ def test_a_failure_shows_the_first_diff_and_the_refresh_command() -> None:
     assert "--- golden/a.html\n+++ built/a.html\n" in text
     assert "-<p>two</p>\n+<p>2</p>" in text
     assert text.endswith("refresh the golden tree: python tools/refresh_golden.py")
-    assert "c.html: in the golden tree, no longer built" in report(
-        {"c.html": b"x"}, {})
+    assert "c.html: in the golden tree, no longer built" in report({"c.html": b"x"}, {})

@@ -18,26 +18,45 @@ from genkit.paths import SearchPath
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
-JD_SECTIONS = ["About HEART", "The position", "Schedule", "Essential duties",
-               "Minimum qualifications", "Preferred qualifications", "Licenses and certifications",
-               "Knowledge, skills and abilities", "Working conditions", "Physical demands",
-               "Pay and benefits", "Training", "Background check", "Fair chance",
-               "Equal opportunity", "How to apply", "Sources and notes"]
-GUIDE_SECTIONS = ["How this interview works", "Instructions for the panel",
-                  "Questions you must not ask", "Opening (read to every candidate)", "Questions",
-                  "Closing (read to every candidate)", "Scoring sheet"]
-
+JD_SECTIONS = [
+    "About HEART",
+    "The position",
+    "Schedule",
+    "Essential duties",
+    "Minimum qualifications",
+    "Preferred qualifications",
+    "Licenses and certifications",
+    "Knowledge, skills and abilities",
+    "Working conditions",
+    "Physical demands",
+    "Pay and benefits",
+    "Training",
+    "Background check",
+    "Fair chance",
+    "Equal opportunity",
+    "How to apply",
+    "Sources and notes",
+]
+GUIDE_SECTIONS = [
+    "How this interview works",
+    "Instructions for the panel",
+    "Questions you must not ask",
+    "Opening (read to every candidate)",
+    "Questions",
+    "Closing (read to every candidate)",
+    "Scoring sheet",
+]
 
 
 @pytest.fixture
-def kit(built):  # noqa: ANN001, ANN201
+def kit(built):
     """A sample's job descriptions and interview guides, built once for the session."""
     return lambda jurisdiction: built(jurisdiction, "job_descriptions,interview_guides")
 
 
 def html_text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    body = raw[raw.index("<main>"):raw.index("</main>")]
+    body = raw[raw.index("<main>") : raw.index("</main>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -54,11 +73,14 @@ def docx_text(path: Path) -> str:
 
 
 def texts(bundle: Path, stem: str) -> dict[str, str]:
-    return {"html": html_text(bundle / f"{stem}.html"), "pdf": pdf_text(bundle / f"{stem}.pdf"),
-            "docx": docx_text(bundle / f"{stem}.docx")}
+    return {
+        "html": html_text(bundle / f"{stem}.html"),
+        "pdf": pdf_text(bundle / f"{stem}.pdf"),
+        "docx": docx_text(bundle / f"{stem}.docx"),
+    }
 
 
-def profile(name: str):  # noqa: ANN201
+def profile(name: str):
     return load_profile(name, SearchPath.from_cwd(REPO)).profile
 
 
@@ -76,7 +98,7 @@ def test_every_position_gets_a_job_description_and_an_interview_guide(kit, name:
         assert position.title in guide
 
 
-def test_job_description_sections_in_all_formats(kit) -> None:  # noqa: ANN001
+def test_job_description_sections_in_all_formats(kit) -> None:
     for fmt, text in texts(kit("durham"), "job_descriptions/peer-support-specialist").items():
         for section in JD_SECTIONS:
             assert section in text, (fmt, section)
@@ -89,7 +111,7 @@ def test_job_description_sections_in_all_formats(kit) -> None:  # noqa: ANN001
         assert "equal opportunity employer" in text, fmt
 
 
-def test_illustrative_pay_is_marked(kit) -> None:  # noqa: ANN001
+def test_illustrative_pay_is_marked(kit) -> None:
     text = html_text(kit("durham") / "job_descriptions" / "advanced-emt.html")
     assert "Illustrative figure" in text
     sourced = html_text(kit("durham") / "job_descriptions" / "peer-support-specialist.html")
@@ -98,7 +120,7 @@ def test_illustrative_pay_is_marked(kit) -> None:  # noqa: ANN001
     assert "Pay range (Advanced EMT)" not in sourced
 
 
-def test_interview_guide_sections_in_all_formats(kit) -> None:  # noqa: ANN001
+def test_interview_guide_sections_in_all_formats(kit) -> None:
     loaded = profile("durham")
     position = loaded.staffing.positions[0]
     job = loaded.staffing.job(position, loaded.program)
@@ -119,32 +141,40 @@ def test_interview_guide_sections_in_all_formats(kit) -> None:  # noqa: ANN001
         assert f"call type {label}" in guide
 
 
-def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:  # noqa: ANN001
+def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:
     loaded = profile("durham")
     position = loaded.staffing.positions[0]
     job = loaded.staffing.job(position, loaded.program)
     folder = kit("durham") / "interview_guides"
     fields = PdfReader(folder / f"{position.id}.pdf").get_fields() or {}
-    for name in ("interview_candidate_details", "interview_panel-member_details",
-                 "interview_date_details", "agreed_agreed-total_agreed-rating"):
+    for name in (
+        "interview_candidate_details",
+        "interview_panel-member_details",
+        "interview_date_details",
+        "agreed_agreed-total_agreed-rating",
+    ):
         assert name in fields, name
     for i, item in enumerate(job.interview, start=1):
         for sheet, column in (("score", "your-rating"), ("agreed", "agreed-rating")):
-            [rating] = [n for n in fields if n.startswith(f"{sheet}_{i}-")
-                        and n.endswith(f"_{column}")]
+            [rating] = [
+                n for n in fields if n.startswith(f"{sheet}_{i}-") and n.endswith(f"_{column}")
+            ]
             # a radio group whose values are the ratings 1 to 5
             assert fields[rating]["/FT"] == "/Btn" and fields[rating]["/Ff"] & (1 << 15)
             assert list(fields[rating]["/Opt"]) == ["1", "2", "3", "4", "5"]
             assert fields[rating]["/TU"].startswith(f"{i}. {item.competency.name}")
-        assert any(n.startswith(f"score_{i}-") and n.endswith("_evidence-and-notes")
-                   for n in fields)
+        assert any(
+            n.startswith(f"score_{i}-") and n.endswith("_evidence-and-notes") for n in fields
+        )
     assert any(n.startswith("score_your-total") for n in fields)
-    assert list(fields["decision_recommendation_details"]["/Opt"]) == ["advance",
-                                                                       "do not advance"]
+    assert list(fields["decision_recommendation_details"]["/Opt"]) == ["advance", "do not advance"]
 
     doc = Document(str(folder / f"{position.id}.docx"))
-    sheet = next(t for t in doc.tables if t.cell(0, 0).text == "Competency"
-                 and "Your rating" in t.cell(0, 1).text)
+    sheet = next(
+        t
+        for t in doc.tables
+        if t.cell(0, 0).text == "Competency" and "Your rating" in t.cell(0, 1).text
+    )
     assert len(sheet.rows) == len(job.interview) + 2
     tags = [e.get(qn("w:val")) for e in sheet._tbl.xpath(".//w:sdtPr/w:tag")]
     prefix = tags[0].rsplit("=", 1)[0]
@@ -153,7 +183,7 @@ def test_scoring_sheet_is_fillable_in_pdf_and_a_table_in_word(kit) -> None:  # n
 
 
 @pytest.mark.parametrize("name", ["durham", "long-beach"])
-def test_job_description_ksas_are_the_interview_competencies_one_to_one(kit, name: str) -> None:  # noqa: ANN001
+def test_job_description_ksas_are_the_interview_competencies_one_to_one(kit, name: str) -> None:
     loaded = profile(name)
     for position in loaded.staffing.positions:
         job = loaded.staffing.job(position, loaded.program)
@@ -167,24 +197,26 @@ def test_job_description_ksas_are_the_interview_competencies_one_to_one(kit, nam
             assert f"{number}. {competency}" in guide, (position.id, competency)
 
 
-def test_job_description_carries_the_classification_facts(kit) -> None:  # noqa: ANN001
+def test_job_description_carries_the_classification_facts(kit) -> None:
     page = html_text(kit("durham") / "job_descriptions" / "crisis-response-clinician.html")
     assert "FLSA status Exempt (not paid overtime)" in " ".join(page.split())
     assert "Grade set by human resources" in " ".join(page.split())
     assert "Hiring range" in page and "Supervision received" in page
     assert "Applications close on 15 May 2026" in page
     assert "Human Resources Department" in page  # the accommodation contact
-    peer = " ".join(html_text(kit("durham") / "job_descriptions" /
-                              "peer-support-specialist.html").split())
+    peer = " ".join(
+        html_text(kit("durham") / "job_descriptions" / "peer-support-specialist.html").split()
+    )
     assert "FLSA status Non-exempt (paid overtime)" in peer
     assert "Supervision exercised none" in peer
-    boss = " ".join(html_text(kit("durham") / "job_descriptions" /
-                              "community-response-supervisor.html").split())
+    boss = " ".join(
+        html_text(kit("durham") / "job_descriptions" / "community-response-supervisor.html").split()
+    )
     assert "Supervision exercised The field teams on each shift" in boss
     assert "A conviction record does not by itself rule anyone out" in boss
 
 
-def test_panel_decision_states_the_cut_score_and_knock_out(kit) -> None:  # noqa: ANN001
+def test_panel_decision_states_the_cut_score_and_knock_out(kit) -> None:
     loaded = profile("durham")
     rules = loaded.staffing.interview
     assert rules is not None and "staffing.interview" in loaded.illustrative
@@ -193,11 +225,11 @@ def test_panel_decision_states_the_cut_score_and_knock_out(kit) -> None:  # noqa
         text = html_text(kit("durham") / "interview_guides" / f"{position.id}.html")
         total = rules.total_needed(count)
         assert total == -(-rules.cut_score * count // 1)
-        assert (f"agreed total of at least {total} out of {count * 5}" in text), position.id
+        assert f"agreed total of at least {total} out of {count * 5}" in text, position.id
         assert f"An agreed rating of {rules.knock_out_at} on any competency ends" in text
 
 
-def test_same_role_differs_between_jurisdictions(kit) -> None:  # noqa: ANN001
+def test_same_role_differs_between_jurisdictions(kit) -> None:
     durham = html_text(kit("durham") / "job_descriptions" / "peer-support-specialist.html")
     long_beach = html_text(kit("long-beach") / "job_descriptions" / "peer-navigator.html")
     assert profile("long-beach").staffing.positions[2].role == "peer-support-specialist"
@@ -220,13 +252,14 @@ def test_same_role_differs_between_jurisdictions(kit) -> None:  # noqa: ANN001
     assert "$40,976 to $62,317 a year" in phoenix_jd
 
 
-def test_position_without_a_library_role_is_built_from_its_own_fields(kit) -> None:  # noqa: ANN001
+def test_position_without_a_library_role_is_built_from_its_own_fields(kit) -> None:
     nurse = profile("long-beach").staffing.positions[1]
     assert nurse.role is None
     text = html_text(kit("long-beach") / "job_descriptions" / "public-health-nurse.html")
     assert "California Public Health Nurse certificate" in text
     assert "Medical screening and scope of practice" in html_text(
-        kit("long-beach") / "interview_guides" / "public-health-nurse.html")
+        kit("long-beach") / "interview_guides" / "public-health-nurse.html"
+    )
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -29,15 +29,16 @@ def test_pay_error_through_the_cli(project: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["validate", "town"])
     assert result.exit_code == 1
-    assert (f"jurisdictions/town/profile.yaml:{line}:" in result.output
-            and "staffing.positions[0].pay.min: pay minimum (97,737) is above the maximum "
-                "(77,169)" in result.output)
+    assert (
+        f"jurisdictions/town/profile.yaml:{line}:" in result.output
+        and "staffing.positions[0].pay.min: pay minimum (97,737) is above the maximum (77,169)"
+        in result.output
+    )
     assert "Traceback" not in result.output
 
 
 def test_unknown_library_role(project: Path) -> None:
-    line = edit(project, "      role: peer-support-specialist\n",
-                "      role: peer-supporter\n")
+    line = edit(project, "      role: peer-support-specialist\n", "      role: peer-supporter\n")
     [problem] = problems(project)
     assert (problem.line, problem.field) == (line, "staffing.positions[0].role")
     assert "no role 'peer-supporter' in the role library" in problem.message
@@ -47,8 +48,13 @@ def test_unknown_library_role(project: Path) -> None:
 def test_position_without_role_must_define_everything(project: Path) -> None:
     edit(project, "      role: care-navigator\n", "")
     found = {p.field: p for p in problems(project)}
-    for name in ("summary", "duties", "minimum_qualifications", "working_conditions",
-                 "competencies"):
+    for name in (
+        "summary",
+        "duties",
+        "minimum_qualifications",
+        "working_conditions",
+        "competencies",
+    ):
         assert f"staffing.positions[4].{name}" in found, name
         assert "not built on a library role" in found[f"staffing.positions[4].{name}"].message
 
@@ -61,8 +67,11 @@ def test_fte_must_be_positive(project: Path) -> None:
 
 
 def test_shift_outside_program_hours(project: Path) -> None:
-    line = edit(project, '          - {start: "09:00", end: "21:00"}\n',
-                '          - {start: "06:00", end: "18:00"}\n')
+    line = edit(
+        project,
+        '          - {start: "09:00", end: "21:00"}\n',
+        '          - {start: "06:00", end: "18:00"}\n',
+    )
     [problem] = problems(project)
     assert (problem.line, problem.field) == (line, "staffing.positions[0].schedule.shifts[0]")
     assert "outside the program's hours" in problem.message
@@ -71,8 +80,12 @@ def test_shift_outside_program_hours(project: Path) -> None:
 def test_scenario_names_an_unknown_call_type(project: Path) -> None:
     line = edit(project, "call_type: trespass}", "call_type: loitering}")
     found = problems(project)
-    assert any(p.field == "staffing.scenarios[1].call_type" and p.line == line
-               and "no call type 'loitering'" in p.message for p in found)
+    assert any(
+        p.field == "staffing.scenarios[1].call_type"
+        and p.line == line
+        and "no call type 'loitering'" in p.message
+        for p in found
+    )
 
 
 def test_competency_needs_a_linked_scenario(project: Path) -> None:
@@ -83,19 +96,27 @@ def test_competency_needs_a_linked_scenario(project: Path) -> None:
     end = text.index("  benefits:")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     found = problems(project)
-    assert any(p.field.endswith(".competencies") and "needs one of these scenarios" in p.message
-               for p in found)
+    assert any(
+        p.field.endswith(".competencies") and "needs one of these scenarios" in p.message
+        for p in found
+    )
 
 
 def test_unknown_competency(project: Path) -> None:
     edit(project, "      role: emt\n", "      role: emt\n      add_competencies: [juggling]\n")
     found = problems(project)
-    assert any(p.field == "staffing.positions[2].add_competencies"
-               and "no competency 'juggling'" in p.message for p in found)
+    assert any(
+        p.field == "staffing.positions[2].add_competencies"
+        and "no competency 'juggling'" in p.message
+        for p in found
+    )
 
 
 def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
-    edit(project, "staffing:\n", """staffing:
+    edit(
+        project,
+        "staffing:\n",
+        """staffing:
   role_library:
     outreach-worker:
       title: Outreach Worker
@@ -105,7 +126,8 @@ def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
       working_conditions: [Field work in all weather]
       competencies: [trauma-informed-engagement, resource-linkage, de-escalation, teamwork,
                      resilience]
-""")
+""",
+    )
     edit(project, "      role: care-navigator\n", "      role: outreach-worker\n")
     loaded = load_profile("town", SearchPath.from_cwd(project)).profile
     position = loaded.staffing.positions[4]
@@ -119,9 +141,13 @@ def test_profile_can_add_a_role_to_the_library(project: Path) -> None:
 def test_an_anchor_marking_down_what_the_decision_tree_asks_is_refused(project: Path) -> None:
     # The weapon scene may become the excluded call that the decision tree sends to police; a
     # low anchor that marks down calling police would punish following the tree.
-    line = edit(project, "staffing:\n", "staffing:\n  competency_library:\n"
-                "    safety-awareness:\n      anchors:\n        low: Would call police to the "
-                "scene before trying to calm it.\n")
+    line = edit(
+        project,
+        "staffing:\n",
+        "staffing:\n  competency_library:\n"
+        "    safety-awareness:\n      anchors:\n        low: Would call police to the "
+        "scene before trying to calm it.\n",
+    )
     [problem] = problems(project)
     assert problem.field == "staffing.competency_library.safety-awareness.anchors.low"
     assert problem.line == line + 4
@@ -129,9 +155,11 @@ def test_an_anchor_marking_down_what_the_decision_tree_asks_is_refused(project: 
 
 
 def test_interview_rules_are_checked(project: Path) -> None:
-    line = edit(project, "  interview: {cut_score: 3, knock_out_at: 1}\n",
-                "  interview: {cut_score: 6, knock_out_at: 1, knock_out_competencies: "
-                "[safety]}\n")
+    line = edit(
+        project,
+        "  interview: {cut_score: 3, knock_out_at: 1}\n",
+        "  interview: {cut_score: 6, knock_out_at: 1, knock_out_competencies: [safety]}\n",
+    )
     found = {p.field: p for p in problems(project)}
     assert found["staffing.interview.cut_score"].line == line
     assert "less than or equal to 5" in found["staffing.interview.cut_score"].message
@@ -144,10 +172,11 @@ TRAINING = "  training:\n    weeks: 8\n"
 
 def test_a_license_due_after_probation_is_refused_at_its_line(project: Path) -> None:
     edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
-    line = edit(project, CLINICIAN_LICENSE,
-                f"        - {{name: \"{LICENSE}\", "
-                "within_months: 18, "
-                "at_hire: license-eligible}\n")
+    line = edit(
+        project,
+        CLINICIAN_LICENSE,
+        f'        - {{name: "{LICENSE}", within_months: 18, at_hire: license-eligible}}\n',
+    )
     found = [p for p in problems(project) if p.field.endswith("certifications[0]")]
     assert len(found) == 1, found
     problem = found[0]
@@ -158,16 +187,19 @@ def test_a_license_due_after_probation_is_refused_at_its_line(project: Path) -> 
 
 def test_a_license_due_within_probation_shows_its_timing(project: Path) -> None:
     edit(project, "  training:\n    weeks: 8\n", f"  probation_months: 12\n{TRAINING}")
-    edit(project, CLINICIAN_LICENSE,
-         f"        - {{name: \"{LICENSE}\", "
-         "within_months: 12, "
-         "at_hire: license-eligible}\n")
+    edit(
+        project,
+        CLINICIAN_LICENSE,
+        f'        - {{name: "{LICENSE}", within_months: 12, at_hire: license-eligible}}\n',
+    )
     out = build_town(project, "job_descriptions", out="out").out_dir
     text = squash(html_text(out / "job_descriptions" / "crisis-response-clinician.html"))
     assert f"{LICENSE}: needed within 12 months of hire; at hire, license-eligible" in text
     assert "Valid driver's license and an acceptable driving record: needed at hire" in text
-    assert ("CPR and first aid certification: earned in the paid pre-service training, before "
-            "the first shift alone") in text
+    assert (
+        "CPR and first aid certification: earned in the paid pre-service training, before "
+        "the first shift alone"
+    ) in text
     assert "The probation period is 12 months" in text
 
 
@@ -177,11 +209,15 @@ def test_a_certification_earned_in_training_needs_a_training_period(project: Pat
     text = path.read_text(encoding="utf-8")
     start = text.index("  training:\n    weeks: 8\n")
     end = text.index("\n  ", text.index("    topics:\n", start) + 12)
-    while text[end + 1:end + 5] == "    ":  # skip the topics list
+    while text[end + 1 : end + 5] == "    ":  # skip the topics list
         end = text.index("\n", end + 1)
-    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
-    edit(project, "    - id: care-navigator\n", "    - id: care-navigator\n"
-         "      add_certifications: [{name: Naloxone training, after_training: true}]\n")
+    path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    edit(
+        project,
+        "    - id: care-navigator\n",
+        "    - id: care-navigator\n"
+        "      add_certifications: [{name: Naloxone training, after_training: true}]\n",
+    )
     found = {p.field: p.message for p in problems(project)}
     field = next(f for f in found if f.endswith("add_certifications[0]"))
     assert "no training.curricula entry trains" in found[field]

@@ -21,8 +21,9 @@ def build(project: Path, run: Callable[..., Result]) -> Path:
     return project / "build" / "town"
 
 
-def test_an_issue_ready_packet_moves_its_sources_to_a_record(project: Path,
-                                                            run: Callable[..., Result]) -> None:
+def test_an_issue_ready_packet_moves_its_sources_to_a_record(
+    project: Path, run: Callable[..., Result]
+) -> None:
     edit(project, "  payment:\n", "  packet:\n    issue_ready: true\n  payment:\n")
     out = build(project, run)
     for doc in PACKET:
@@ -35,8 +36,9 @@ def test_an_issue_ready_packet_moves_its_sources_to_a_record(project: Path,
     assert "G.S. 132" not in record or "Public records and trade secrets" in record
 
 
-def test_a_sample_keeps_its_sources_visible_and_has_no_record(project: Path,
-                                                              run: Callable[..., Result]) -> None:
+def test_a_sample_keeps_its_sources_visible_and_has_no_record(
+    project: Path, run: Callable[..., Result]
+) -> None:
     out = build(project, run)
     assert not (out / "rfp" / "sources-record.html").exists()
     text = squash(html_text(out / "rfp" / "rfp.html"))

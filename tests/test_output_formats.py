@@ -42,11 +42,14 @@ def test_the_table_lists_each_format_once_with_its_suffix_and_label() -> None:
     assert {f.suffix for f in table.values()} == {".docx", ".xlsx", ".csv", ".pdf", ".html"}
     assert table["html"].label == "Web page" and table["docx"].label == "Word"
     assert formats.default_formats() == ["html", "pdf", "docx"]
-    assert FrontMatter.model_validate({"title": "T", "audience": "A"}).formats == \
-        ["html", "pdf", "docx"]
+    assert FrontMatter.model_validate({"title": "T", "audience": "A"}).formats == [
+        "html",
+        "pdf",
+        "docx",
+    ]
 
 
-def test_an_unknown_format_is_refused_by_the_cli_and_in_front_matter(run) -> None:  # noqa: ANN001
+def test_an_unknown_format_is_refused_by_the_cli_and_in_front_matter(run) -> None:
     result = run("build", "town", "--format", "pdf,odt")
     assert result.exit_code == 2
     assert "unknown format odt; use one of docx, xlsx, csv, pdf, html" in result.output
@@ -55,19 +58,20 @@ def test_an_unknown_format_is_refused_by_the_cli_and_in_front_matter(run) -> Non
 
 
 @pytest.fixture
-def markdown_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def markdown_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A Markdown output format in a module of its own, found like the built-in ones."""
     folder = tmp_path / "more_outputs"
     folder.mkdir()
     (folder / "markdown_text.py").write_text(MARKDOWN_FORMAT, encoding="utf-8")
-    monkeypatch.setattr(genkit.render.outputs, "__path__",
-                        [*genkit.render.outputs.__path__, str(folder)])
+    monkeypatch.setattr(
+        genkit.render.outputs, "__path__", [*genkit.render.outputs.__path__, str(folder)]
+    )
     formats.output_formats.cache_clear()
     yield
     formats.output_formats.cache_clear()
 
 
-def test_a_new_format_is_one_module(markdown_format, project: Path, run) -> None:  # noqa: ANN001
+def test_a_new_format_is_one_module(markdown_format, project: Path, run) -> None:
     folder = project / "templates" / "notes"
     folder.mkdir(parents=True)
     (folder / "plain-notes.md.j2").write_text(PAGE, encoding="utf-8")
@@ -82,13 +86,15 @@ def test_a_new_format_is_one_module(markdown_format, project: Path, run) -> None
     assert '<a href="notes/plain-notes.md">Markdown</a>' in index
 
 
-def test_the_build_function_takes_a_format_from_the_table(markdown_format,  # noqa: ANN001
-                                                         project: Path) -> None:
+def test_the_build_function_takes_a_format_from_the_table(markdown_format, project: Path) -> None:
     folder = project / "templates" / "notes"
     folder.mkdir(parents=True)
     (folder / "plain-notes.md.j2").write_text(PAGE, encoding="utf-8")
     from genkit.paths import SearchPath
 
-    [bundle] = build(["town"], SearchPath.from_cwd(project),
-                     Options(out_root=project / "out", only=["plain-notes"], formats=["md"]))
+    [bundle] = build(
+        ["town"],
+        SearchPath.from_cwd(project),
+        Options(out_root=project / "out", only=["plain-notes"], formats=["md"]),
+    )
     assert list(p for p in bundle.files if p.startswith("notes/")) == ["notes/plain-notes.md"]

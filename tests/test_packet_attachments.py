@@ -24,7 +24,8 @@ def letters(loaded: LoadedProfile) -> dict[str, str]:
 
 
 def test_the_workload_annex_is_attached_only_when_a_call_analysis_is_stored(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     loaded = load_profile("durham", SearchPath.from_cwd(REPO))
     monkeypatch.setattr(LoadedProfile, "calls_analysis", property(lambda self: None))
     without = letters(loaded)
@@ -39,9 +40,12 @@ def test_the_workload_annex_is_attached_only_when_a_call_analysis_is_stored(
 
 def test_every_attachment_the_rfp_lists_is_in_the_bundle_index_and_zip(built) -> None:
     bundle = built("durham")
-    rows = [r for r in html_rows(bundle / "rfp" / "rfp.html")
-            if len(r) == 3 and re.fullmatch(r"[A-Z]", r[0])]
-    assert [r[0] for r in rows] == list("ABCDEFG")[:len(rows)] and len(rows) >= 6
+    rows = [
+        r
+        for r in html_rows(bundle / "rfp" / "rfp.html")
+        if len(r) == 3 and re.fullmatch(r"[A-Z]", r[0])
+    ]
+    assert [r[0] for r in rows] == list("ABCDEFG")[: len(rows)] and len(rows) >= 6
     index = (bundle / "index.html").read_text(encoding="utf-8")
     with zipfile.ZipFile(bundle / "durham-bundle.zip") as archive:
         names = set(archive.namelist())
@@ -52,9 +56,14 @@ def test_every_attachment_the_rfp_lists_is_in_the_bundle_index_and_zip(built) ->
             assert any(n.endswith(f"{stem}{ext}") for n in names), f"zip lacks {stem}{ext}"
         assert f"RFP attachment {letter}: " in index and title.split(" ")[0] in index
         base = stem.rsplit("/", 1)[-1]
-        assert any(n.endswith(f"/rfp-packet/{letter}-{base}.pdf") or
-                   n.endswith(f"/rfp-packet/{letter}-{base}.xlsx") for n in names), letter
+        assert any(
+            n.endswith(f"/rfp-packet/{letter}-{base}.pdf")
+            or n.endswith(f"/rfp-packet/{letter}-{base}.xlsx")
+            for n in names
+        ), letter
     rfp = (bundle / "rfp" / "rfp.html").read_text(encoding="utf-8")
-    assert "decision tree (Attachment A)" in re.sub(r"<[^>]+>|-", " ", rfp).replace("  ", " ") \
+    assert (
+        "decision tree (Attachment A)" in re.sub(r"<[^>]+>|-", " ", rfp).replace("  ", " ")
         or "(Attachment A)" in rfp
+    )
     assert "business associate exhibit (Attachment C)" in rfp

@@ -12,8 +12,9 @@ def test_a_criterion_scoring_no_part_is_refused_at_its_line(project: Path) -> No
     [problem] = problems(project)
     assert problem.field == "procurement.evaluation.criteria[3]"
     assert problem.line == line_of(project, "      - id: need")
-    assert problem.message.startswith("'Understanding of the need' names no proposal part it "
-                                      "scores; add scores:")
+    assert problem.message.startswith(
+        "'Understanding of the need' names no proposal part it scores; add scores:"
+    )
 
 
 def test_a_part_no_criterion_scores_is_refused(project: Path) -> None:
@@ -22,7 +23,8 @@ def test_a_part_no_criterion_scores_is_refused(project: Path) -> None:
     assert problem.field == "procurement.submission.parts[4]"
     assert problem.message == (
         "no evaluation criterion scores the part 'Community engagement plan'; name "
-        "'community-plan' under a criterion's scores:, or drop the part")
+        "'community-plan' under a criterion's scores:, or drop the part"
+    )
 
 
 def test_an_unknown_part_is_refused_at_the_list_entry(project: Path) -> None:
@@ -34,14 +36,19 @@ def test_an_unknown_part_is_refused_at_the_list_entry(project: Path) -> None:
 
 
 def test_two_rubric_levels_with_one_label_are_refused(project: Path) -> None:
-    edit(project, "    finalists: 3\n", "    finalists: 3\n    scale:\n"
-         "      - {score: 2, label: Poor, meaning: Real gaps.}\n"
-         "      - {score: 1, label: Poor, meaning: Barely there.}\n"
-         "      - {score: 0, label: Unacceptable, meaning: Missing.}\n")
+    edit(
+        project,
+        "    finalists: 3\n",
+        "    finalists: 3\n    scale:\n"
+        "      - {score: 2, label: Poor, meaning: Real gaps.}\n"
+        "      - {score: 1, label: Poor, meaning: Barely there.}\n"
+        "      - {score: 0, label: Unacceptable, meaning: Missing.}\n",
+    )
     [problem] = problems(project)
     assert problem.field == "procurement.evaluation.scale[1].label"
-    assert problem.message == ("scores 2 and 1 are both labeled 'Poor'; give each level its own "
-                               "label")
+    assert problem.message == (
+        "scores 2 and 1 are both labeled 'Poor'; give each level its own label"
+    )
 
 
 def test_the_default_rubric_has_distinct_labels() -> None:

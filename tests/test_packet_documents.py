@@ -16,14 +16,16 @@ REPO = Path(__file__).resolve().parent.parent
 NAME = "long-beach"  # any sample with an RFP; its rfp family is built once per session
 
 
-def profile():  # noqa: ANN201
+def profile():
     return load_profile(NAME, SearchPath.from_cwd(REPO)).profile
 
 
 def word_fields(path: Path) -> list[str]:
     body = Document(str(path)).element.body
-    return [tag.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
-            for tag in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tag")]
+    return [
+        tag.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+        for tag in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tag")
+    ]
 
 
 def test_the_score_sheet_scores_every_criterion_but_cost_with_fillable_fields(built) -> None:
@@ -37,8 +39,11 @@ def test_the_score_sheet_scores_every_criterion_but_cost_with_fillable_fields(bu
             assert f"c-{c.id}_score-0-to-5_details" not in pdf_fields
             continue
         assert c.name in text
-        for name in (f"c-{c.id}_strengths_details", f"c-{c.id}_weaknesses_details",
-                     f"c-{c.id}_score-0-to-5_details"):
+        for name in (
+            f"c-{c.id}_strengths_details",
+            f"c-{c.id}_weaknesses_details",
+            f"c-{c.id}_score-0-to-5_details",
+        ):
             assert name in pdf_fields and name in docx_fields, name
     for level in ev.scale:  # the 0-5 anchors, each with its own label
         assert f"{level.score} {level.label} {level.meaning}" in text
@@ -46,13 +51,22 @@ def test_the_score_sheet_scores_every_criterion_but_cost_with_fillable_fields(bu
     assert "confidential" in text and "financial interest" in text
 
 
-@pytest.mark.parametrize("doc, fields", [
-    ("proposer-forms", ["proposer_legal-name-of-the-organization_details",
-                        "noncollusion_signature-of-a-person-who-can-bind-the-p_details",
-                        "addenda_addendum-first_date-issued", "signature_signature_details"]),
-    ("notice-of-intent", ["intent_legal-name-of-the-organization_details"]),
-    ("question-form", ["questions_1_question", "questions_5_rfp-section"]),
-])
+@pytest.mark.parametrize(
+    "doc, fields",
+    [
+        (
+            "proposer-forms",
+            [
+                "proposer_legal-name-of-the-organization_details",
+                "noncollusion_signature-of-a-person-who-can-bind-the-p_details",
+                "addenda_addendum-first_date-issued",
+                "signature_signature_details",
+            ],
+        ),
+        ("notice-of-intent", ["intent_legal-name-of-the-organization_details"]),
+        ("question-form", ["questions_1_question", "questions_5_rfp-section"]),
+    ],
+)
 def test_each_form_is_fillable_in_pdf_and_word(built, doc: str, fields: list[str]) -> None:
     folder = built(NAME, "rfp") / "rfp"
     pdf_fields = set(PdfReader(folder / f"{doc}.pdf").get_fields() or {})

@@ -60,6 +60,8 @@ def test_no_page_is_left_mostly_blank(tmp_path: Path, name: str) -> None:
     build_sample(name, tmp_path, formats=["pdf"])
     pages = [p for pdf in sorted((tmp_path / name).rglob("*.pdf")) for p in page_fill(pdf)]
     assert len(pages) > 20
-    flagged = [f"{p.pdf.relative_to(tmp_path)} page {p.number} of {p.count}: {p.fill:.0%}"
-               for p in underfilled(pages)]
+    flagged = [
+        f"{p.pdf.relative_to(tmp_path)} page {p.number} of {p.count}: {p.fill:.0%}"
+        for p in underfilled(pages)
+    ]
     assert flagged == []

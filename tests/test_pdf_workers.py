@@ -11,8 +11,10 @@ from genkit.errors import RenderError
 from genkit.render.pdf.pdf_workers import PdfWorkers, pdf_job
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PAGE = "<html lang='en'><head><title>One page</title></head><body><h1>One page</h1>" \
-       "<p>Text with <b>bold</b> words.</p></body></html>"
+PAGE = (
+    "<html lang='en'><head><title>One page</title></head><body><h1>One page</h1>"
+    "<p>Text with <b>bold</b> words.</p></body></html>"
+)
 
 
 def test_a_worker_renders_the_bytes_this_process_would() -> None:
@@ -37,7 +39,7 @@ def test_closed_workers_take_no_more_work() -> None:
         workers.submit(PAGE, TEMPLATES, [TEMPLATES], "page")
 
 
-def test_cli_with_workers_writes_the_same_pdf_as_one_process(run, project) -> None:  # noqa: ANN001
+def test_cli_with_workers_writes_the_same_pdf_as_one_process(run, project) -> None:
     args = ("build", "town", "--only", "quick-reference", "--format", "pdf", "--force")
     assert run(*args, "-j", "2", "--out", "two").exit_code == 0
     assert run(*args, "-j", "1", "--out", "one").exit_code == 0

@@ -19,7 +19,7 @@ PAGE = "briefings/resident-sheet.en.html"
 ORIGINAL = "HEART sends unarmed care teams"
 
 
-def _changed(page: str):  # noqa: ANN202
+def _changed(page: str):
     return lambda data: page in data["changed"]
 
 
@@ -59,8 +59,9 @@ def test_edit_reloads_broken_save_keeps_last_good_page_and_recovers(project: Pat
         page = server.get(PAGE).text
         assert "procurement.rfp_numbr: unknown field" in page and "MARKERONE" in page
 
-        profile.write_text(good.replace(ORIGINAL, "HEART sends MARKERTWO care teams"),
-                           encoding="utf-8")
+        profile.write_text(
+            good.replace(ORIGINAL, "HEART sends MARKERTWO care teams"), encoding="utf-8"
+        )
         events.wait(lambda data: PAGE in data["changed"] and not data["problems_key"])
         page = server.get(PAGE).text
         assert "MARKERTWO" in page and 'role="alert"' not in page
@@ -94,8 +95,10 @@ def test_pdf_and_word_follow_in_the_background(project: Path, tmp_path: Path) ->
         events.wait(_changed(PAGE))
         status = server.get("_preview/status").json()
         assert pdf in status["pending"]  # the old PDF no longer matches the page
-        assert f'href="{pdf}">PDF</a> <span class="genkit-preview-pending">' \
+        assert (
+            f'href="{pdf}">PDF</a> <span class="genkit-preview-pending">'
             in server.get("index.html").text
+        )
     finally:
         code = server.stop()
     assert code == 0 and "Traceback" not in server.err.text
@@ -119,8 +122,9 @@ def test_binds_loopback_only_and_reports_a_busy_port() -> None:
 
 def test_problems_are_escaped_in_the_page() -> None:
     snapshot = Snapshot(version=3, problems=("profile.yaml:1:2: x: <script>alert(1)</script>",))
-    page = decorate(b"<html><head></head><body><p>hi</p></body></html>", "a.html", snapshot,
-                    "town").decode()
+    page = decorate(
+        b"<html><head></head><body><p>hi</p></body></html>", "a.html", snapshot, "town"
+    ).decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
     assert page.index('role="alert"') < page.index("<p>hi</p>")

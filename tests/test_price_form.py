@@ -28,7 +28,7 @@ def workbook(name: str) -> tuple[bytes, object]:
     return price_workbook(form, profile.as_of, "Price proposal form"), form
 
 
-def rows_by_label(sheet) -> dict[str, int]:  # noqa: ANN001
+def rows_by_label(sheet) -> dict[str, int]:
     return {row[0].value: row[0].row for row in sheet.iter_rows() if row[0].value}
 
 
@@ -47,8 +47,10 @@ def test_the_workbook_lists_every_year_and_position_and_totals_by_formula(name: 
     assert fields.count("Cost ($)") == len(form.years) and fields[0] == "Item"
     total = sheet.cell(labels["Total price for the initial term"], 2).value
     assert str(total).startswith("=SUM(")
-    assert sheet.cell(labels[next(k for k in labels if str(k).startswith("Budget ceiling"))],
-                      2).value == form.ceiling
+    assert (
+        sheet.cell(labels[next(k for k in labels if str(k).startswith("Budget ceiling"))], 2).value
+        == form.ceiling
+    )
     assert sheet.protection.sheet  # formulas cannot be typed over by accident
 
 
@@ -109,7 +111,10 @@ def _fill(path: Path, out: Path) -> float:
 def _soffice(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", *args],
-        capture_output=True, text=True, timeout=180)
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def _needs_calc(tmp_path: Path) -> None:
@@ -124,18 +129,19 @@ def _needs_calc(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("name", ["durham", "phoenix"])
-def test_libreoffice_recalculates_the_totals_and_the_ceiling_check(name: str,
-                                                                     tmp_path: Path) -> None:
+def test_libreoffice_recalculates_the_totals_and_the_ceiling_check(
+    name: str, tmp_path: Path
+) -> None:
     _needs_calc(tmp_path)
     data, form = workbook(name)
     source = tmp_path / "form.xlsx"
     source.write_bytes(data)
     expected = _fill(source, tmp_path / "filled.xlsx")
-    result = _soffice(tmp_path, "--convert-to", "csv", "--outdir", str(tmp_path),
-                      str(tmp_path / "filled.xlsx"))
+    result = _soffice(
+        tmp_path, "--convert-to", "csv", "--outdir", str(tmp_path), str(tmp_path / "filled.xlsx")
+    )
     assert result.returncode == 0 and (tmp_path / "filled.csv").is_file(), result.stderr
-    rows = {r[0]: r for r in csv.reader((tmp_path / "filled.csv").open(encoding="utf-8"))
-            if r}
+    rows = {r[0]: r for r in csv.reader((tmp_path / "filled.csv").open(encoding="utf-8")) if r}
     total = float(rows["Total price for the initial term"][1])
     assert total == pytest.approx(expected, rel=1e-9)
     within = "Yes" if (not form.ceiling_per_year and expected <= form.ceiling) else None

@@ -25,8 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 MARK = "GENKIT_TEST_PROCESS_MARK"
 GRACE = 5.0  # seconds the helpers get to notice and exit
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").is_file(),
-                                reason="counting processes reads /proc (Linux)")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/environ").is_file(), reason="counting processes reads /proc (Linux)"
+)
 
 
 def marked(token: str) -> list[int]:
@@ -45,7 +46,7 @@ def marked(token: str) -> list[int]:
     return found
 
 
-def wait_for_count(token: str, want, timeout: float) -> list[int]:  # noqa: ANN001
+def wait_for_count(token: str, want, timeout: float) -> list[int]:
     deadline = time.monotonic() + timeout
     while True:
         pids = marked(token)
@@ -59,8 +60,14 @@ def start(project: Path, token: str, *args: str) -> subprocess.Popen:
     not a pipe, which a leftover process would hold open)."""
     env = {**os.environ, "PYTHONPATH": str(REPO), MARK: token}
     with (project / "stderr.txt").open("w") as err:
-        return subprocess.Popen([sys.executable, "-m", "genkit", *args], cwd=project, env=env,
-                                stdout=subprocess.DEVNULL, stderr=err, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "genkit", *args],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
 
 
 def reap(token: str) -> None:
@@ -70,8 +77,18 @@ def reap(token: str) -> None:
             os.kill(pid, signal.SIGKILL)
 
 
-BUILD = ("build", "town", "--only", "worksheets,quick-reference", "--format", "pdf", "-j", "2",
-         "-q", "--force")
+BUILD = (
+    "build",
+    "town",
+    "--only",
+    "worksheets,quick-reference",
+    "--format",
+    "pdf",
+    "-j",
+    "2",
+    "-q",
+    "--force",
+)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
@@ -95,8 +112,9 @@ def test_a_killed_build_leaves_no_pdf_processes(project: Path, sig: signal.Signa
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
-def test_builds_killed_at_any_point_leave_nothing_running(project: Path,
-                                                          sig: signal.Signals) -> None:
+def test_builds_killed_at_any_point_leave_nothing_running(
+    project: Path, sig: signal.Signals
+) -> None:
     token = uuid.uuid4().hex
     first = start(project, token, *BUILD)
     assert first.wait(timeout=300) == 0, (project / "stderr.txt").read_text()
@@ -132,8 +150,11 @@ def test_a_killed_preview_leaves_no_build_running(project: Path) -> None:
     try:
         # The preview, and the background build of its PDFs once the web pages are up.
         def building(pids: list[int]) -> bool:
-            return any(b"build" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in pids
-                       if Path(f"/proc/{pid}/cmdline").exists())
+            return any(
+                b"build" in Path(f"/proc/{pid}/cmdline").read_bytes()
+                for pid in pids
+                if Path(f"/proc/{pid}/cmdline").exists()
+            )
 
         deadline = time.monotonic() + 120
         while not building(marked(token)):

@@ -31,16 +31,20 @@ def test_unknown_key_gets_did_you_mean(project: Path) -> None:
     edit(project, "  host_department:", "  host_departmnt:")
     line = line_of(project, "host_departmnt")
     found = errors(project)
-    assert f"{PROFILE}:{line}:3: program.host_departmnt: unknown field 'host_departmnt'; " \
-           "did you mean 'host_department'?" in found
+    assert (
+        f"{PROFILE}:{line}:3: program.host_departmnt: unknown field 'host_departmnt'; "
+        "did you mean 'host_department'?" in found
+    )
     assert any("program.host_department: is required but missing" in e for e in found)
 
 
 def test_bad_time_names_field_and_line(project: Path) -> None:
     edit(project, 'start: "09:00"', 'start: "9am"')
     line = line_of(project, 'start: "9am"')
-    assert (f"{PROFILE}:{line}:5: program.hours.start: '9am' is not a time of day; write it as "
-            "HH:MM on the 24-hour clock, e.g. 21:00") in errors(project)
+    assert (
+        f"{PROFILE}:{line}:5: program.hours.start: '9am' is not a time of day; write it as "
+        "HH:MM on the 24-hour clock, e.g. 21:00"
+    ) in errors(project)
 
 
 def test_yes_is_not_a_boolean(project: Path) -> None:
@@ -52,8 +56,10 @@ def test_yes_is_not_a_boolean(project: Path) -> None:
 def test_impossible_date(project: Path) -> None:
     edit(project, "launch_date: 2022-06-27", "launch_date: 2022-02-30")
     found = errors(project)
-    assert any(e.startswith(f"{PROFILE}:{line_of(project, '2022-02-30')}:3: program.launch_date")
-               for e in found), found
+    assert any(
+        e.startswith(f"{PROFILE}:{line_of(project, '2022-02-30')}:3: program.launch_date")
+        for e in found
+    ), found
 
 
 def test_all_errors_reported_together(project: Path) -> None:
@@ -65,8 +71,7 @@ def test_all_errors_reported_together(project: Path) -> None:
 
 def test_control_characters_refused(project: Path) -> None:
     edit(project, "  name: HEART", '  name: "HE\\x01ART"')
-    assert any("program.name: contains the control character U+0001" in e
-               for e in errors(project))
+    assert any("program.name: contains the control character U+0001" in e for e in errors(project))
 
 
 def test_extends_merges_and_unknown_parent_is_located(project: Path) -> None:
@@ -74,8 +79,13 @@ def test_extends_merges_and_unknown_parent_is_located(project: Path) -> None:
     assert len(loaded.profile.evidence) >= 5, "evidence comes from the base profile"
     edit(project, "extends: _base", "extends: _nothere")
     found = errors(project)
-    assert any(e.startswith(f"{PROFILE}:{line_of(project, '_nothere')}:1: extends: no "
-                            "profile named '_nothere' to extend") for e in found), found
+    assert any(
+        e.startswith(
+            f"{PROFILE}:{line_of(project, '_nothere')}:1: extends: no "
+            "profile named '_nothere' to extend"
+        )
+        for e in found
+    ), found
 
 
 def test_citation_of_missing_field_and_source(project: Path) -> None:
@@ -91,10 +101,12 @@ def test_a_problem_in_an_inherited_value_points_at_the_users_own_key(project: Pa
     edit(project, "    annual_hours: 40\n", "")
     found = [e for e in errors(project) if "training.refresher:" in e]
     own = (project / PROFILE).read_text().splitlines().index("training:") + 1
-    assert found == [f"{PROFILE}:{own}:1: training.refresher: say how "
-                     "many refresher hours a year each responder completes (hours_per_year: N) "
-                     "(inherited from <built-in>/jurisdictions/_base/profile.yaml:"
-                     f"{_base_line('  refresher:')})"], found
+    assert found == [
+        f"{PROFILE}:{own}:1: training.refresher: say how "
+        "many refresher hours a year each responder completes (hours_per_year: N) "
+        "(inherited from <built-in>/jurisdictions/_base/profile.yaml:"
+        f"{_base_line('  refresher:')})"
+    ], found
 
 
 def _base_line(needle: str) -> int:

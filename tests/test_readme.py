@@ -17,7 +17,7 @@ from genkit.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-INLINE = re.compile(r"`(genkit [^`]+)`")          # `genkit build durham --only rfp`
+INLINE = re.compile(r"`(genkit [^`]+)`")  # `genkit build durham --only rfp`
 FENCE = re.compile(r"^```(?:sh|console|bash)\n(.*?)^```", re.M | re.S)
 IN_SHELL = re.compile(r"(?:^|&& )(genkit [^#&>\n]+)", re.M)
 

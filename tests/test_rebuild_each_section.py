@@ -53,7 +53,7 @@ def _edit_section(project: Path, section: str, pattern: str, replacement: str) -
     start = re.search(rf"^{section}:", text, re.M)
     assert start, section
     end = re.compile(r"^\S", re.M).search(text, start.end() + 1)
-    block = text[start.start():end.start() if end else len(text)]
+    block = text[start.start() : end.start() if end else len(text)]
     edited, count = re.subn(pattern, replacement, block, count=1, flags=re.M)
     assert count == 1, (section, pattern)
     path.write_text(text.replace(block, edited, 1))
@@ -61,8 +61,9 @@ def _edit_section(project: Path, section: str, pattern: str, replacement: str) -
 
 def _bundle(project: Path, out: str, formats: list[str], force: bool) -> dict[str, bytes]:
     root = build_town(project, formats=formats, force=force, out=out).out_dir
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.mark.slow
@@ -76,8 +77,9 @@ def test_incremental_builds_match_forced_builds_after_each_sections_edit(project
         shutil.rmtree(project / "forced", ignore_errors=True)
         forced = _bundle(project, "forced", formats, force=True)
         if incremental != forced:
-            differing = sorted(k for k in incremental.keys() | forced.keys()
-                               if incremental.get(k) != forced.get(k))
+            differing = sorted(
+                k for k in incremental.keys() | forced.keys() if incremental.get(k) != forced.get(k)
+            )
             stale.append(f"{section}: {', '.join(differing)}")
     assert not stale, "stale documents after an edit:\n" + "\n".join(stale)
 

@@ -18,10 +18,12 @@ from pypdf import PdfReader
 from tests.helpers import edit
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PAGE = ("<html lang='en'><head><title>One page</title>"
-        "<meta name='dcterms.created' content='2026-01-15'></head>"
-        "<body style='font-family: \"DejaVu Sans\", sans-serif'><h1>One page</h1>"
-        "<p>Text with <b>bold</b> and <i>italic</i> words.</p></body></html>")
+PAGE = (
+    "<html lang='en'><head><title>One page</title>"
+    "<meta name='dcterms.created' content='2026-01-15'></head>"
+    "<body style='font-family: \"DejaVu Sans\", sans-serif'><h1>One page</h1>"
+    "<p>Text with <b>bold</b> and <i>italic</i> words.</p></body></html>"
+)
 
 
 @pytest.fixture
@@ -50,14 +52,16 @@ def _embedded_fonts(pdf: bytes) -> list[TTFont]:
 
 
 def test_fonttools_subsetting_gives_the_same_bytes_a_moment_later(
-        fonttools_subsetting: None) -> None:
+    fonttools_subsetting: None,
+) -> None:
     first = _pdf()
     time.sleep(1.1)  # fonts' head dates count seconds
     assert _pdf() == first
 
 
-def test_source_date_epoch_changes_nothing(fonttools_subsetting: None,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_date_epoch_changes_nothing(
+    fonttools_subsetting: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     without = _pdf()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert _pdf() == without
@@ -71,8 +75,9 @@ def test_embedded_fonts_keep_their_own_dates(fonttools_subsetting: None) -> None
         assert font["head"].modified < now - 86400, "a font's date is not the clock's"
 
 
-def test_cli_rebuild_after_an_edit_equals_a_forced_build(run, project: Path,  # noqa: ANN001
-                                                         fonttools_subsetting: None) -> None:
+def test_cli_rebuild_after_an_edit_equals_a_forced_build(
+    run, project: Path, fonttools_subsetting: None
+) -> None:
     args = ("--only", "quick-reference,rfp", "--format", "pdf", "-j", "1", "-q")
     assert run("build", "town", *args, "--force").exit_code == 0
     edit(project, "rfp_number: RFP 26-014", "rfp_number: RFP 26-015")

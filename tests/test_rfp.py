@@ -39,9 +39,14 @@ def expected_facts(name: str) -> list[str]:
     profile = load_profile(name, SearchPath.from_cwd(REPO)).profile
     proc = profile.procurement
     assert proc is not None
-    facts = [proc.rfp_number, proc.contact.email, money(proc.budget_ceiling),
-             date_long(proc.timeline.proposals_due.date), date_long(proc.timeline.release.date),
-             program_hours(profile)]
+    facts = [
+        proc.rfp_number,
+        proc.contact.email,
+        money(proc.budget_ceiling),
+        date_long(proc.timeline.proposals_due.date),
+        date_long(proc.timeline.release.date),
+        program_hours(profile),
+    ]
     facts += [c.name for c in proc.evaluation.criteria]
     facts += [row.coverage for row in proc.terms.insurance]
     for standard in proc.performance_standards:
@@ -53,7 +58,7 @@ def expected_facts(name: str) -> list[str]:
     return facts
 
 
-def program_hours(profile) -> str:  # noqa: ANN001
+def program_hours(profile) -> str:
     return profile.program.hours.summary
 
 
@@ -65,15 +70,27 @@ def metric_value(value: float | None, unit: str) -> str:
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_sample_builds_an_rfp_from_its_profile(built, name: str) -> None:
     folder = built(name, "rfp") / "rfp"
-    texts = {"html": squash(html_text(folder / "rfp.html")),
-             "pdf": squash(pdf_text(folder / "rfp.pdf")),
-             "docx": squash(docx_text(folder / "rfp.docx"))}
+    texts = {
+        "html": squash(html_text(folder / "rfp.html")),
+        "pdf": squash(pdf_text(folder / "rfp.pdf")),
+        "docx": squash(docx_text(folder / "rfp.docx")),
+    }
     for fmt, text in texts.items():
         for fact in expected_facts(name):
             assert fact in text, f"{name} {fmt}: missing {fact!r}"
-        for section in ("Scope of work", "Minimum data set", "Performance standards",
-                        "Minimum qualifications", "Checklist", "Scoring scale", "Timeline",
-                        "Insurance", "Indemnification", "Background checks", "Termination"):
+        for section in (
+            "Scope of work",
+            "Minimum data set",
+            "Performance standards",
+            "Minimum qualifications",
+            "Checklist",
+            "Scoring scale",
+            "Timeline",
+            "Insurance",
+            "Indemnification",
+            "Background checks",
+            "Termination",
+        ):
             assert section in text, f"{name} {fmt}: no section {section!r}"
         assert "{{" not in text and "{%" not in text
 
@@ -93,8 +110,9 @@ def test_weights_and_timeline_rows_come_from_the_profile(built) -> None:
 
 def test_contractor_supplies_only_its_roles(built) -> None:
     page = built("philadelphia", "rfp") / "rfp" / "rfp.html"
-    assert ("The contractor will supply the civilian mental health clinician"
-            in squash(html_text(page)))
+    assert "The contractor will supply the civilian mental health clinician" in squash(
+        html_text(page)
+    )
     rows = {row[0]: row[1:] for row in html_rows(page) if row}
     assert rows["Police officer"] == ["1", "The City, not the contractor"]
     assert rows["Civilian mental health clinician"] == ["1", "The contractor"]
@@ -140,9 +158,21 @@ def test_long_beach_rfp_is_built_inside_its_word_shell(built) -> None:
 def test_shell_rfp_converts_cleanly_with_libreoffice(built, tmp_path: Path) -> None:
     source = built("long-beach", "rfp") / "rfp" / "rfp.docx"
     result = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180, check=False)
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     pdf = tmp_path / "rfp.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stderr
     text = squash(pdf_text(pdf))

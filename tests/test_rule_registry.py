@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 
 @pytest.fixture
-def isolated_rules(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def isolated_rules(monkeypatch: pytest.MonkeyPatch):
     """Rules registered in a test stay there (the real ones are loaded first)."""
     from genkit.checks import load_all
 
@@ -25,7 +25,7 @@ def test_a_rule_that_needs_a_section_is_skipped_without_it(isolated_rules: None)
     calls: list[str] = []
 
     @registry.rule(needs="agreement")
-    def about_the_agreement(profile):  # noqa: ANN001, ANN202
+    def about_the_agreement(profile):
         calls.append(profile.jurisdiction.name)
         yield ("agreement",), "seen"
 

@@ -52,8 +52,10 @@ def test_docx_has_a_table_of_text_fields() -> None:
     # Each place to write is a Word text field with the PDF field's name and label.
     controls = table._tbl.xpath(".//w:sdt/w:sdtPr")
     assert [_val(c, "w:tag") for c in controls] == [
-        "panel_risk-safety-input-now_rating", "panel_risk-safety-input-now_notes",
-        "panel_total_rating"]
+        "panel_risk-safety-input-now_rating",
+        "panel_risk-safety-input-now_notes",
+        "panel_total_rating",
+    ]
     assert _val(controls[1], "w:alias") == "Risk | safety [input] *now*: Notes"
     assert [_val(c, "w:text", "w:multiLine") for c in controls] == [None, "1", None]
     # Only the table: the block's Markdown source is not printed after it.
@@ -81,7 +83,7 @@ def test_docx_answer_block_is_a_named_multiline_field() -> None:
     assert table.cell(0, 0).text.strip() == "What did you do?"  # the blank prints as nothing
 
 
-def _val(props, child: str, attribute: str = "w:val") -> str | None:  # noqa: ANN001
+def _val(props, child: str, attribute: str = "w:val") -> str | None:
     """An attribute of one child of a content control's properties."""
     return props.find(qn(child)).get(qn(attribute))
 
@@ -106,9 +108,12 @@ CHOICE_SOURCE = f"""
 def test_choice_cells_are_radio_groups_and_tick_boxes_with_codes_as_values() -> None:
     page = body_html(parser().parse(CHOICE_SOURCE))
     radios = re.findall(r'<input type="radio" name="([^"]+)" value="([^"]*)"', page)
-    assert radios[:4] == [("form_backup_answer", "no"),
-                          ("form_backup_answer", "yes, for safety"),
-                          ("form_backup_answer", "a=b; c"), ("form_backup_answer", "[input]")]
+    assert radios[:4] == [
+        ("form_backup_answer", "no"),
+        ("form_backup_answer", "yes, for safety"),
+        ("form_backup_answer", "a=b; c"),
+        ("form_backup_answer", "[input]"),
+    ]
     assert radios[4:] == [("form_rating_answer", c) for c in ("1", "2", "3")]
     assert ">Poor</label>" in page and ">Good</label>" in page
     boxes = re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]*)"', page)
@@ -123,8 +128,15 @@ def test_docx_choices_are_tick_box_content_controls_tagged_with_codes() -> None:
     controls = table._tbl.xpath(".//w:sdt/w:sdtPr")
     assert all(c.find(f"{W14}checkbox") is not None for c in controls)
     assert [_val(c, "w:tag") for c in controls] == [
-        "form_backup_answer=no", "form_backup_answer=yes, for safety", "form_backup_answer=a=b; c",
-        "form_backup_answer=[input]", "form_rating_answer=1", "form_rating_answer=2",
-        "form_rating_answer=3", "form_race_answer=Asian", "form_race_answer=White"]
+        "form_backup_answer=no",
+        "form_backup_answer=yes, for safety",
+        "form_backup_answer=a=b; c",
+        "form_backup_answer=[input]",
+        "form_rating_answer=1",
+        "form_rating_answer=2",
+        "form_rating_answer=3",
+        "form_race_answer=Asian",
+        "form_race_answer=White",
+    ]
     assert _val(controls[5], "w:alias") == "Rating: Answer: 2"
     assert "Poor" in table.cell(2, 1).text and "[one: a; b]" in table.cell(4, 1).text

@@ -32,13 +32,17 @@ def _profile() -> SimpleNamespace:
 
 def _root(profile: Any) -> dict[str, Any]:
     """The profile as the read recorder walks it (plain dicts stand in for pydantic models)."""
-    return {"program": vars(profile.program), "citations": profile.citations,
-            "sources": profile.sources}
+    return {
+        "program": vars(profile.program),
+        "citations": profile.citations,
+        "sources": profile.sources,
+    }
 
 
 def _names(profile: Any) -> dict[str, Any]:
-    return document_sources(profile, lambda path, _profile: f"friendly {path}",
-                            lambda path: f"reader's {path}")
+    return document_sources(
+        profile, lambda path, _profile: f"friendly {path}", lambda path: f"reader's {path}"
+    )
 
 
 def test_text_markers_ref_and_sources_for_share_one_numbering() -> None:
@@ -57,7 +61,10 @@ def test_sources_of_shown_fields_are_numbered_after_those_cited_in_the_text() ->
     with recording(Reads(root=_root(profile), shown=["program.team", "program.hours"])):
         assert str(names["citations"].cite("b")) == "[1]"
         assert [(e["id"], e["number"]) for e in names["citations"].entries] == [
-            ("b", 1), ("a", 2), ("c", 3)]
+            ("b", 1),
+            ("a", 2),
+            ("c", 3),
+        ]
         assert names["citations"].illustrative == ["reader's program.team"]
         assert list(names["illustrative_facts"]) == ["friendly program.team"]
         assert [f["path"] for f in names["cited_facts"]] == ["program.hours", "program.team"]
@@ -82,16 +89,25 @@ def _render_partial(form: str | None) -> tuple[str, Reads]:
     names = _names(profile)
     flag = f'{{% with form = "{form}" %}}' if form else "{% with %}"
     doc = flag + '{% include "_common/sources.md.j2" %}{% endwith %}'
-    loader = jinja2.ChoiceLoader([
-        jinja2.DictLoader({"doc.md.j2": doc}),
-        jinja2.FileSystemLoader(str(REPO / "templates"))])
+    loader = jinja2.ChoiceLoader(
+        [jinja2.DictLoader({"doc.md.j2": doc}), jinja2.FileSystemLoader(str(REPO / "templates"))]
+    )
     reads = Reads(root=_root(profile), shown=["program.team"])
     # What each name was computed from: looking a name up records these paths as read.
     reads.names = {"citations": [("citations",)], "references": [("sources",)]}
     with recording(reads):
-        text = make_env(loader).get_template("doc.md.j2").render(
-            **names, ui=builtin_strings("en"), sample=False, as_of=dt.date(2025, 3, 1),
-            jurisdiction=SimpleNamespace(name="Durham"), program=profile.program)
+        text = (
+            make_env(loader)
+            .get_template("doc.md.j2")
+            .render(
+                **names,
+                ui=builtin_strings("en"),
+                sample=False,
+                as_of=dt.date(2025, 3, 1),
+                jurisdiction=SimpleNamespace(name="Durham"),
+                program=profile.program,
+            )
+        )
     return text, reads
 
 
@@ -104,7 +120,8 @@ def test_the_reader_form_speaks_the_documents_language() -> None:
         "## Sources\n\n"
         "Facts in this document come from the Durham profile\\, checked as of 1 March 2025\\.\n\n"
         f"1. A. {_LINK}\n\n"
-        "Illustrative\\, not from a published source\\: reader&#39;s program\\.team\\.\n")
+        "Illustrative\\, not from a published source\\: reader&#39;s program\\.team\\.\n"
+    )
     # Only the names the reader form uses were looked up (and so count as read).
     assert sorted(reads.entries) == ["citations|v"]
 
@@ -117,7 +134,8 @@ def test_the_staff_form_lists_each_facts_sources() -> None:
         f"1. A. {_LINK}\n\n"
         "Which source supports which fact:\n\n- friendly program\\.team: A\n\n"
         "**Illustrative, not from a published source:** friendly program\\.team. Replace these "
-        "with the jurisdiction's own information.\n")
+        "with the jurisdiction's own information.\n"
+    )
     assert sorted(reads.entries) == ["sources|v"]
 
 

@@ -22,7 +22,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = genkit.pipeline.build
 
-    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
@@ -31,11 +31,12 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _files(bundle: Path) -> dict[str, bytes]:
-    return {p.relative_to(bundle).as_posix(): p.read_bytes()
-            for p in bundle.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
 
 
-def test_a_rebuild_with_nothing_changed_skips_the_pipeline(run, project, counted) -> None:  # noqa: ANN001
+def test_a_rebuild_with_nothing_changed_skips_the_pipeline(run, project, counted) -> None:
     first = run(*ARGS)
     assert first.exit_code == 0, first.output
     assert (project / "build/.cache/stamps/town.json").is_file()
@@ -47,10 +48,12 @@ def test_a_rebuild_with_nothing_changed_skips_the_pipeline(run, project, counted
     assert _files(project / "build/town") == before
 
 
-@pytest.mark.parametrize("change", ["profile", "template", "format", "force", "bundle file",
-                                    "extra file", "stamp"])
-def test_any_change_of_input_options_or_bundle_builds_again(run, project, counted,  # noqa: ANN001
-                                                            change: str) -> None:
+@pytest.mark.parametrize(
+    "change", ["profile", "template", "format", "force", "bundle file", "extra file", "stamp"]
+)
+def test_any_change_of_input_options_or_bundle_builds_again(
+    run, project, counted, change: str
+) -> None:
     assert run(*ARGS).exit_code == 0
     bundle = project / "build/town"
     before = _files(bundle)
@@ -79,7 +82,7 @@ def test_any_change_of_input_options_or_bundle_builds_again(run, project, counte
         assert _files(bundle) == before, "the rebuild restores the bundle it would write"
 
 
-def test_a_bundle_with_warnings_gets_no_stamp_so_strict_sees_them(run, project) -> None:  # noqa: ANN001
+def test_a_bundle_with_warnings_gets_no_stamp_so_strict_sees_them(run, project) -> None:
     edit(project, "\nbriefings:\n", "\nbriefings:\n  max_reading_grade: 1\n")
     args = ("build", "town", "--only", "resident-sheet.en", "--format", "html")
     first = run(*args)
@@ -126,7 +129,8 @@ def test_parse_cache_ignores_damaged_entries_and_never_stores_errors(tmp_path: P
     parse_cache.write(cache, YAML, {"jurisdiction": "wrong"}, {})
     entry = next(cache.glob("*.json"))
     assert load_yaml(source, "p.yaml", parse_cache.ParseCache(cache)).data == {
-        "jurisdiction": "wrong"}, "the entry is keyed by the text and read back as stored"
+        "jurisdiction": "wrong"
+    }, "the entry is keyed by the text and read back as stored"
     for damage in ("{", json.dumps({"data": {}, "positions": [[["a"], "1", 1]]}), "[]"):
         entry.write_text(damage)
         doc = load_yaml(source, "p.yaml", parse_cache.ParseCache(cache))

@@ -28,9 +28,12 @@ def build_worksheet(project: Path, formats: Sequence[str] = ("html",)) -> Path:
 
 
 def test_override_replaces_one_block(project: Path) -> None:
-    override(project, '{% extends "builtin/worksheets/stakeholder-worksheet.md.j2" %}\n'
-                      "{% block tips %}## Our own tips\n\nCall the 911 director first.\n"
-                      "{% endblock %}\n")
+    override(
+        project,
+        '{% extends "builtin/worksheets/stakeholder-worksheet.md.j2" %}\n'
+        "{% block tips %}## Our own tips\n\nCall the 911 director first.\n"
+        "{% endblock %}\n",
+    )
     text = html_text(build_worksheet(project) / f"{STEM}.html")
     assert "Call the 911 director first." in text
     assert "Tips for working with public-safety partners" not in text
@@ -42,14 +45,17 @@ def test_working_folder_template_overrides_builtin(project: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "stakeholder-worksheet.md.j2").write_text(
         "{#---\ntitle: Local worksheet\naudience: Staff\n---#}\n# Local worksheet for "
-        "{{ jurisdiction.short_name }}\n")
+        "{{ jurisdiction.short_name }}\n"
+    )
     text = html_text(build_worksheet(project) / f"{STEM}.html")
     assert "Local worksheet for Durham" in text
 
 
 def test_undefined_name_fails_at_template_line(project: Path) -> None:
-    path = override(project, "{#---\ntitle: T\naudience: A\n---#}\n# Title\n\n"
-                             "Hours: {{ program.hours.sumary }}\n")
+    path = override(
+        project,
+        "{#---\ntitle: T\naudience: A\n---#}\n# Title\n\nHours: {{ program.hours.sumary }}\n",
+    )
     with pytest.raises(TemplateError) as info:
         build_worksheet(project)
     problem = info.value.problems[0]
@@ -65,7 +71,7 @@ def test_syntax_error_fails_at_template_line(project: Path) -> None:
     assert str(info.value.problems[0]).startswith(f"{path}:6: template syntax")
 
 
-def test_cli_reports_template_error_without_traceback(project: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cli_reports_template_error_without_traceback(project: Path, monkeypatch) -> None:
     override(project, "{#---\ntitle: T\naudience: A\n---#}\n{{ nope }}\n")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "town", "--only", "worksheets"])
@@ -74,13 +80,16 @@ def test_cli_reports_template_error_without_traceback(project: Path, monkeypatch
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("payload", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ program.__class__ }}",
-    "{{ ''|attr('__class__') }}",
-    "{{ 'a{0.__class__}'.format(program) }}",
-    "{{ program.model_validate }}",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ program.__class__ }}",
+        "{{ ''|attr('__class__') }}",
+        "{{ 'a{0.__class__}'.format(program) }}",
+        "{{ program.model_validate }}",
+    ],
+)
 def test_sandbox_refuses_escapes(project: Path, payload: str) -> None:
     override(project, "{#---\ntitle: T\naudience: A\n---#}\n# T\n\n" + payload + "\n")
     with pytest.raises((SecurityError, TemplateError)) as info:
@@ -90,7 +99,7 @@ def test_sandbox_refuses_escapes(project: Path, payload: str) -> None:
 
 
 def test_profile_values_come_out_literally_everywhere(project: Path) -> None:
-    nasty = "Team & <Co> \"{{ 7*7 }}\" <script>alert(1)</script> *not bold* [x](http://e.org)"
+    nasty = 'Team & <Co> "{{ 7*7 }}" <script>alert(1)</script> *not bold* [x](http://e.org)'
     edit(project, "agency: Durham Police Department", "agency: '" + nasty.replace("'", "''") + "'")
     bundle = build_worksheet(project, ["html", "pdf", "docx"])
     raw_html = (bundle / f"{STEM}.html").read_text()

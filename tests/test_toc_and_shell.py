@@ -52,10 +52,12 @@ def test_word_toc_is_a_field_with_linked_entries() -> None:
     assert 'w:anchor="_Toc00000003"' in xml  # the entry and the in-text link both point at it
     doc = Document(io.BytesIO(data))
     entries = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("toc")]
-    assert entries == [("toc 2", "First part"), ("toc 3", "A detail & more"),
-                       ("toc 2", "First part")]
-    assert any(p.style.name == "TOC Heading" and p.text == "On this page"
-               for p in doc.paragraphs)
+    assert entries == [
+        ("toc 2", "First part"),
+        ("toc 3", "A detail & more"),
+        ("toc 2", "First part"),
+    ]
+    assert any(p.style.name == "TOC Heading" and p.text == "On this page" for p in doc.paragraphs)
 
 
 def make_shell(path: Path, body_tag: str = "{{p body }}") -> None:
@@ -71,8 +73,9 @@ def make_shell(path: Path, body_tag: str = "{{p body }}") -> None:
 
 def build_worksheet(run: Callable[..., Result]) -> Result:
     """The worksheet alone, in Word, through the CLI: what each shell below wraps."""
-    return run("build", "town", "--out", "out", "--only", "worksheets", "--format", "docx",
-               "--force")
+    return run(
+        "build", "town", "--out", "out", "--only", "worksheets", "--format", "docx", "--force"
+    )
 
 
 def test_a_default_shell_wraps_any_document(project: Path, run: Callable[..., Result]) -> None:
@@ -106,11 +109,12 @@ def test_a_document_shell_beats_the_default(project: Path, run: Callable[..., Re
 
 
 @pytest.mark.parametrize("tag", ["{{ body }}", "no placeholder at all"])
-def test_a_shell_without_the_body_placeholder_is_refused(project: Path,
-                                                         run: Callable[..., Result],
-                                                         tag: str) -> None:
-    make_shell(project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx",
-               body_tag=tag)
+def test_a_shell_without_the_body_placeholder_is_refused(
+    project: Path, run: Callable[..., Result], tag: str
+) -> None:
+    make_shell(
+        project / "jurisdictions" / "town" / "templates" / "_shells" / "default.docx", body_tag=tag
+    )
     result = build_worksheet(run)
     assert result.exit_code == 1
     assert "_shells/default.docx: the Word shell has no {{p body }} placeholder" in result.output
@@ -138,22 +142,30 @@ def test_pdf_toc_prints_each_entry_with_its_page_number(tmp_path: Path) -> None:
     from genkit.render.formats.pdf import html_to_pdf
     from tests.helpers import pdf_pages
 
-    long_title = ("A part whose title is long enough that it has to wrap onto a second line in "
-                  "the contents page of this document")
+    long_title = (
+        "A part whose title is long enough that it has to wrap onto a second line in "
+        "the contents page of this document"
+    )
     filler = "\n\n".join(["Words to fill the page, one paragraph after another."] * 60)
-    md = (f"# Title\n\n```toc levels=2-2\nContents\n```\n\n## First part\n\n{filler}\n\n"
-          f"## {long_title}\n\n{filler}\n\n## Last part\n\nEnd.\n")
+    md = (
+        f"# Title\n\n```toc levels=2-2\nContents\n```\n\n## First part\n\n{filler}\n\n"
+        f"## {long_title}\n\n{filler}\n\n## Last part\n\nEnd.\n"
+    )
     templates = Path(__file__).resolve().parent.parent / "templates"
     css = stylesheet([templates])
-    html = f"<html lang='en'><head><title>t</title><style>{css}</style></head><body>" \
-           f"{body_html(parser().parse(md))}</body></html>"
+    html = (
+        f"<html lang='en'><head><title>t</title><style>{css}</style></head><body>"
+        f"{body_html(parser().parse(md))}</body></html>"
+    )
     pdf = tmp_path / "toc.pdf"
     pdf.write_bytes(html_to_pdf(html, templates, [templates], "toc"))
     pages = [" ".join(text.split()) for text in pdf_pages(pdf)]
     # Read as laid out, as a reader sees it: the numbers are floats, drawn before the titles.
     contents = " ".join(PdfReader(pdf).pages[0].extract_text(extraction_mode="layout").split())
+
     def page_of(title: str) -> int:  # the page of its heading (page 1 also lists it)
         return next(i + 1 for i, text in enumerate(pages) if text.count(title) > (i == 0))
+
     assert page_of("Last part") >= 3
     for title in ("First part", long_title, "Last part"):
         assert f"{title} {page_of(title)}" in contents, contents

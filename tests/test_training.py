@@ -13,10 +13,12 @@ from tests.helpers import build_town, edit, html_text, problems_by_field, squash
 
 PROFILE = "jurisdictions/town/profile.yaml"
 PEER = "    - position: peer-support-specialist\n"
-MODULES = ("      modules: [dispatch-orientation, decision-tree, scene-safety, de-escalation, "
-           "trauma-informed-care, suicide-risk, substance-use, local-resources, "
-           "documentation-privacy, radio-vehicle, scenario-training, peer-practice, "
-           "supervised-shifts]\n")
+MODULES = (
+    "      modules: [dispatch-orientation, decision-tree, scene-safety, de-escalation, "
+    "trauma-informed-care, suicide-risk, substance-use, local-resources, "
+    "documentation-privacy, radio-vehicle, scenario-training, peer-practice, "
+    "supervised-shifts]\n"
+)
 SCENES = "[mental-health-crisis, suicide-threat, welfare-check"
 
 
@@ -41,8 +43,9 @@ def test_an_exclusion_no_module_covers(project: Path) -> None:
 def test_a_module_only_an_untaught_module_covers_does_not_count(project: Path) -> None:
     # suicide-risk still lists suicide-threat, but no curriculum teaches suicide-risk.
     text = (project / PROFILE).read_text(encoding="utf-8")
-    (project / PROFILE).write_text(text.replace(" suicide-risk, substance-use", " substance-use"),
-                                   encoding="utf-8")
+    (project / PROFILE).write_text(
+        text.replace(" suicide-risk, substance-use", " substance-use"), encoding="utf-8"
+    )
     edit(project, SCENES, SCENES.replace(" suicide-threat,", ""))
     found = problems_by_field(project)
     assert "program.call_types[1].id" in found
@@ -55,8 +58,10 @@ def test_hours_must_fill_the_stated_weeks(project: Path) -> None:
     line = edit(project, MODULES, MODULES, after=PEER)
     [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.curricula[0].modules", line)
-    assert ("the modules add up to 320 hours (204 classroom, 116 field), but 9 weeks "
-            "(training.curricula[0].weeks) at 40 hours a week") in problem.message
+    assert (
+        "the modules add up to 320 hours (204 classroom, 116 field), but 9 weeks "
+        "(training.curricula[0].weeks) at 40 hours a week"
+    ) in problem.message
 
 
 def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> None:
@@ -65,7 +70,8 @@ def test_weeks_come_from_the_rfp_and_a_changed_rfp_is_caught(project: Path) -> N
     found = problems_by_field(project)
     assert found["training.curricula[0].modules"].line == line
     assert "4 weeks (procurement.training.pre_service_weeks)" in (
-        found["training.curricula[0].modules"].message)
+        found["training.curricula[0].modules"].message
+    )
 
 
 def test_fewer_weeks_than_the_rfp_requires(project: Path) -> None:
@@ -79,13 +85,21 @@ def test_training_must_end_before_the_first_shift(project: Path) -> None:
     line = edit(project, "  start: 2026-07-27\n", "  start: 2026-09-01\n")
     [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.start", line)
-    assert ("starts 1 September 2026 and takes 8 weeks, so it ends 26 October 2026, not before "
-            "the first shift on 28 September 2026") in problem.message
+    assert (
+        "starts 1 September 2026 and takes 8 weeks, so it ends 26 October 2026, not before "
+        "the first shift on 28 September 2026"
+    ) in problem.message
 
 
 def test_refresher_hours_are_the_rfps(project: Path) -> None:
-    line = edit(project, "  start: 2026-07-27\n",
-                "  start: 2026-07-27\n  refresher: {hours_per_year: 24}\n") + 1
+    line = (
+        edit(
+            project,
+            "  start: 2026-07-27\n",
+            "  start: 2026-07-27\n  refresher: {hours_per_year: 24}\n",
+        )
+        + 1
+    )
     [problem] = problems_by_field(project).values()
     assert (problem.field, problem.line) == ("training.refresher.hours_per_year", line)
     assert "the RFP requires 40 (procurement.training.annual_hours)" in problem.message
@@ -93,8 +107,12 @@ def test_refresher_hours_are_the_rfps(project: Path) -> None:
 
 def test_unknown_position_and_module(project: Path) -> None:
     line = edit(project, PEER, "    - position: peer-supporter\n")
-    edit(project, "[dispatch-orientation, decision-tree,", "[dispatch-orientation, decision-trees,",
-         after=PEER.replace("peer-support-specialist", "crisis-response-clinician"))
+    edit(
+        project,
+        "[dispatch-orientation, decision-tree,",
+        "[dispatch-orientation, decision-trees,",
+        after=PEER.replace("peer-support-specialist", "crisis-response-clinician"),
+    )
     found = problems_by_field(project)
     assert found["training.curricula[0].position"].line == line
     assert "no position 'peer-supporter'" in found["training.curricula[0].position"].message
@@ -102,6 +120,7 @@ def test_unknown_position_and_module(project: Path) -> None:
 
 
 # ---- the rendered protocol ----------------------------------------------------------------
+
 
 def _render(project: Path, position: str = "advanced-emt") -> str:
     out = build_town(project, "training", out="out").out_dir
@@ -111,14 +130,18 @@ def _render(project: Path, position: str = "advanced-emt") -> str:
 def _add_a_week(project: Path) -> None:
     """Seven weeks in the RFP and a 40-hour module, taught to everyone, to fill the seventh."""
     edit(project, "    pre_service_weeks: 8\n", "    pre_service_weeks: 9\n")
-    edit(project, "    substance-use: {covers: [intoxicated-person, medical-emergency]}\n",
-         "    substance-use: {covers: [intoxicated-person, medical-emergency]}\n"
-         "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
-         "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n")
+    edit(
+        project,
+        "    substance-use: {covers: [intoxicated-person, medical-emergency]}\n",
+        "    substance-use: {covers: [intoxicated-person, medical-emergency]}\n"
+        "    de-escalation-extra: {title: Extra role-play, summary: More scenes., "
+        "classroom_hours: 40, delivered_by: Instructor, sign_off: Passes}\n",
+    )
     text = (project / PROFILE).read_text(encoding="utf-8")
-    (project / PROFILE).write_text(text.replace(", supervised-shifts]",
-                                                ", supervised-shifts, de-escalation-extra]"),
-                                   encoding="utf-8")
+    (project / PROFILE).write_text(
+        text.replace(", supervised-shifts]", ", supervised-shifts, de-escalation-extra]"),
+        encoding="utf-8",
+    )
 
 
 def test_protocol_is_drawn_from_the_programs_own_facts(project: Path) -> None:
@@ -206,7 +229,7 @@ def test_job_description_takes_its_training_from_the_protocol(project: Path) -> 
     assert "paid training period of 8 weeks before working alone" in boss
 
 
-def test_phoenix_field_lead_and_caseworker_train_differently(built) -> None:  # noqa: ANN001
+def test_phoenix_field_lead_and_caseworker_train_differently(built) -> None:
     folder = built("phoenix", "training") / "training"
     caseworker = squash(html_text(folder / "caseworker-ii.html"))
     lead = squash(html_text(folder / "caseworker-iii.html"))
@@ -219,15 +242,21 @@ def test_phoenix_field_lead_and_caseworker_train_differently(built) -> None:  # 
 
 # The module each sample's trained positions take that its other positions do not.
 SAMPLE_ROLE_MODULES = {
-    "durham": {"peer-support-specialist": "peer-practice",
-               "crisis-response-clinician": "clinical-practice",
-               "advanced-emt": "emt-practice",
-               "community-response-supervisor": "supervisor-practice"},
-    "harris-county": {"crisis-intervention-specialist": "clinical-practice",
-                      "licensed-emt": "emt-practice"},
-    "long-beach": {"crisis-intervention-specialist": "clinical-practice",
-                   "public-health-nurse": "nursing-practice",
-                   "peer-navigator": "peer-practice"},
+    "durham": {
+        "peer-support-specialist": "peer-practice",
+        "crisis-response-clinician": "clinical-practice",
+        "advanced-emt": "emt-practice",
+        "community-response-supervisor": "supervisor-practice",
+    },
+    "harris-county": {
+        "crisis-intervention-specialist": "clinical-practice",
+        "licensed-emt": "emt-practice",
+    },
+    "long-beach": {
+        "crisis-intervention-specialist": "clinical-practice",
+        "public-health-nurse": "nursing-practice",
+        "peer-navigator": "peer-practice",
+    },
     "philadelphia": {"cirt-clinician": "clinical-practice"},
     "phoenix": {"caseworker-ii": "clinical-practice", "caseworker-iii": "supervisor-practice"},
 }
@@ -249,11 +278,12 @@ def test_every_sample_trains_each_role_in_its_own_practice(sample: str) -> None:
 
 
 @pytest.mark.parametrize("sample", ["harris-county", "long-beach", "philadelphia"])
-def test_rendered_protocols_differ_by_role(built, sample: str) -> None:  # noqa: ANN001
+def test_rendered_protocols_differ_by_role(built, sample: str) -> None:
     training = load_profile(sample, SearchPath.from_cwd(REPO)).profile.training
     folder = built(sample, "training") / "training"
-    texts = {c.position: squash(html_text(folder / f"{c.position}.html"))
-             for c in training.curricula}
+    texts = {
+        c.position: squash(html_text(folder / f"{c.position}.html")) for c in training.curricula
+    }
     for position, module_id in SAMPLE_ROLE_MODULES[sample].items():
         title = squash(training.module_library[module_id].title)
         assert title in texts[position], (sample, position)

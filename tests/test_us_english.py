@@ -22,17 +22,20 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = ["durham", "harris-county", "long-beach", "philadelphia", "phoenix"]
 
 # -ise verbs whose US form is -ize (realise -> realize, prioritisation -> prioritization).
-_IZE = ("recogn|summar|priorit|random|normal|util|minim|maxim|emphas|special|real|categor|"
-        "author|final|standard|stabil|mobil|apolog|critic|optim|visual|hospital|capital|"
-        "neutral|character|familiar|memor|harmon|subsid|sympath|organ|legal|central|"
-        "immun|custom|modern|formal")
+_IZE = (
+    "recogn|summar|priorit|random|normal|util|minim|maxim|emphas|special|real|categor|"
+    "author|final|standard|stabil|mobil|apolog|critic|optim|visual|hospital|capital|"
+    "neutral|character|familiar|memor|harmon|subsid|sympath|organ|legal|central|"
+    "immun|custom|modern|formal"
+)
 BRITISH = re.compile(
     r"\b(?:\w*behaviour\w*|\w*neighbour\w*|colour\w*|judgement\w*|licence[sd]?|"
     r"centre[sd]?|programmes?|labour\w*|favour\w*|honour\w*|defence|offences?|catalogue[sd]?|"
     r"analys(?:e|ed|ing)|practis(?:e|ed|es|ing)|modelled|travelled|cancelled|counsell\w*|"
     r"labelled|enrol|enrolment|fulfil|fulfilment|grey|whilst|amongst|paediatric\w*|"
     rf"manoeuvre\w*|ageing|(?:{_IZE})is(?:e|ed|es|ing|ation|ations|ational))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 # Proper names and cited titles keep their own spelling. None is needed today; add one only
 # for a real organization's name or the title of a cited source, with the reason.
@@ -44,13 +47,26 @@ def british_forms(text: str) -> list[str]:
 
 
 def test_the_pattern_finds_british_forms_and_spares_us_ones() -> None:
-    text = ("Behavioural health teams organise neighbourhood visits; the licence is analysed "
-            "and recognised at the centre. A colour chart is grey.")
-    assert british_forms(text) == ["Behavioural", "analysed", "centre", "colour", "grey",
-                                   "licence", "neighbourhood", "organise", "recognised"]
-    us = ("Behavioral health teams organize neighborhood visits; the license is analyzed, "
-          "recognized and licensed at the center. Analyses, expertise, raises, premises, "
-          "promises, advised, supervised, exercise and noise are the same on both sides.")
+    text = (
+        "Behavioural health teams organise neighbourhood visits; the licence is analysed "
+        "and recognised at the centre. A colour chart is grey."
+    )
+    assert british_forms(text) == [
+        "Behavioural",
+        "analysed",
+        "centre",
+        "colour",
+        "grey",
+        "licence",
+        "neighbourhood",
+        "organise",
+        "recognised",
+    ]
+    us = (
+        "Behavioral health teams organize neighborhood visits; the license is analyzed, "
+        "recognized and licensed at the center. Analyses, expertise, raises, premises, "
+        "promises, advised, supervised, exercise and noise are the same on both sides."
+    )
     assert british_forms(us) == []
 
 
@@ -77,7 +93,8 @@ def test_every_generated_page_is_in_us_english(pages: dict[str, str]) -> None:
 
 def test_shipped_word_templates_are_in_us_english() -> None:
     shipped = sorted(REPO.glob("templates/**/*.docx")) + sorted(
-        REPO.glob("jurisdictions/*/templates/**/*.docx"))
+        REPO.glob("jurisdictions/*/templates/**/*.docx")
+    )
     assert shipped
     for path in shipped:
         with zipfile.ZipFile(path) as docx:

@@ -22,8 +22,14 @@ print(sorted(m for m in sys.modules if m.startswith(("genkit.render.", "weasypri
 
 def _validate(project: Path, *args: str) -> tuple[int, str, str]:
     code = PROBE.format(args=repr(["validate", "town", *args]))
-    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
-                          text=True, check=True, env={"PYTHONPATH": str(REPO), "PATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO), "PATH": ""},
+    )
     exit_code, *output, modules = done.stdout.strip().split("\n")
     return int(exit_code), "\n".join(output), modules
 
@@ -38,8 +44,7 @@ def test_validate_plans_without_rendering_or_writing(project: Path) -> None:
     assert not (project / "build").exists()
 
 
-def test_validate_render_renders_every_document_and_reports_reading_grades(
-        project: Path) -> None:
+def test_validate_render_renders_every_document_and_reports_reading_grades(project: Path) -> None:
     code, output, modules = _validate(project, "--render")
     assert code == 0, output
     assert "town: briefings/resident-sheet.en: reading grade" in output
@@ -53,7 +58,8 @@ def test_a_template_error_found_only_by_rendering(project: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "broken.md.j2").write_text(
         "{#---\ntitle: Broken\naudience: Staff\n---#}\n# Broken\n\n{{ program.no_such_field }}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert _validate(project)[0] == 0  # the front matter is fine
     code, output, _ = _validate(project, "--render")
     assert code == 1

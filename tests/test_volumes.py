@@ -40,8 +40,7 @@ def test_more_missed_than_eligible_fails_at_its_line(project: Path) -> None:
 
 
 def test_three_figures_that_disagree_fail(project: Path) -> None:
-    edit(project, "      reach_rate: 0.5\n",
-                "      reach_rate: 0.5\n      eligible: 30000\n")
+    edit(project, "      reach_rate: 0.5\n", "      reach_rate: 0.5\n      eligible: 30000\n")
     [problem] = problems(project)
     assert problem.field == "call_volumes.sets[0].eligible"
     assert problem.line == line_of(project, "      eligible: 30000")
@@ -49,8 +48,7 @@ def test_three_figures_that_disagree_fail(project: Path) -> None:
 
 
 def test_a_typed_baseline_of_a_volume_metric_is_refused(project: Path) -> None:
-    edit(project, '  - {id: "eligible-calls"}',
-                '  - {id: "eligible-calls", baseline: 18710}')
+    edit(project, '  - {id: "eligible-calls"}', '  - {id: "eligible-calls", baseline: 18710}')
     [problem] = problems(project)
     assert problem.field == "metrics[0].baseline"
     assert problem.line == line_of(project, '{id: "eligible-calls", baseline: 18710}')
@@ -58,13 +56,18 @@ def test_a_typed_baseline_of_a_volume_metric_is_refused(project: Path) -> None:
 
 
 def test_a_target_worse_than_its_baseline_fails(project: Path) -> None:
-    edit(project, '{id: "share-eligible-handled", target: 0.75}',
-                '{id: "share-eligible-handled", target: 0.4}')
+    edit(
+        project,
+        '{id: "share-eligible-handled", target: 0.75}',
+        '{id: "share-eligible-handled", target: 0.4}',
+    )
     [problem] = problems(project)
     assert problem.field == "metrics[2].target"
-    assert problem.line == line_of(project, 'target: 0.4}')
-    assert problem.message == ("the target of share-eligible-handled (40.0%) is worse than its "
-                               "baseline (50.0%); higher is better for this metric")
+    assert problem.line == line_of(project, "target: 0.4}")
+    assert problem.message == (
+        "the target of share-eligible-handled (40.0%) is worse than its "
+        "baseline (50.0%); higher is better for this metric"
+    )
 
 
 def test_the_set_in_use_must_exist(project: Path) -> None:

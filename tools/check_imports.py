@@ -39,8 +39,9 @@ def declared(pyproject: Path) -> tuple[set[str], set[str]]:
         import tomli as tomllib  # type: ignore[no-redef]
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     core = {_requirement(r) for r in project.get("dependencies", [])}
-    extras = {_requirement(r) for reqs in project.get("optional-dependencies", {}).values()
-              for r in reqs}
+    extras = {
+        _requirement(r) for reqs in project.get("optional-dependencies", {}).values() for r in reqs
+    }
     return core, core | extras
 
 
@@ -80,8 +81,10 @@ def problems() -> list[str]:
                     continue
                 where = f"{path.relative_to(ROOT)}:{line}"
                 wanted = "dependencies" if user_facing else "dependencies or an extra"
-                found.append(f"{where}: imports '{module}' ({', '.join(sorted(dists))}), not "
-                             f"listed in pyproject.toml's {wanted}")
+                found.append(
+                    f"{where}: imports '{module}' ({', '.join(sorted(dists))}), not "
+                    f"listed in pyproject.toml's {wanted}"
+                )
     return found
 
 

@@ -27,11 +27,11 @@ from genkit.render.formats.docx_page import word_field as field
 from genkit.render.formats.zipnorm import normalize_docx
 
 OUT = Path("jurisdictions/long-beach/templates/_shells/rfp/rfp.docx")
-INK = RGBColor(0x00, 0x4D, 0x5A)   # the office's color: a dark teal
+INK = RGBColor(0x00, 0x4D, 0x5A)  # the office's color: a dark teal
 GRAY = RGBColor(0x55, 0x55, 0x55)
 
 
-def styles(doc) -> None:  # noqa: ANN001
+def styles(doc) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = "Georgia"
     normal.font.size = Pt(10.5)
@@ -52,7 +52,7 @@ def styles(doc) -> None:  # noqa: ANN001
         style.paragraph_format.keep_with_next = True
 
 
-def letterhead(doc) -> None:  # noqa: ANN001
+def letterhead(doc) -> None:
     section = doc.sections[0]
     header = section.header.paragraphs[0]
     run = header.add_run("{{ jurisdiction.name | upper }}")
@@ -78,26 +78,40 @@ def letterhead(doc) -> None:  # noqa: ANN001
     doc.styles["Footer"].font.size = Pt(8)
 
 
-def boilerplate(doc) -> None:  # noqa: ANN001
+def boilerplate(doc) -> None:
     intro = doc.add_paragraph()
     intro.add_run("Notice to proposers. ").bold = True
     intro.add_run(
         "This solicitation is issued by {{ procurement.issuing_agency }} under the purchasing "
         "rules of the {{ jurisdiction.name }}. Read it together with any addenda posted before "
-        "the deadline. Submitting a proposal means the proposer accepts the terms stated here.")
+        "the deadline. Submitting a proposal means the proposer accepts the terms stated here."
+    )
     doc.add_paragraph("{{p body }}")
     doc.add_paragraph("General conditions", style="Heading 2")
     for title, text in (
-        ("No obligation. ", "Issuing this RFP does not commit the {{ jurisdiction.name }} to "
-         "award a contract or to pay any cost of preparing a proposal."),
-        ("Public records. ", "Proposals become public records once an award is announced, "
-         "except for material that the law allows to be withheld and that the proposer marks "
-         "as confidential when it submits."),
-        ("Equal opportunity. ", "The {{ jurisdiction.name }} does not discriminate in awarding "
-         "contracts, and its contractors may not discriminate in hiring or in serving the "
-         "public."),
-        ("Protests. ", "A proposer may protest an award in writing to the contact named in "
-         "this RFP within the time the purchasing rules allow after the notice of intended award."),
+        (
+            "No obligation. ",
+            "Issuing this RFP does not commit the {{ jurisdiction.name }} to "
+            "award a contract or to pay any cost of preparing a proposal.",
+        ),
+        (
+            "Public records. ",
+            "Proposals become public records once an award is announced, "
+            "except for material that the law allows to be withheld and that the proposer marks "
+            "as confidential when it submits.",
+        ),
+        (
+            "Equal opportunity. ",
+            "The {{ jurisdiction.name }} does not discriminate in awarding "
+            "contracts, and its contractors may not discriminate in hiring or in serving the "
+            "public.",
+        ),
+        (
+            "Protests. ",
+            "A proposer may protest an award in writing to the contact named in "
+            "this RFP within the time the purchasing rules allow after the notice of intended "
+            "award.",
+        ),
     ):
         para = doc.add_paragraph()
         para.add_run(title).bold = True

@@ -21,8 +21,15 @@ import sys
 from pathlib import Path
 
 OUT = Path("jurisdictions/phoenix/calls/phoenix-calls-2019-11-24-to-30.csv.gz")
-COLUMNS = ["incident_num", "final_radio_code", "final_call_type", "disp_code", "disposition",
-           "grid", "call_date_time_mst"]
+COLUMNS = [
+    "incident_num",
+    "final_radio_code",
+    "final_call_type",
+    "disp_code",
+    "disposition",
+    "grid",
+    "call_date_time_mst",
+]
 
 
 def cell(value: object) -> str:

@@ -40,8 +40,11 @@ def page_fill(pdf: Path) -> list[Page]:
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), f"{tmp}/p"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), f"{tmp}/p"],
+            check=True,
+            capture_output=True,
+        )
         files = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         fills = []
         for file in files:
@@ -50,7 +53,7 @@ def page_fill(pdf: Path) -> list[Page]:
     return [Page(pdf, i + 1, len(fills), f) for i, f in enumerate(fills)]
 
 
-def _fill(image) -> float:  # noqa: ANN001 - a PIL image in mode "L"
+def _fill(image) -> float:  # a PIL image in mode "L"
     width, height = image.size
     edge = round(EDGE_MM / 25.4 * DPI)
     top, bottom = edge, height - edge
@@ -72,8 +75,12 @@ FOOTER_ONLY = 0.06
 def underfilled(pages: list[Page], minimum: float = 0.25) -> list[Page]:
     """Pages, other than each document's last, whose fill is below ``minimum``; and a last
     page (of a document of several) that holds no more than its footer."""
-    return [p for p in pages if (p.number < p.count and p.fill < minimum)
-            or (p.number == p.count > 1 and p.fill < FOOTER_ONLY)]
+    return [
+        p
+        for p in pages
+        if (p.number < p.count and p.fill < minimum)
+        or (p.number == p.count > 1 and p.fill < FOOTER_ONLY)
+    ]
 
 
 def _pdfs(paths: list[Path]) -> list[Path]:

@@ -35,22 +35,31 @@ def render(out_root: Path) -> dict[str, bytes]:
     from genkit.paths import SearchPath
     from genkit.pipeline import Options, build
 
-    build([NAME], SearchPath.from_cwd(FIXTURE),
-          Options(out_root=out_root, formats=list(FORMATS), force=True))
+    build(
+        [NAME],
+        SearchPath.from_cwd(FIXTURE),
+        Options(out_root=out_root, formats=list(FORMATS), force=True),
+    )
     return tree(out_root / NAME)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
     """The golden-format files under ``folder`` (sorted, '/'-separated relative paths)."""
     suffixes = {f".{name}" for name in FORMATS}
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix in suffixes}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix in suffixes
+    }
 
 
 def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[str]:
     """Paths missing from, added to or changed in ``actual``, in sorted order."""
-    return [path for path in sorted(expected.keys() | actual.keys())
-            if expected.get(path) != actual.get(path)]
+    return [
+        path
+        for path in sorted(expected.keys() | actual.keys())
+        if expected.get(path) != actual.get(path)
+    ]
 
 
 def write(files: dict[str, bytes], folder: Path = GOLDEN) -> None:
@@ -64,8 +73,9 @@ def write(files: dict[str, bytes], folder: Path = GOLDEN) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="compare with the stored tree and write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the stored tree and write nothing"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         files = render(Path(tmp))

@@ -22,7 +22,7 @@ from genkit.model.program import DAY_NAMES, WEEK, Hours, clock_12h, minutes
 TOP_AREAS = 20
 TOP_DISPOSITIONS = 8
 TOP_UNMATCHED = 30
-TOP_CODES = 12           # CAD call types named in one row of a table; the rest are counted
+TOP_CODES = 12  # CAD call types named in one row of a table; the rest are counted
 DEFAULT_MINUTES = 60
 
 
@@ -51,15 +51,17 @@ class Window:
     def summary(self) -> str:
         if self.hours == 24:
             return "around the clock (24 hours a day)"
-        return (f"{clock_12h(self.start_clock)} to {clock_12h(self.end_clock)} "
-                f"({self.hours} hours a day)")
+        return (
+            f"{clock_12h(self.start_clock)} to {clock_12h(self.end_clock)} "
+            f"({self.hours} hours a day)"
+        )
 
 
 @dataclass(frozen=True)
 class StaffingHour:
     hour: int
     label: str
-    calls_per_day: str          # average eligible calls in this hour, or "not shown"
+    calls_per_day: str  # average eligible calls in this hour, or "not shown"
     teams_average: int
     teams_busiest: int
     busiest_day: str
@@ -94,19 +96,19 @@ class CallsAnalysis:
     unmatched: list[dict[str, Any]] = field(default_factory=list)
     unmatched_rare: int = 0
     unmatched_more: int = 0
-    grid: list[list[Count]] = field(default_factory=list)   # [weekday][hour], Monday first
+    grid: list[list[Count]] = field(default_factory=list)  # [weekday][hour], Monday first
     by_hour: list[Count] = field(default_factory=list)
     window: Window | None = None
     current_hours_share: Share | None = None
     areas: list[dict[str, Any]] = field(default_factory=list)
     areas_more: int = 0
-    areas_total: int = 0           # areas with at least one eligible call
-    areas_small: int = 0           # of which below the suppression threshold
+    areas_total: int = 0  # areas with at least one eligible call
+    areas_small: int = 0  # of which below the suppression threshold
     dispositions: list[dict[str, Any]] = field(default_factory=list)
     medians: dict[str, int] = field(default_factory=dict)
     staffing: list[StaffingHour] = field(default_factory=list)
     minutes_per_call: int = 60
-    minutes_source: str = "profile"   # "profile", "export" (median on task) or "default"
+    minutes_source: str = "profile"  # "profile", "export" (median on task) or "default"
     target_utilization: float = 0.6
     coverage_target: float = 0.8
     weekday_names: tuple[str, ...] = tuple(DAY_NAMES[d] for d in WEEK)
@@ -146,18 +148,26 @@ def analyze(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
     grid_raw = [[hours.get(d * 24 + h, 0) for h in range(24)] for d in range(7)]
     by_hour_raw = [sum(grid_raw[d][h] for d in range(7)) for h in range(24)]
     result = CallsAnalysis(
-        source_file=meta.get("file", ""), source_sha256=meta.get("sha256", ""),
-        first_day=first, last_day=last, days=days, threshold=config.suppress_below,
-        rows=meta.get("rows", 0), malformed=meta.get("malformed", 0),
+        source_file=meta.get("file", ""),
+        source_sha256=meta.get("sha256", ""),
+        first_day=first,
+        last_day=last,
+        days=days,
+        threshold=config.suppress_below,
+        rows=meta.get("rows", 0),
+        malformed=meta.get("malformed", 0),
         bad_values=meta.get("bad_values", 0),
         officer_initiated=meta.get("officer_initiated", 0),
         other_sources=meta.get("other_sources", 0),
         problems=list(meta.get("malformed_lines", [])) + list(meta.get("bad_value_lines", [])),
-        demand_total=count(demand), eligible_total=count(n_eligible),
-        excluded_total=count(sum(types[c]["calls"] for c, m in status.items()
-                                 if m.status == "excluded")),
-        unmatched_total=count(sum(types[c]["calls"] for c, m in status.items()
-                                  if m.status == "unmatched")),
+        demand_total=count(demand),
+        eligible_total=count(n_eligible),
+        excluded_total=count(
+            sum(types[c]["calls"] for c, m in status.items() if m.status == "excluded")
+        ),
+        unmatched_total=count(
+            sum(types[c]["calls"] for c, m in status.items() if m.status == "unmatched")
+        ),
         eligible_share=share(n_eligible, demand),
         eligible_per_year=count(round(n_eligible * 365.25 / days) if days else 0),
         mapped=classify.configured,
@@ -167,21 +177,23 @@ def analyze(tally: dict[str, Any], profile: Profile) -> CallsAnalysis:
         coverage_target=config.coverage_target,
     )
     result.per_year = _per_year(types, eligible, first, last, count, share)
-    result.by_call_type, result.by_exclusion = _groups(profile, types, status, n_eligible,
-                                                       count, share)
+    result.by_call_type, result.by_exclusion = _groups(
+        profile, types, status, n_eligible, count, share
+    )
     _unmatched(result, types, status, config.suppress_below, count)
     result.window = _window(by_hour_raw, config.coverage_target, share)
-    result.current_hours_share = share(_within_hours(grid_raw, profile.program.hours),
-                                       n_eligible)
+    result.current_hours_share = share(_within_hours(grid_raw, profile.program.hours), n_eligible)
     _areas(result, _sum_keys(types, eligible, "areas"), n_eligible, count, share)
     disp = Counter(_sum_keys(types, eligible, "dispositions"))
-    result.dispositions = [{"name": k, "calls": count(v), "share": share(v, n_eligible)}
-                           for k, v in sorted(disp.items(), key=lambda kv: (-kv[1], kv[0]))
-                           [:TOP_DISPOSITIONS]]
+    result.dispositions = [
+        {"name": k, "calls": count(v), "share": share(v, n_eligible)}
+        for k, v in sorted(disp.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DISPOSITIONS]
+    ]
     result.medians = _medians(types, eligible)
     result.minutes_per_call, result.minutes_source = _minutes_per_call(config, result.medians)
-    result.staffing = _staffing(grid_raw, first, days, result.minutes_per_call,
-                                config.target_utilization, count)
+    result.staffing = _staffing(
+        grid_raw, first, days, result.minutes_per_call, config.target_utilization, count
+    )
     return result
 
 
@@ -194,49 +206,76 @@ def _sum_keys(types: dict, codes: list[str], key: str) -> dict:
     return total
 
 
-def _per_year(types, eligible, first, last, count, share) -> list[dict[str, Any]]:  # noqa: ANN001
+def _per_year(types, eligible, first, last, count, share) -> list[dict[str, Any]]:
     all_years = _sum_keys(types, list(types), "years")
     elig = _sum_keys(types, eligible, "years")
     rows = []
     for year in sorted(all_years):
-        partial = bool(first and last and ((year == first.year and (first.month, first.day)
-                                            != (1, 1)) or (year == last.year and
-                                            (last.month, last.day) != (12, 31))))
-        rows.append({"year": year, "demand": count(all_years[year]),
-                     "eligible": count(elig.get(year, 0)),
-                     "share": share(elig.get(year, 0), all_years[year]), "partial": partial})
+        partial = bool(
+            first
+            and last
+            and (
+                (year == first.year and (first.month, first.day) != (1, 1))
+                or (year == last.year and (last.month, last.day) != (12, 31))
+            )
+        )
+        rows.append(
+            {
+                "year": year,
+                "demand": count(all_years[year]),
+                "eligible": count(elig.get(year, 0)),
+                "share": share(elig.get(year, 0), all_years[year]),
+                "partial": partial,
+            }
+        )
     return rows
 
 
-def _groups(profile, types, status, n_eligible, count, share):  # noqa: ANN001, ANN202
+def _groups(profile, types, status, n_eligible, count, share):
     def rows(entries, kind: str) -> list[dict[str, Any]]:
         out = []
         for entry in entries:
             codes = sorted(c for c, m in status.items() if m.status == kind and m.id == entry.id)
             n = sum(types[c]["calls"] for c in codes)
-            out.append({"id": entry.id, "label": entry.label, "entry": entry,
-                        "codes": codes, "codes_shown": codes[:TOP_CODES],
-                        "codes_more": max(0, len(codes) - TOP_CODES), "calls": count(n),
-                        "share": share(n, n_eligible if kind == "eligible" else
-                                       sum(t["calls"] for t in types.values()))})
+            out.append(
+                {
+                    "id": entry.id,
+                    "label": entry.label,
+                    "entry": entry,
+                    "codes": codes,
+                    "codes_shown": codes[:TOP_CODES],
+                    "codes_more": max(0, len(codes) - TOP_CODES),
+                    "calls": count(n),
+                    "share": share(
+                        n,
+                        n_eligible
+                        if kind == "eligible"
+                        else sum(t["calls"] for t in types.values()),
+                    ),
+                }
+            )
         return out
 
-    return (rows(profile.program.call_types, "eligible"),
-            rows(profile.program.exclusions, "excluded"))
+    return (
+        rows(profile.program.call_types, "eligible"),
+        rows(profile.program.exclusions, "excluded"),
+    )
 
 
-def _unmatched(result: CallsAnalysis, types, status, threshold: int, count) -> None:  # noqa: ANN001
+def _unmatched(result: CallsAnalysis, types, status, threshold: int, count) -> None:
     # Call types seen fewer times than the threshold are counted, not named: a rare type in a
     # small area could point to one incident. 'genkit calls' lists them all for staff.
-    found = sorted(((types[c]["calls"], c) for c, m in status.items()
-                    if m.status == "unmatched"), key=lambda x: (-x[0], x[1]))
+    found = sorted(
+        ((types[c]["calls"], c) for c, m in status.items() if m.status == "unmatched"),
+        key=lambda x: (-x[0], x[1]),
+    )
     named = [{"code": c, "calls": count(n)} for n, c in found if n >= threshold]
     result.unmatched = named[:TOP_UNMATCHED]
     result.unmatched_more = len(named) - len(result.unmatched)
     result.unmatched_rare = sum(1 for n, _ in found if n < threshold)
 
 
-def _window(by_hour: list[int], target: float, share) -> Window | None:  # noqa: ANN001
+def _window(by_hour: list[int], target: float, share) -> Window | None:
     total = sum(by_hour)
     if not total:
         return None
@@ -266,10 +305,12 @@ def _within_hours(grid: list[list[int]], hours: Hours) -> int:
     return round(sum(grid[i // 24][i % 24] * covered[i] for i in range(7 * 24)))
 
 
-def _areas(result: CallsAnalysis, areas: dict, n_eligible: int, count, share) -> None:  # noqa: ANN001
+def _areas(result: CallsAnalysis, areas: dict, n_eligible: int, count, share) -> None:
     ordered = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))
-    result.areas = [{"name": k, "calls": count(v), "share": share(v, n_eligible)}
-                    for k, v in ordered[:TOP_AREAS]]
+    result.areas = [
+        {"name": k, "calls": count(v), "share": share(v, n_eligible)}
+        for k, v in ordered[:TOP_AREAS]
+    ]
     result.areas_more = max(0, len(ordered) - TOP_AREAS)
     result.areas_total = len(ordered)
     result.areas_small = sum(1 for _, v in ordered if 0 < v < result.threshold)
@@ -300,8 +341,14 @@ def _minutes_per_call(config: CallsData, medians: dict[str, int]) -> tuple[int, 
     return DEFAULT_MINUTES, "default"
 
 
-def _staffing(grid: list[list[int]], first: dt.date | None, days: int, minutes_per_call: int,
-              utilization: float, count) -> list[StaffingHour]:  # noqa: ANN001
+def _staffing(
+    grid: list[list[int]],
+    first: dt.date | None,
+    days: int,
+    minutes_per_call: int,
+    utilization: float,
+    count,
+) -> list[StaffingHour]:
     if not first or not days:
         return []
     # How many Mondays, Tuesdays... the period holds: a rate per weekday needs its own count.
@@ -319,10 +366,16 @@ def _staffing(grid: list[list[int]], first: dt.date | None, days: int, minutes_p
         rates = [grid[d][h] / per_weekday[d] if per_weekday[d] else 0.0 for d in range(7)]
         busiest = max(range(7), key=lambda d: (rates[d], -d))
         shown = count(total)
-        rows.append(StaffingHour(
-            h, f"{clock_12h(f'{h:02d}:00')}", "not shown" if shown.suppressed else
-            _rate(total / days), teams(total / days), teams(rates[busiest]),
-            DAY_NAMES[WEEK[busiest]] if rates[busiest] else "-"))
+        rows.append(
+            StaffingHour(
+                h,
+                f"{clock_12h(f'{h:02d}:00')}",
+                "not shown" if shown.suppressed else _rate(total / days),
+                teams(total / days),
+                teams(rates[busiest]),
+                DAY_NAMES[WEEK[busiest]] if rates[busiest] else "-",
+            )
+        )
     return rows
 
 

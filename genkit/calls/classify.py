@@ -20,8 +20,8 @@ Status = Literal["eligible", "excluded", "unmatched"]
 @dataclass(frozen=True)
 class Match:
     status: Status
-    id: str | None = None       # call type id or exclusion id
-    rule: str | None = None     # the code or pattern that matched, for the method table
+    id: str | None = None  # call type id or exclusion id
+    rule: str | None = None  # the code or pattern that matched, for the method table
 
 
 UNMATCHED = Match("unmatched")
@@ -48,9 +48,12 @@ class Classifier:
                     self.exact.setdefault(normalize(code), Match(kind, entry.id, code))  # type: ignore[arg-type]
         self.patterns: list[tuple[re.Pattern[str], Match]] = [
             (wildcard(p), Match(kind, entry.id, p))  # type: ignore[arg-type]
-            for kind, entries in (("excluded", program.exclusions),
-                                  ("eligible", program.call_types))
-            for entry in entries for p in entry.patterns
+            for kind, entries in (
+                ("excluded", program.exclusions),
+                ("eligible", program.call_types),
+            )
+            for entry in entries
+            for p in entry.patterns
         ]
         self._cache: dict[str, Match] = {}
 

@@ -32,8 +32,8 @@ class ExportError(GenkitError):
 
 @dataclass(frozen=True)
 class Kind:
-    name: str       # "text", "gzip", "workbook", "parquet"
-    label: str      # what the file is, for messages
+    name: str  # "text", "gzip", "workbook", "parquet"
+    label: str  # what the file is, for messages
 
 
 def _content(head: bytes) -> Kind:
@@ -53,33 +53,79 @@ def identify(path: Path, shown: str) -> Kind:
     with open(path, "rb") as handle:
         head = handle.read(8)
     if not head:
-        raise ExportError([Problem(shown, 0, 0, "", "the file is empty: export the calls again "
-                                   "with a header row naming the columns")])
+        raise ExportError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    "the file is empty: export the calls again "
+                    "with a header row naming the columns",
+                )
+            ]
+        )
     kind = _content(head)
     suffix = path.suffix.lower()
     if kind.name == "ole2":
-        if ENCRYPTED in path.read_bytes()[:1 << 20]:
-            raise ExportError([Problem(shown, 0, 0, "", "the workbook is protected with a "
-                                       "password, so its rows cannot be read; open it in Excel, "
-                                       "remove the password (File > Info > Protect Workbook) "
-                                       "and save it again, or save it as CSV")])
+        if ENCRYPTED in path.read_bytes()[: 1 << 20]:
+            raise ExportError(
+                [
+                    Problem(
+                        shown,
+                        0,
+                        0,
+                        "",
+                        "the workbook is protected with a "
+                        "password, so its rows cannot be read; open it in Excel, "
+                        "remove the password (File > Info > Protect Workbook) "
+                        "and save it again, or save it as CSV",
+                    )
+                ]
+            )
         if suffix != ".xls":
-            raise ExportError([Problem(shown, 0, 0, "", f"the file is {kind.label} (an Excel "
-                                       "97-2003 .xls workbook), not what its name says; rename "
-                                       f"it to {path.stem}.xls or save it as .xlsx or CSV")])
+            raise ExportError(
+                [
+                    Problem(
+                        shown,
+                        0,
+                        0,
+                        "",
+                        f"the file is {kind.label} (an Excel "
+                        "97-2003 .xls workbook), not what its name says; rename "
+                        f"it to {path.stem}.xls or save it as .xlsx or CSV",
+                    )
+                ]
+            )
         return Kind("workbook", "an Excel 97-2003 workbook (.xls)")
-    expected = ("workbook" if suffix in WORKBOOK_SUFFIXES else
-                "parquet" if suffix in PARQUET_SUFFIXES else
-                "text" if suffix in TEXT_SUFFIXES else None)
+    expected = (
+        "workbook"
+        if suffix in WORKBOOK_SUFFIXES
+        else "parquet"
+        if suffix in PARQUET_SUFFIXES
+        else "text"
+        if suffix in TEXT_SUFFIXES
+        else None
+    )
     if expected is None or kind.name == expected or (kind.name == "gzip" and expected == "text"):
         return kind
     rename = {"workbook": ".xlsx", "text": ".csv", "parquet": ".parquet", "gzip": ".csv.gz"}
-    raise ExportError([Problem(shown, 0, 0, "", f"the file is {kind.label}, not what its name "
-                               f"'{path.name}' says; rename it to {path.stem}"
-                               f"{rename[kind.name]} (or export it again as CSV)")])
+    raise ExportError(
+        [
+            Problem(
+                shown,
+                0,
+                0,
+                "",
+                f"the file is {kind.label}, not what its name "
+                f"'{path.name}' says; rename it to {path.stem}"
+                f"{rename[kind.name]} (or export it again as CSV)",
+            )
+        ]
+    )
 
 
-def _open(path: Path, gzipped: bool):  # noqa: ANN202 - a binary file object
+def _open(path: Path, gzipped: bool):  # a binary file object
     return gzip.open(path, "rb") if gzipped else open(path, "rb")
 
 
@@ -93,8 +139,10 @@ def header_line(path: Path, gzipped: bool, encoding: str) -> str:
             raw = handle.read(1 << 16)
         text = raw.decode("utf-16", "replace").split("\n", 1)[0]
     else:
-        text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in
-                          ("utf-8", "utf8") else encoding, "replace")
+        text = raw.decode(
+            "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding,
+            "replace",
+        )
     return text.rstrip("\r\n")
 
 
@@ -133,23 +181,47 @@ def plain_text(path: Path, gzipped: bool, encoding: str, work: Path, shown: str)
                 try:
                     text = decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
-                    bad = chunk[exc.start:exc.start + 1]
-                    line += chunk[:exc.start].count(b"\n")
-                    raise ExportError([encoding_problem(shown, line, bad, encoding,
-                                                        chunk[exc.start:exc.start + 64])]) \
-                        from None
+                    bad = chunk[exc.start : exc.start + 1]
+                    line += chunk[: exc.start].count(b"\n")
+                    raise ExportError(
+                        [
+                            encoding_problem(
+                                shown, line, bad, encoding, chunk[exc.start : exc.start + 64]
+                            )
+                        ]
+                    ) from None
                 line += chunk.count(b"\n")
                 out.write(text.encode("utf-8"))
             decoder.decode(b"", final=True)
     except (EOFError, OSError, zlib.error) as exc:
         if isinstance(exc, OSError) and not isinstance(exc, (gzip.BadGzipFile, EOFError)):
             raise
-        raise ExportError([Problem(shown, line, 0, "", "the compressed file is damaged or cut "
-                                   f"off after line {line - 1} ({exc}); copy or export it "
-                                   "again")]) from None
+        raise ExportError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    0,
+                    "",
+                    "the compressed file is damaged or cut "
+                    f"off after line {line - 1} ({exc}); copy or export it "
+                    "again",
+                )
+            ]
+        ) from None
     except UnicodeDecodeError as exc:  # the text ends inside a multi-byte character
-        raise ExportError([Problem(shown, line, 0, "", f"the file ends inside a character "
-                                   f"({exc.reason}); it was cut off: export it again")]) from None
+        raise ExportError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    0,
+                    "",
+                    f"the file ends inside a character "
+                    f"({exc.reason}); it was cut off: export it again",
+                )
+            ]
+        ) from None
     return target
 
 
@@ -182,8 +254,13 @@ def encoding_problem(shown: str, line: int, bad: bytes, encoding: str, context: 
                 continue
         suggestion = candidate
         break
-    return Problem(shown, line, 0, "calls.encoding",
-                   f"byte 0x{bad.hex().upper()} is not valid {encoding} text; if the CAD "
-                   f"system exports in another encoding, set calls.encoding in the profile "
-                   f"(this byte reads as '{bad.decode(suggestion, 'replace')}' with "
-                   f"encoding: {suggestion})")
+    return Problem(
+        shown,
+        line,
+        0,
+        "calls.encoding",
+        f"byte 0x{bad.hex().upper()} is not valid {encoding} text; if the CAD "
+        f"system exports in another encoding, set calls.encoding in the profile "
+        f"(this byte reads as '{bad.decode(suggestion, 'replace')}' with "
+        f"encoding: {suggestion})",
+    )

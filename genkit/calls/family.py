@@ -23,6 +23,8 @@ def _analysis(loaded: Loaded) -> Any:
 FAMILY = Family(
     name="calls",
     context={"calls_analysis": ContextName(_analysis, reads=(("calls",), ("program",)))},
-    figures={name: FigureSpec(build, CHART_READS, when="calls_analysis")
-             for name, build in CHARTS.items()},
+    figures={
+        name: FigureSpec(build, CHART_READS, when="calls_analysis")
+        for name, build in CHARTS.items()
+    },
 )

@@ -35,11 +35,31 @@ def load(folder: Path, shown: str) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ProfileError([Problem(shown, 0, 0, "", f"cannot read the stored call analysis "
-                                    f"({exc}); run 'genkit calls' again to remake it")]) from None
+        raise ProfileError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    f"cannot read the stored call analysis "
+                    f"({exc}); run 'genkit calls' again to remake it",
+                )
+            ]
+        ) from None
     if not _well_formed(data):
-        raise ProfileError([Problem(shown, 0, 0, "", "this is not a call analysis genkit can "
-                                    "read; run 'genkit calls' again to remake it")])
+        raise ProfileError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    "this is not a call analysis genkit can "
+                    "read; run 'genkit calls' again to remake it",
+                )
+            ]
+        )
     return data
 
 

@@ -68,8 +68,9 @@ class Share:
         return f"{value * 100:.{self.digits}f}%"
 
 
-def counter(threshold: int):  # noqa: ANN201
+def counter(threshold: int):
     """Factories bound to one threshold: ``count(n)`` and ``share(part, whole)``."""
+
     def count(value: int) -> Count:
         return Count(int(value), threshold)
 

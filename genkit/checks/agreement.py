@@ -23,9 +23,14 @@ def center_fields_exist(profile: Profile) -> RuleResult:
         where = (*A, "data_sharing", "from_center", i)
         if mapped is not None and name not in mapped:
             # The center cannot hand over a field its own export does not carry.
-            yield where, (f"the CAD export described under calls.columns has no '{name}' "
-                          f"column, so the center cannot share it; add calls.columns.{name} "
-                          "or remove it here")
+            yield (
+                where,
+                (
+                    f"the CAD export described under calls.columns has no '{name}' "
+                    f"column, so the center cannot share it; add calls.columns.{name} "
+                    "or remove it here"
+                ),
+            )
         elif name in fields[:i]:
             yield where, f"'{name}' is listed more than once"
 
@@ -36,9 +41,13 @@ def shared_metrics_are_tracked(profile: Profile) -> RuleResult:
     tracked = [m.id for m in profile.metrics]
     for i, metric in enumerate(agreement.data_sharing.metrics):
         if metric not in tracked:
-            yield (*A, "data_sharing", "metrics", i), (
-                f"no metric '{metric}' among the metrics this profile tracks (metrics: "
-                f"{', '.join(tracked) or 'none'})")
+            yield (
+                (*A, "data_sharing", "metrics", i),
+                (
+                    f"no metric '{metric}' among the metrics this profile tracks (metrics: "
+                    f"{', '.join(tracked) or 'none'})"
+                ),
+            )
 
 
 @rule
@@ -48,14 +57,22 @@ def review_within_term(profile: Profile) -> RuleResult:
         return
     review = agreement.review
     if proc is not None and review.every_months > proc.term_months:
-        yield (*A, "review", "every_months"), (
-            f"joint reviews every {review.every_months} months would never happen within the "
-            f"{proc.term_months}-month contract term (procurement.term_months); review at "
-            "least once a term")
+        yield (
+            (*A, "review", "every_months"),
+            (
+                f"joint reviews every {review.every_months} months would never happen within the "
+                f"{proc.term_months}-month contract term (procurement.term_months); review at "
+                "least once a term"
+            ),
+        )
     if review.critical_incident_days > review.every_months * 30:
-        yield (*A, "review", "critical_incident_days"), (
-            f"a serious incident is reviewed within {review.critical_incident_days} days, "
-            f"later than the routine review every {review.every_months} months; make it sooner")
+        yield (
+            (*A, "review", "critical_incident_days"),
+            (
+                f"a serious incident is reviewed within {review.critical_incident_days} days, "
+                f"later than the routine review every {review.every_months} months; make it sooner"
+            ),
+        )
 
 
 def _response_target(profile: Profile) -> tuple[float, str] | None:
@@ -74,10 +91,14 @@ def acknowledge_before_target(profile: Profile) -> RuleResult:
     minutes = agreement.dispatch.acknowledge_within_min
     # Response time runs from dispatch, so the minutes a team takes to accept count against it.
     if found is not None and minutes >= found[0]:
-        yield (*A, "dispatch", "acknowledge_within_min"), (
-            f"teams may take {minutes} minutes to accept a call, but the response-time target "
-            f"({found[1]}) is {found[0]:g} minutes from dispatch to arrival; allow fewer "
-            "minutes to accept")
+        yield (
+            (*A, "dispatch", "acknowledge_within_min"),
+            (
+                f"teams may take {minutes} minutes to accept a call, but the response-time target "
+                f"({found[1]}) is {found[0]:g} minutes from dispatch to arrival; allow fewer "
+                "minutes to accept"
+            ),
+        )
 
 
 @rule
@@ -90,12 +111,16 @@ def in_force_by_contract_start(profile: Profile) -> RuleResult:
     start = proc.timeline.contract_start.date
     if agreement.effective > start:
         first = proc.timeline.service_start
-        shift = (f"; the first shift is on {date_long(first.date)}" if first else "")
-        yield (*A, "effective"), (
-            f"the agreement takes effect on {date_long(agreement.effective)}, after the "
-            f"operator's contract starts on {date_long(start)} "
-            f"(procurement.timeline.contract_start){shift}; it must be in force by the "
-            "contract start, when the operator's staff begin training on CAD and radio")
+        shift = f"; the first shift is on {date_long(first.date)}" if first else ""
+        yield (
+            (*A, "effective"),
+            (
+                f"the agreement takes effect on {date_long(agreement.effective)}, after the "
+                f"operator's contract starts on {date_long(start)} "
+                f"(procurement.timeline.contract_start){shift}; it must be in force by the "
+                "contract start, when the operator's staff begin training on CAD and radio"
+            ),
+        )
 
 
 @rule
@@ -106,6 +131,10 @@ def missed_calls_reach_the_operator_in_time(profile: Profile) -> RuleResult:
         return
     hours = agreement.data_sharing.missed_call_notice_hours
     if hours >= window:
-        yield (*A, "data_sharing", "missed_call_notice_hours"), (
-            f"missed eligible calls reach the operator {hours} hours after the call, but it "
-            f"must follow up within {window} hours (program.follow_up_hours); send them sooner")
+        yield (
+            (*A, "data_sharing", "missed_call_notice_hours"),
+            (
+                f"missed eligible calls reach the operator {hours} hours after the call, but it "
+                f"must follow up within {window} hours (program.follow_up_hours); send them sooner"
+            ),
+        )

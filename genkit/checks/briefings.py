@@ -31,9 +31,13 @@ def wording_for_each_language(profile: Profile) -> RuleResult:
             continue
         wording = profile.briefings.text.get(lang)
         if wording is None:
-            yield ("briefings", "languages", i), (
-                f"no wording for '{lang}': add briefings.text.{lang} with the sheets' text in "
-                "that language")
+            yield (
+                ("briefings", "languages", i),
+                (
+                    f"no wording for '{lang}': add briefings.text.{lang} with the sheets' text in "
+                    "that language"
+                ),
+            )
             continue
         yield from _complete(profile, lang, wording)
 
@@ -52,8 +56,9 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
         "department": program.host_department,
         "name_meaning": program.full_name,
         "program_line_note": program.access.program_line_note,
-        "data_dashboard": program.data_dashboard if program.data_dashboard
-        and " " in program.data_dashboard else None,
+        "data_dashboard": program.data_dashboard
+        if program.data_dashboard and " " in program.data_dashboard
+        else None,
     }
     for field, source in needs.items():
         if source and getattr(wording, field) is None:
@@ -66,17 +71,29 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
     keyed = {
         "team": ("team member", team, "program.team", team, "program.team"),
         "call_types": ("call type", calls, "program.call_types", calls, "program.call_types"),
-        "exclusions": ("exclusion", exclusions, "program.exclusions", exclusions,
-                       "program.exclusions"),
-        "metrics": ("metric", [m.id for m in profile.metrics], "metrics",
-                    list(profile.metric_library), "metric_library"),
+        "exclusions": (
+            "exclusion",
+            exclusions,
+            "program.exclusions",
+            exclusions,
+            "program.exclusions",
+        ),
+        "metrics": (
+            "metric",
+            [m.id for m in profile.metrics],
+            "metrics",
+            list(profile.metric_library),
+            "metric_library",
+        ),
     }
     for field, (what, needed, where, known, defined) in keyed.items():
         given = getattr(wording, field)
         for index, fid in enumerate(needed):
             if fid not in given:
-                yield (*here, field), (f"no '{lang}' wording for {what} '{fid}' "
-                                       f"({where}[{index}]); add it here")
+                yield (
+                    (*here, field),
+                    (f"no '{lang}' wording for {what} '{fid}' ({where}[{index}]); add it here"),
+                )
         for fid in given:
             if fid not in known:
                 yield (*here, field, fid), f"names no {what} in {defined}"
@@ -88,8 +105,13 @@ def _complete(profile: Profile, lang: str, wording: Wording) -> RuleResult:
     for field, (expected, where) in counted.items():
         actual = len(getattr(wording, field))
         if actual != expected:
-            yield (*here, field), (f"has {actual} entries but {where} has {expected}; "
-                                   "give one wording per entry, in the same order")
+            yield (
+                (*here, field),
+                (
+                    f"has {actual} entries but {where} has {expected}; "
+                    "give one wording per entry, in the same order"
+                ),
+            )
 
 
 @rule
@@ -98,22 +120,28 @@ def facts_are_sourced_and_worded(profile: Profile) -> RuleResult:
     for fid, fact in briefings.facts.items():
         for j, source in enumerate(fact.sources):
             if source not in profile.sources:
-                yield ("briefings", "facts", fid, "sources", j), (
-                    f"no source '{source}' under 'sources'")
+                yield (
+                    ("briefings", "facts", fid, "sources", j),
+                    (f"no source '{source}' under 'sources'"),
+                )
     reported: set[tuple[str, str]] = set()
     for field in ("resident_facts", "partner_facts"):
         for i, fid in enumerate(getattr(briefings, field)):
             fact = briefings.facts.get(fid)
             if fact is None:
                 known = ", ".join(briefings.facts) or "none"
-                yield ("briefings", field, i), (
-                    f"no fact '{fid}' in briefings.facts (known: {known})")
+                yield (
+                    ("briefings", field, i),
+                    (f"no fact '{fid}' in briefings.facts (known: {known})"),
+                )
                 continue
             for lang in briefings.languages:
                 if lang not in fact.text and (fid, lang) not in reported:
                     reported.add((fid, lang))
-                    yield ("briefings", "facts", fid, "text"), (
-                        f"no '{lang}' sentence, but the sheets are made in '{lang}'")
+                    yield (
+                        ("briefings", "facts", fid, "text"),
+                        (f"no '{lang}' sentence, but the sheets are made in '{lang}'"),
+                    )
 
 
 @warning
@@ -127,7 +155,11 @@ def residents_see_plain_call_types(profile: Profile) -> RuleResult:
     given = profile.briefings.wording(main).call_types
     for i, call in enumerate(profile.program.call_types):
         if call.id not in given:
-            yield ("briefings", "text", main, "call_types"), (
-                f"no residents' wording for call type '{call.id}' (program.call_types[{i}]); "
-                f"the resident sheet would show the dispatch label '{call.label}'. Add "
-                f"'{call.id}: <the call type as a resident would say it>' here")
+            yield (
+                ("briefings", "text", main, "call_types"),
+                (
+                    f"no residents' wording for call type '{call.id}' (program.call_types[{i}]); "
+                    f"the resident sheet would show the dispatch label '{call.label}'. Add "
+                    f"'{call.id}: <the call type as a resident would say it>' here"
+                ),
+            )

@@ -18,17 +18,25 @@ def cad_codes_unique(profile: Profile) -> RuleResult:
                 key = normalize(code)
                 owner = f"program.{group}[{i}] ({entry.id})"
                 if key in seen and seen[key] != owner:
-                    yield ("program", group, i, "cad_codes", j), (
-                        f"CAD code '{code}' is already listed under {seen[key]}; a code can "
-                        "belong to one call type or exclusion only")
+                    yield (
+                        ("program", group, i, "cad_codes", j),
+                        (
+                            f"CAD code '{code}' is already listed under {seen[key]}; a code can "
+                            "belong to one call type or exclusion only"
+                        ),
+                    )
                 elif key in seen:
-                    yield ("program", group, i, "cad_codes", j), (
-                        f"CAD code '{code}' is listed twice")
+                    yield (
+                        ("program", group, i, "cad_codes", j),
+                        (f"CAD code '{code}' is listed twice"),
+                    )
                 seen.setdefault(key, owner)
             for j, pattern in enumerate(entry.patterns):
                 if not pattern.replace("*", "").replace("?", "").strip():
-                    yield ("program", group, i, "patterns", j), (
-                        f"pattern '{pattern}' matches every call type; name some text in it")
+                    yield (
+                        ("program", group, i, "patterns", j),
+                        (f"pattern '{pattern}' matches every call type; name some text in it"),
+                    )
 
 
 @rule
@@ -38,6 +46,10 @@ def demand_sources_not_officer_initiated(profile: Profile) -> RuleResult:
     officer = {v.casefold() for v in profile.calls.officer_initiated}
     for i, value in enumerate(profile.calls.demand_sources):
         if value.casefold() in officer:
-            yield ("calls", "demand_sources", i), (
-                f"'{value}' is also listed under officer_initiated; a source is either 911 "
-                "demand or officer-initiated")
+            yield (
+                ("calls", "demand_sources", i),
+                (
+                    f"'{value}' is also listed under officer_initiated; a source is either 911 "
+                    "demand or officer-initiated"
+                ),
+            )

@@ -51,8 +51,10 @@ def hours_make_sense(profile: Profile) -> RuleResult:
     if not hours.always and not hours.days:
         yield ("program", "hours", "days"), "list at least one day, or set always: true"
     if not hours.always and hours.start == hours.end:
-        yield ("program", "hours", "end"), (
-            "start and end are the same time; for round-the-clock service set always: true")
+        yield (
+            ("program", "hours", "end"),
+            ("start and end are the same time; for round-the-clock service set always: true"),
+        )
 
 
 @rule

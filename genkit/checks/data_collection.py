@@ -25,20 +25,26 @@ def data_fields_defined(profile: Profile) -> RuleResult:
     for i, fid in enumerate(collection.fields):
         if fid not in collection.library:
             known = ", ".join(sorted(collection.library)) or "none"
-            yield ("data_collection", "fields", i), (
-                f"no field '{fid}' in data_collection.library (known: {known})")
+            yield (
+                ("data_collection", "fields", i),
+                (f"no field '{fid}' in data_collection.library (known: {known})"),
+            )
         if fid in seen:
             yield ("data_collection", "fields", i), f"field '{fid}' is collected twice"
         seen.add(fid)
     for fid, field in collection.library.items():
         for j, mid in enumerate(field.metrics):
             if mid not in profile.metric_library:
-                yield ("data_collection", "library", fid, "metrics", j), (
-                    f"no metric '{mid}' in metric_library")
+                yield (
+                    ("data_collection", "library", fid, "metrics", j),
+                    (f"no metric '{mid}' in metric_library"),
+                )
     for mid in collection.recorded_elsewhere:
         if mid not in profile.metric_library:
-            yield ("data_collection", "recorded_elsewhere", mid), (
-                f"no metric '{mid}' in metric_library")
+            yield (
+                ("data_collection", "recorded_elsewhere", mid),
+                (f"no metric '{mid}' in metric_library"),
+            )
 
 
 @rule
@@ -56,20 +62,29 @@ def metric_inputs_collected(profile: Profile) -> RuleResult:
             continue
         inputs = [fid for fid, field in collection.library.items() if choice.id in field.metrics]
         missing = [fid for fid in inputs if fid not in collected]
-        elsewhere = (f"or say where its inputs are kept under "
-                     f"data_collection.recorded_elsewhere.{choice.id}")
+        elsewhere = (
+            f"or say where its inputs are kept under data_collection.recorded_elsewhere.{choice.id}"
+        )
         if not inputs:
-            yield ("metrics", i, "id"), (
-                f"metric '{choice.id}' ({definition.name}) needs per-call data that no field "
-                f"records; add a field to data_collection.library whose metrics list "
-                f"'{choice.id}' and collect it, {elsewhere}")
+            yield (
+                ("metrics", i, "id"),
+                (
+                    f"metric '{choice.id}' ({definition.name}) needs per-call data that no field "
+                    f"records; add a field to data_collection.library whose metrics list "
+                    f"'{choice.id}' and collect it, {elsewhere}"
+                ),
+            )
         elif missing:
             names = ", ".join(f"'{fid}' ({collection.library[fid].name})" for fid in missing)
-            yield ("metrics", i, "id"), (
-                f"metric '{choice.id}' ({definition.name}) cannot be computed: its input"
-                f"{'s' if len(missing) > 1 else ''} {names} "
-                f"{'are' if len(missing) > 1 else 'is'} not collected; add "
-                f"{'them' if len(missing) > 1 else 'it'} to data_collection.fields, {elsewhere}")
+            yield (
+                ("metrics", i, "id"),
+                (
+                    f"metric '{choice.id}' ({definition.name}) cannot be computed: its input"
+                    f"{'s' if len(missing) > 1 else ''} {names} "
+                    f"{'are' if len(missing) > 1 else 'is'} not collected; add "
+                    f"{'them' if len(missing) > 1 else 'it'} to data_collection.fields, {elsewhere}"
+                ),
+            )
 
 
 @warning
@@ -80,9 +95,16 @@ def collected_fields_are_used(profile: Profile) -> RuleResult:
         field = collection.library.get(fid)
         if field is None or field.operations or chosen.intersection(field.metrics):
             continue
-        listed = (f"its metrics ({', '.join(field.metrics)}) are not among the chosen metrics"
-                  if field.metrics else "it lists no metrics")
-        yield ("data_collection", "fields", i), (
-            f"field '{fid}' ({field.name}) is collected but nothing uses it: {listed} and it "
-            f"names no operational use; stop collecting it, or say why the service needs it "
-            f"under data_collection.library.{fid}.operations (collect only what is used)")
+        listed = (
+            f"its metrics ({', '.join(field.metrics)}) are not among the chosen metrics"
+            if field.metrics
+            else "it lists no metrics"
+        )
+        yield (
+            ("data_collection", "fields", i),
+            (
+                f"field '{fid}' ({field.name}) is collected but nothing uses it: {listed} and it "
+                f"names no operational use; stop collecting it, or say why the service needs it "
+                f"under data_collection.library.{fid}.operations (collect only what is used)"
+            ),
+        )

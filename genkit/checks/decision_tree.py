@@ -15,7 +15,7 @@ def _hint(name: str, known: list[str]) -> str:
 
 
 @rule
-def tree_is_sound(profile: Profile) -> RuleResult:  # noqa: C901 - one walk, several findings
+def tree_is_sound(profile: Profile) -> RuleResult:  # one walk, several findings
     tree = profile.decision_tree
     if tree is None:
         return
@@ -23,14 +23,18 @@ def tree_is_sound(profile: Profile) -> RuleResult:  # noqa: C901 - one walk, sev
     ids = [q.id for q in tree.questions] + [o.id for o in tree.outcomes]
     for dup, n in Counter(ids).items():
         if n > 1:
-            yield base, (f"id '{dup}' is used {n} times; questions and outcomes need ids of "
-                         "their own")
+            yield (
+                base,
+                (f"id '{dup}' is used {n} times; questions and outcomes need ids of their own"),
+            )
     questions = {q.id: (i, q) for i, q in enumerate(tree.questions)}
     outcomes = {o.id for o in tree.outcomes}
     known = sorted(set(ids))
     if tree.start is not None and tree.start not in questions:
-        yield (*base, "start"), (
-            f"'{tree.start}' is not a question{_hint(tree.start, sorted(questions))}")
+        yield (
+            (*base, "start"),
+            (f"'{tree.start}' is not a question{_hint(tree.start, sorted(questions))}"),
+        )
         return
     broken = False
     call_types = [c.id for c in profile.program.call_types]
@@ -40,27 +44,41 @@ def tree_is_sound(profile: Profile) -> RuleResult:  # noqa: C901 - one walk, sev
             target = getattr(q, branch)
             if target not in questions and target not in outcomes:
                 broken = True
-                yield (*base, "questions", i, branch), (
-                    f"'{target}' is neither a question nor an outcome{_hint(target, known)}")
+                yield (
+                    (*base, "questions", i, branch),
+                    (f"'{target}' is neither a question nor an outcome{_hint(target, known)}"),
+                )
             elif target == q.id:
                 broken = True
                 yield (*base, "questions", i, branch), "a question cannot lead to itself"
         for j, ct in enumerate(q.call_types):
             if ct not in call_types:
-                yield (*base, "questions", i, "call_types", j), (
-                    f"no call type '{ct}' in program.call_types{_hint(ct, call_types)}")
+                yield (
+                    (*base, "questions", i, "call_types", j),
+                    (f"no call type '{ct}' in program.call_types{_hint(ct, call_types)}"),
+                )
         if q.exclusion is not None and q.exclusion not in exclusions:
-            yield (*base, "questions", i, "exclusion"), (
-                f"no exclusion '{q.exclusion}' in program.exclusions"
-                f"{_hint(q.exclusion, exclusions) if exclusions else ''}")
+            yield (
+                (*base, "questions", i, "exclusion"),
+                (
+                    f"no exclusion '{q.exclusion}' in program.exclusions"
+                    f"{_hint(q.exclusion, exclusions) if exclusions else ''}"
+                ),
+            )
     if broken:
         return
     cycle = _find_cycle(tree.first, questions)
     if cycle:
         index = questions[cycle[-2]][0]
-        yield (*base, "questions", index), ("the tree loops back on itself: "
-                                            + " -> ".join(cycle) + "; every path must end in an "
-                                            "outcome")
+        yield (
+            (*base, "questions", index),
+            (
+                "the tree loops back on itself: "
+                + " -> ".join(cycle)
+                + "; every path must end in an "
+                "outcome"
+            ),
+        )
         return
     reached = _reachable(tree.first, questions)
     for qid, (i, _) in questions.items():
@@ -79,7 +97,7 @@ def _find_cycle(start: str, questions: dict) -> list[str] | None:
         if node not in questions:
             return None
         if state.get(node) == 1:
-            return path[path.index(node):] + [node]
+            return path[path.index(node) :] + [node]
         if state.get(node) == 2:
             return None
         state[node] = 1

@@ -18,7 +18,11 @@ def metric_data_is_described(profile: Profile) -> RuleResult:
             continue  # reported by metrics_defined
         for source in definition.data_sources:
             if source not in described:
-                yield ("metrics", i, "id"), (
-                    f"metric '{choice.id}' uses {SOURCE_NAMES[source]} ('{source}'), which "
-                    f"evaluation.data_sources does not describe; add evaluation.data_sources."
-                    f"{source}")
+                yield (
+                    ("metrics", i, "id"),
+                    (
+                        f"metric '{choice.id}' uses {SOURCE_NAMES[source]} ('{source}'), which "
+                        f"evaluation.data_sources does not describe; add evaluation.data_sources."
+                        f"{source}"
+                    ),
+                )

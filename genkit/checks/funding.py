@@ -27,16 +27,24 @@ def funding_amounts_fit_the_years(profile: Profile) -> RuleResult:
     funding = profile.funding
     for path, amounts, total in _amount_lists(profile):
         if len(amounts) != funding.years:
-            yield (*F, *path, "amounts"), (
-                f"gives {len(amounts)} yearly amounts, but the plan covers {funding.years} "
-                "years (funding.years); give one amount per year, 0 for none")
+            yield (
+                (*F, *path, "amounts"),
+                (
+                    f"gives {len(amounts)} yearly amounts, but the plan covers {funding.years} "
+                    "years (funding.years); give one amount per year, 0 for none"
+                ),
+            )
         for j, amount in enumerate(amounts):
             if amount < 0:
                 yield (*F, *path, "amounts", j), "an amount cannot be negative"
         if total is not None and abs(sum(amounts) - total) >= 0.5:
-            yield (*F, *path, "total"), (
-                f"the yearly amounts add up to {sum(amounts):,.0f} dollars, not the total of "
-                f"{total:,.0f}; correct the amounts or the total")
+            yield (
+                (*F, *path, "total"),
+                (
+                    f"the yearly amounts add up to {sum(amounts):,.0f} dollars, not the total of "
+                    f"{total:,.0f}; correct the amounts or the total"
+                ),
+            )
 
 
 @rule(needs="funding")
@@ -56,29 +64,46 @@ def funding_streams_known_and_in_time(profile: Profile) -> RuleResult:
         stream = profile.funding_streams.get(use.stream)
         if stream is None:
             known = ", ".join(sorted(profile.funding_streams)) or "none"
-            yield (*F, "streams", i, "stream"), (
-                f"no funding stream '{use.stream}' in funding_streams (known: {known})")
+            yield (
+                (*F, "streams", i, "stream"),
+                (f"no funding stream '{use.stream}' in funding_streams (known: {known})"),
+            )
             continue
         if not any(a > 0 for a in use.amounts):
-            yield (*F, "streams", i, "amounts"), (
-                f"plans no money from {stream.name}; give a positive amount in at least one "
-                "year, or remove the stream")
+            yield (
+                (*F, "streams", i, "amounts"),
+                (
+                    f"plans no money from {stream.name}; give a positive amount in at least one "
+                    "year, or remove the stream"
+                ),
+            )
         first = funding.year_start(0)
-        if (stream.obligate_by is not None and use.status != "secured"
-                and stream.obligate_by < first):
-            yield (*F, "streams", i, "status"), (
-                f"{stream.name} could only be committed until {date_long(stream.obligate_by)}, "
-                f"before the plan starts on {date_long(first)}; only money already committed "
-                "can be planned (status: secured), otherwise use another stream")
+        if (
+            stream.obligate_by is not None
+            and use.status != "secured"
+            and stream.obligate_by < first
+        ):
+            yield (
+                (*F, "streams", i, "status"),
+                (
+                    f"{stream.name} could only be committed until {date_long(stream.obligate_by)}, "
+                    f"before the plan starts on {date_long(first)}; only money already committed "
+                    "can be planned (status: secured), otherwise use another stream"
+                ),
+            )
         if stream.spend_by is None:
             continue
-        for j, amount in enumerate(use.amounts[:funding.years]):
+        for j, amount in enumerate(use.amounts[: funding.years]):
             start = funding.year_start(j)
             if amount > 0 and stream.spend_by < start:
-                yield (*F, "streams", i, "amounts", j), (
-                    f"{stream.name} must be spent by {date_long(stream.spend_by)}, before "
-                    f"program year {j + 1} starts on {date_long(start)}; move this amount to "
-                    "another stream or set it to 0")
+                yield (
+                    (*F, "streams", i, "amounts", j),
+                    (
+                        f"{stream.name} must be spent by {date_long(stream.spend_by)}, before "
+                        f"program year {j + 1} starts on {date_long(start)}; move this amount to "
+                        "another stream or set it to 0"
+                    ),
+                )
 
 
 @rule
@@ -88,8 +113,10 @@ def funding_stream_sources_exist(profile: Profile) -> RuleResult:
     for sid, stream in profile.funding_streams.items():
         for j, source in enumerate(stream.sources):
             if source not in profile.sources:
-                yield ("funding_streams", sid, "sources", j), (
-                    f"no source '{source}' under 'sources'")
+                yield (
+                    ("funding_streams", sid, "sources", j),
+                    (f"no source '{source}' under 'sources'"),
+                )
 
 
 @rule(needs="funding")
@@ -99,9 +126,13 @@ def funding_positions_exist(profile: Profile) -> RuleResult:
     seen: set[str] = set()
     for i, pid in enumerate(funding.positions):
         if pid not in known:
-            yield (*F, "positions", i), (
-                f"no position '{pid}' in staffing.positions (known: "
-                f"{', '.join(sorted(known)) or 'none'})")
+            yield (
+                (*F, "positions", i),
+                (
+                    f"no position '{pid}' in staffing.positions (known: "
+                    f"{', '.join(sorted(known)) or 'none'})"
+                ),
+            )
         elif pid in seen:
             yield (*F, "positions", i), f"position '{pid}' is listed twice; it would be paid twice"
         seen.add(pid)
@@ -127,14 +158,23 @@ def contract_within_rfp_ceiling(profile: Profile) -> RuleResult:
             amount = sum(c.amounts[j] for _, c in contracts if j < len(c.amounts))
             if amount > proc.budget_ceiling:
                 at = (j,) if j < len(line.amounts) else ()
-                yield (*F, "lines", last, "amounts", *at), (
-                    f"{subject} cost{'' if several else 's'} {amount:,.0f} dollars in year "
-                    f"{j + 1}, more than the RFP's yearly ceiling of {ceiling} "
-                    "(procurement.budget_ceiling)")
+                yield (
+                    (*F, "lines", last, "amounts", *at),
+                    (
+                        f"{subject} cost{'' if several else 's'} {amount:,.0f} dollars in year "
+                        f"{j + 1}, more than the RFP's yearly ceiling of {ceiling} "
+                        "(procurement.budget_ceiling)"
+                    ),
+                )
         return
     term_years = max(1, round(proc.term_months / 12))
     total = sum(sum(c.amounts[:term_years]) for _, c in contracts)
     if total > proc.budget_ceiling:
-        yield (*F, "lines", last, "amounts"), (
-            f"{owner} first {term_years} years cost {total:,.0f} dollars, more "
-            f"than the RFP ceiling of {ceiling} for the initial term (procurement.budget_ceiling)")
+        yield (
+            (*F, "lines", last, "amounts"),
+            (
+                f"{owner} first {term_years} years cost {total:,.0f} dollars, more "
+                f"than the RFP ceiling of {ceiling} for the initial term "
+                "(procurement.budget_ceiling)"
+            ),
+        )

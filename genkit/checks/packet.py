@@ -24,19 +24,30 @@ def criteria_map_onto_proposal_parts(profile: Profile) -> RuleResult:
     scored: set[str] = set()
     for i, criterion in enumerate(proc.evaluation.criteria):
         if not criterion.scores:
-            yield (*P, "evaluation", "criteria", i), (
-                f"'{criterion.name}' names no proposal part it scores; add scores: with ids "
-                f"from procurement.submission.parts ({', '.join(part_ids)})")
+            yield (
+                (*P, "evaluation", "criteria", i),
+                (
+                    f"'{criterion.name}' names no proposal part it scores; add scores: with ids "
+                    f"from procurement.submission.parts ({', '.join(part_ids)})"
+                ),
+            )
         for j, pid in enumerate(criterion.scores):
             if pid not in part_ids:
-                yield (*P, "evaluation", "criteria", i, "scores", j), (
-                    f"'{pid}' is not a proposal part; the parts are {', '.join(part_ids)}")
+                yield (
+                    (*P, "evaluation", "criteria", i, "scores", j),
+                    (f"'{pid}' is not a proposal part; the parts are {', '.join(part_ids)}"),
+                )
             scored.add(pid)
     for i, part in enumerate(parts):
         if part.id not in scored:
-            yield (*P, "submission", "parts", i), (
-                f"no evaluation criterion scores the part '{part.name}'; name '{part.id}' under "
-                "a criterion's scores:, or drop the part")
+            yield (
+                (*P, "submission", "parts", i),
+                (
+                    f"no evaluation criterion scores the part '{part.name}'; name '{part.id}' "
+                    "under "
+                    "a criterion's scores:, or drop the part"
+                ),
+            )
 
 
 @rule(needs="procurement")
@@ -46,12 +57,18 @@ def rubric_levels_are_distinct(profile: Profile) -> RuleResult:
     for i, level in enumerate(scale):
         for earlier in scale[:i]:
             if earlier.label.strip().lower() == level.label.strip().lower():
-                yield (*P, "evaluation", "scale", i, "label"), (
-                    f"scores {earlier.score} and {level.score} are both labeled "
-                    f"'{level.label}'; give each level its own label")
+                yield (
+                    (*P, "evaluation", "scale", i, "label"),
+                    (
+                        f"scores {earlier.score} and {level.score} are both labeled "
+                        f"'{level.label}'; give each level its own label"
+                    ),
+                )
             if earlier.score == level.score:
-                yield (*P, "evaluation", "scale", i, "score"), (
-                    f"score {level.score} is listed twice")
+                yield (
+                    (*P, "evaluation", "scale", i, "score"),
+                    (f"score {level.score} is listed twice"),
+                )
 
 
 @rule
@@ -61,17 +78,28 @@ def payment_is_complete(profile: Profile) -> RuleResult:
         return
     pay = proc.payment
     if pay.basis == "unit_rate" and not pay.unit:
-        yield (*P, "payment", "basis"), (
-            "a unit_rate basis needs the unit it pays for, e.g. unit: staffed team-hour")
+        yield (
+            (*P, "payment", "basis"),
+            ("a unit_rate basis needs the unit it pays for, e.g. unit: staffed team-hour"),
+        )
     # (a ceiling of zero or less is reported by the procurement rules, once)
-    if (pay.startup.limit is not None and proc.budget_ceiling > 0
-            and pay.startup.limit >= proc.budget_ceiling):
-        yield (*P, "payment", "startup", "limit"), (
-            "the start-up limit must be less than the budget ceiling")
+    if (
+        pay.startup.limit is not None
+        and proc.budget_ceiling > 0
+        and pay.startup.limit >= proc.budget_ceiling
+    ):
+        yield (
+            (*P, "payment", "startup", "limit"),
+            ("the start-up limit must be less than the budget ceiling"),
+        )
     if not pay.startup.payable and (pay.startup.items or pay.startup.limit):
-        yield (*P, "payment", "startup", "payable"), (
-            "start-up items or a limit are listed, but payable is false; set payable: true or "
-            "remove them")
+        yield (
+            (*P, "payment", "startup", "payable"),
+            (
+                "start-up items or a limit are listed, but payable is false; set payable: true or "
+                "remove them"
+            ),
+        )
 
 
 @rule
@@ -87,13 +115,17 @@ def clauses_exist_and_fill(profile: Profile) -> RuleResult:
     known = ", ".join(sorted(library))
     for cid, text in proc.packet.clauses.items():
         if cid not in library:
-            yield (*P, "packet", "clauses", cid), (
-                f"no clause '{cid}' in procurement_clauses; the clauses are {known}")
+            yield (
+                (*P, "packet", "clauses", cid),
+                (f"no clause '{cid}' in procurement_clauses; the clauses are {known}"),
+            )
         yield from _unknown_placeholders((*P, "packet", "clauses", cid), text)
     for i, cid in enumerate(proc.packet.omit_clauses):
         if cid not in library:
-            yield (*P, "packet", "omit_clauses", i), (
-                f"no clause '{cid}' in procurement_clauses; the clauses are {known}")
+            yield (
+                (*P, "packet", "omit_clauses", i),
+                (f"no clause '{cid}' in procurement_clauses; the clauses are {known}"),
+            )
 
 
 def _unknown_placeholders(path: tuple, text: str) -> RuleResult:
@@ -101,5 +133,10 @@ def _unknown_placeholders(path: tuple, text: str) -> RuleResult:
 
     for match in PLACEHOLDER.finditer(text):
         if match.group(1) not in NAMES:
-            yield path, (f"{{{match.group(1)}}} is not a value genkit can fill in; use "
-                         f"{', '.join('{' + n + '}' for n in NAMES)}")
+            yield (
+                path,
+                (
+                    f"{{{match.group(1)}}} is not a value genkit can fill in; use "
+                    f"{', '.join('{' + n + '}' for n in NAMES)}"
+                ),
+            )

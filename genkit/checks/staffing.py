@@ -12,8 +12,9 @@ from genkit.model.program import WEEK, minutes
 from genkit.model.roles import MAX_COMPETENCIES, MIN_COMPETENCIES, Certification, Role
 from genkit.model.staffing import Position, Shift, Staffing
 
-REQUIRED_ROLE_FIELDS = [name for name, f in Role.model_fields.items()
-                        if f.is_required() and name != "title"]
+REQUIRED_ROLE_FIELDS = [
+    name for name, f in Role.model_fields.items() if f.is_required() and name != "title"
+]
 
 
 def _known(names: object) -> str:
@@ -25,9 +26,13 @@ def positions_unique(profile: Profile) -> RuleResult:
     seen: set[str] = set()
     for i, position in enumerate(profile.staffing.positions):
         if position.id in seen:
-            yield ("staffing", "positions", i, "id"), (
-                f"id '{position.id}' is used by another position; each position names its own "
-                "files")
+            yield (
+                ("staffing", "positions", i, "id"),
+                (
+                    f"id '{position.id}' is used by another position; each position names its own "
+                    "files"
+                ),
+            )
         seen.add(position.id)
 
 
@@ -37,17 +42,25 @@ def positions_build_on_known_roles(profile: Profile) -> RuleResult:
     for i, position in enumerate(staffing.positions):
         here = ("staffing", "positions", i)
         if position.role is not None and position.role not in staffing.role_library:
-            yield (*here, "role"), (
-                f"no role '{position.role}' in the role library (known: "
-                f"{_known(staffing.role_library)}); use one of those, or leave 'role' out and "
-                "define the position in full")
+            yield (
+                (*here, "role"),
+                (
+                    f"no role '{position.role}' in the role library (known: "
+                    f"{_known(staffing.role_library)}); use one of those, or leave 'role' out and "
+                    "define the position in full"
+                ),
+            )
             continue
         if position.role is None:
             for name in REQUIRED_ROLE_FIELDS:
                 if getattr(position, name) is None and not getattr(position, f"add_{name}", None):
-                    yield (*here, name), (
-                        "is required because this position is not built on a library role "
-                        "(it has no 'role')")
+                    yield (
+                        (*here, name),
+                        (
+                            "is required because this position is not built on a library role "
+                            "(it has no 'role')"
+                        ),
+                    )
 
 
 def _competency_problems(staffing: Staffing, ids: list[str], path: tuple) -> Iterator:
@@ -56,11 +69,21 @@ def _competency_problems(staffing: Staffing, ids: list[str], path: tuple) -> Ite
             yield path, f"competency '{cid}' is listed twice"
     unknown = [c for c in ids if c not in staffing.competency_library]
     for cid in unknown:
-        yield path, (f"no competency '{cid}' in the competency library (known: "
-                     f"{_known(staffing.competency_library)})")
+        yield (
+            path,
+            (
+                f"no competency '{cid}' in the competency library (known: "
+                f"{_known(staffing.competency_library)})"
+            ),
+        )
     if not MIN_COMPETENCIES <= len(set(ids)) <= MAX_COMPETENCIES:
-        yield path, (f"a structured interview tests {MIN_COMPETENCIES} to {MAX_COMPETENCIES} "
-                     f"competencies; this one has {len(set(ids))}")
+        yield (
+            path,
+            (
+                f"a structured interview tests {MIN_COMPETENCIES} to {MAX_COMPETENCIES} "
+                f"competencies; this one has {len(set(ids))}"
+            ),
+        )
 
 
 @rule
@@ -69,8 +92,10 @@ def competencies_valid(profile: Profile) -> RuleResult:
     for rid, role in staffing.role_library.items():
         unknown = [c for c in role.competencies if c not in staffing.competency_library]
         for cid in unknown:
-            yield ("staffing", "role_library", rid, "competencies"), (
-                f"no competency '{cid}' in the competency library")
+            yield (
+                ("staffing", "role_library", rid, "competencies"),
+                (f"no competency '{cid}' in the competency library"),
+            )
     for i, position in enumerate(staffing.positions):
         if position.role is not None and position.role not in staffing.role_library:
             continue
@@ -91,17 +116,32 @@ def scenarios_link_to_program(profile: Profile) -> RuleResult:
     for i, link in enumerate(staffing.scenarios):
         here = ("staffing", "scenarios", i)
         if link.scenario not in known:
-            yield (*here, "scenario"), (f"no interview question uses the scenario "
-                                        f"'{link.scenario}' (known: {_known(known)})")
+            yield (
+                (*here, "scenario"),
+                (
+                    f"no interview question uses the scenario "
+                    f"'{link.scenario}' (known: {_known(known)})"
+                ),
+            )
         if link.scenario in seen:
             yield (*here, "scenario"), f"scenario '{link.scenario}' is linked twice"
         seen.add(link.scenario)
         if link.call_type not in calls:
-            yield (*here, "call_type"), (f"no call type '{link.call_type}' under "
-                                         f"program.call_types (known: {_known(calls)})")
+            yield (
+                (*here, "call_type"),
+                (
+                    f"no call type '{link.call_type}' under "
+                    f"program.call_types (known: {_known(calls)})"
+                ),
+            )
         if link.exclusion is not None and link.exclusion not in exclusions:
-            yield (*here, "exclusion"), (f"no exclusion '{link.exclusion}' under "
-                                         f"program.exclusions (known: {_known(exclusions)})")
+            yield (
+                (*here, "exclusion"),
+                (
+                    f"no exclusion '{link.exclusion}' under "
+                    f"program.exclusions (known: {_known(exclusions)})"
+                ),
+            )
 
 
 _RESPONDERS = ("police", "ems", "fire", "ambulance")
@@ -113,8 +153,11 @@ def interview_never_marks_down_the_decision_tree(profile: Profile) -> RuleResult
     EMS; a low anchor that marks down calling them would punish doing what the program asks."""
     staffing = profile.staffing
     exclusions = {e.id: e for e in profile.program.exclusions}
-    routes = {link.scenario: exclusions[link.exclusion] for link in staffing.scenarios
-              if link.exclusion in exclusions}
+    routes = {
+        link.scenario: exclusions[link.exclusion]
+        for link in staffing.scenarios
+        if link.exclusion in exclusions
+    }
     for cid, competency in staffing.competency_library.items():
         low = competency.anchors.low.lower()
         for question in competency.situational:
@@ -123,17 +166,23 @@ def interview_never_marks_down_the_decision_tree(profile: Profile) -> RuleResult
                 continue
             named = [r for r in _RESPONDERS if r in low and r in exclusion.route_to.lower()]
             if named:
-                yield ("staffing", "competency_library", cid, "anchors", "low"), (
-                    f"the low anchor marks down calling {named[0]}, but the scene "
-                    f"'{question.scenario}' may become the excluded call '{exclusion.id}', "
-                    f"which the decision tree sends to {exclusion.route_to}; reword the anchor "
-                    "so that following the decision tree is never rated low")
+                yield (
+                    ("staffing", "competency_library", cid, "anchors", "low"),
+                    (
+                        f"the low anchor marks down calling {named[0]}, but the scene "
+                        f"'{question.scenario}' may become the excluded call '{exclusion.id}', "
+                        f"which the decision tree sends to {exclusion.route_to}; reword the anchor "
+                        "so that following the decision tree is never rated low"
+                    ),
+                )
                 break
     rules = staffing.interview
     for i, cid in enumerate(rules.knock_out_competencies if rules else []):
         if cid not in staffing.competency_library:
-            yield ("staffing", "interview", "knock_out_competencies", i), (
-                f"no competency '{cid}' (known: {_known(staffing.competency_library)})")
+            yield (
+                ("staffing", "interview", "knock_out_competencies", i),
+                (f"no competency '{cid}' (known: {_known(staffing.competency_library)})"),
+            )
 
 
 @rule
@@ -151,14 +200,22 @@ def every_competency_has_a_scenario(profile: Profile) -> RuleResult:
                 continue
             options = [q.scenario for q in competency.situational if setting in q.settings]
             if not options:
-                yield ("staffing", "positions", i, "competencies"), (
-                    f"competency '{cid}' has no situational question for a {setting} role; "
-                    "choose another competency or add a question to the library")
+                yield (
+                    ("staffing", "positions", i, "competencies"),
+                    (
+                        f"competency '{cid}' has no situational question for a {setting} role; "
+                        "choose another competency or add a question to the library"
+                    ),
+                )
             else:
-                yield ("staffing", "positions", i, "competencies"), (
-                    f"competency '{cid}' needs one of these scenarios linked to a call type "
-                    f"under staffing.scenarios, so its situational question fits this "
-                    f"program: {', '.join(options)}")
+                yield (
+                    ("staffing", "positions", i, "competencies"),
+                    (
+                        f"competency '{cid}' needs one of these scenarios linked to a call type "
+                        f"under staffing.scenarios, so its situational question fits this "
+                        f"program: {', '.join(options)}"
+                    ),
+                )
 
 
 @rule
@@ -166,14 +223,24 @@ def pay_ranges_in_order(profile: Profile) -> RuleResult:
     for i, position in enumerate(profile.staffing.positions):
         pay, here = position.pay, ("staffing", "positions", i, "pay")
         if pay.min > pay.max:
-            yield (*here, "min"), (f"pay minimum ({pay.min:,g}) is above the maximum "
-                                   f"({pay.max:,g})")
+            yield (
+                (*here, "min"),
+                (f"pay minimum ({pay.min:,g}) is above the maximum ({pay.max:,g})"),
+            )
         if (pay.hiring_min is None) != (pay.hiring_max is None):
             yield (*here, "hiring_min"), "give both hiring_min and hiring_max, or neither"
-        elif pay.hiring_min is not None and pay.hiring_max is not None \
-                and pay.hiring_min > pay.hiring_max:
-            yield (*here, "hiring_min"), (f"hiring minimum ({pay.hiring_min:,g}) is above the "
-                                          f"hiring maximum ({pay.hiring_max:,g})")
+        elif (
+            pay.hiring_min is not None
+            and pay.hiring_max is not None
+            and pay.hiring_min > pay.hiring_max
+        ):
+            yield (
+                (*here, "hiring_min"),
+                (
+                    f"hiring minimum ({pay.hiring_min:,g}) is above the "
+                    f"hiring maximum ({pay.hiring_max:,g})"
+                ),
+            )
 
 
 def _inside(shift: Shift, start: int, span: int) -> bool:
@@ -193,15 +260,21 @@ def shifts_inside_program_hours(profile: Profile) -> RuleResult:
         if schedule.days is not None and not hours.always:
             outside = [d for d in WEEK if d in schedule.days and d not in hours.days]
             if outside:
-                yield (*here, "days"), (f"{', '.join(outside)} is outside the program's days "
-                                        f"({hours.summary})")
+                yield (
+                    (*here, "days"),
+                    (f"{', '.join(outside)} is outside the program's days ({hours.summary})"),
+                )
         if hours.always:
             continue
         for j, shift in enumerate(schedule.shifts):
             if not _inside(shift, minutes(hours.start), hours.span_minutes):
-                yield (*here, "shifts", j), (
-                    f"the shift {shift.summary} runs outside the program's hours "
-                    f"({hours.summary})")
+                yield (
+                    (*here, "shifts", j),
+                    (
+                        f"the shift {shift.summary} runs outside the program's hours "
+                        f"({hours.summary})"
+                    ),
+                )
 
 
 @rule
@@ -211,11 +284,15 @@ def positions_fit_the_program(profile: Profile) -> RuleResult:
     for i, position in enumerate(profile.staffing.positions):
         here = ("staffing", "positions", i)
         if position.team_role is not None and position.team_role not in seats:
-            yield (*here, "team_role"), (f"no seat '{position.team_role}' in program.team "
-                                         f"(known: {_known(seats)})")
+            yield (
+                (*here, "team_role"),
+                (f"no seat '{position.team_role}' in program.team (known: {_known(seats)})"),
+            )
         if position.unit is not None and position.unit not in units:
-            yield (*here, "unit"), (f"no unit named '{position.unit}' in program.units "
-                                    f"(known: {_known(units)})")
+            yield (
+                (*here, "unit"),
+                (f"no unit named '{position.unit}' in program.units (known: {_known(units)})"),
+            )
 
 
 @rule
@@ -234,15 +311,23 @@ def certifications_due_in_time(profile: Profile) -> RuleResult:
             item = Certification.model_validate(raw)
             where = _certification_path(staffing, position, i, j)
             if item.within_months and probation and item.within_months > probation:
-                yield where, (
-                    f"'{item.name}' is due within {item.within_months} months of hire, after "
-                    f"the {probation}-month probation of {position.title} ends; make it due "
-                    "within the probation or lengthen the probation (probation_months)")
+                yield (
+                    where,
+                    (
+                        f"'{item.name}' is due within {item.within_months} months of hire, after "
+                        f"the {probation}-month probation of {position.title} ends; make it due "
+                        "within the probation or lengthen the probation (probation_months)"
+                    ),
+                )
             if item.after_training and position.id not in trained and not everyone_trained:
-                yield where, (
-                    f"'{item.name}' is due by the end of pre-service training, but no "
-                    f"training.curricula entry trains {position.title} and staffing.training "
-                    "gives no training period; add one or give within_months instead")
+                yield (
+                    where,
+                    (
+                        f"'{item.name}' is due by the end of pre-service training, but no "
+                        f"training.curricula entry trains {position.title} and staffing.training "
+                        "gives no training period; add one or give within_months instead"
+                    ),
+                )
 
 
 def _certification_path(staffing: Staffing, position: Position, i: int, j: int) -> tuple:

@@ -25,13 +25,21 @@ def quoting_texts(profile: Profile) -> Iterator[tuple[FieldPath, str, list[str],
         yield ("evidence", i, "answer"), item.answer, item.sources, ("evidence", i, "sources")
     for fid, fact in profile.briefings.facts.items():
         for lang, text in fact.text.items():
-            yield (("briefings", "facts", fid, "text", lang), text, fact.sources,
-                   ("briefings", "facts", fid, "sources"))
+            yield (
+                ("briefings", "facts", fid, "text", lang),
+                text,
+                fact.sources,
+                ("briefings", "facts", fid, "sources"),
+            )
     for mid, metric in profile.metric_library.items():
         if metric.benchmark:
             sources = [metric.benchmark_source] if metric.benchmark_source else []
-            yield (("metric_library", mid, "benchmark"), metric.benchmark, sources,
-                   ("metric_library", mid, "benchmark_source"))
+            yield (
+                ("metric_library", mid, "benchmark"),
+                metric.benchmark,
+                sources,
+                ("metric_library", mid, "benchmark_source"),
+            )
 
 
 @rule
@@ -42,31 +50,48 @@ def statistics_cited_by_id(profile: Profile) -> RuleResult:
             sid = match.group(1)
             stat = library.get(sid)
             if stat is None:
-                yield path, (f"no statistic '{sid}' under statistics (known: "
-                             f"{', '.join(sorted(library)) or 'none'})")
+                yield (
+                    path,
+                    (
+                        f"no statistic '{sid}' under statistics (known: "
+                        f"{', '.join(sorted(library)) or 'none'})"
+                    ),
+                )
                 continue
             if match.group(2) == "of" and stat.of is None:
                 yield path, f"statistic '{sid}' gives no 'of' count to quote"
             if match.group(2) == "year" and stat.year is None:
                 yield path, f"statistic '{sid}' gives no year to quote"
             if not set(stat.sources) & set(sources):
-                yield sources_path, (f"quotes statistic '{sid}', so list its source "
-                                     f"({', '.join(stat.sources)}) here")
+                yield (
+                    sources_path,
+                    (
+                        f"quotes statistic '{sid}', so list its source "
+                        f"({', '.join(stat.sources)}) here"
+                    ),
+                )
         if VOLUME_TOKEN.search(text) and profile.call_volumes is None:
             yield path, "quotes {calls:...}, but the profile has no call_volumes"
         bare = _SERVICE_NUMBER.sub("", VOLUME_TOKEN.sub("", TOKEN.sub("", text)))
         for sentence in _SENTENCE.split(bare):
             if not _DIGIT.search(sentence):
                 continue
-            named = {sid: n for sid, stat in sorted(library.items()) for n in stat.names
-                     if re.search(rf"\b{re.escape(n)}\b", sentence)}
+            named = {
+                sid: n
+                for sid, stat in sorted(library.items())
+                for n in stat.names
+                if re.search(rf"\b{re.escape(n)}\b", sentence)
+            }
             if named:
-                choices = "; ".join(f"{{stat:{sid}}}: {library[sid].definition}"
-                                    for sid in named)
-                yield path, (
-                    f"types a figure by hand in a sentence about {next(iter(named.values()))}; "
-                    f"quote the evidence library instead ({choices}), so the figure has one "
-                    "value everywhere")
+                choices = "; ".join(f"{{stat:{sid}}}: {library[sid].definition}" for sid in named)
+                yield (
+                    path,
+                    (
+                        f"types a figure by hand in a sentence about {next(iter(named.values()))}; "
+                        f"quote the evidence library instead ({choices}), so the figure has one "
+                        "value everywhere"
+                    ),
+                )
                 break
 
 
@@ -84,10 +109,19 @@ def metric_baselines_from_statistics(profile: Profile) -> RuleResult:
         if choice.baseline_from is None:
             continue
         if choice.baseline_from not in profile.statistics:
-            yield ("metrics", i, "baseline_from"), (
-                f"no statistic '{choice.baseline_from}' under statistics (known: "
-                f"{', '.join(sorted(profile.statistics)) or 'none'})")
+            yield (
+                ("metrics", i, "baseline_from"),
+                (
+                    f"no statistic '{choice.baseline_from}' under statistics (known: "
+                    f"{', '.join(sorted(profile.statistics)) or 'none'})"
+                ),
+            )
         elif choice.baseline is not None:
-            yield ("metrics", i, "baseline"), (
-                f"the baseline comes from statistic '{choice.baseline_from}'; remove it here so "
-                "the two cannot differ")
+            yield (
+                ("metrics", i, "baseline"),
+                (
+                    f"the baseline comes from statistic '{choice.baseline_from}'; remove it here "
+                    "so "
+                    "the two cannot differ"
+                ),
+            )

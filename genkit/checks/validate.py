@@ -43,13 +43,27 @@ def validate_one(source: SourceProfile) -> LoadedProfile:
     if problems:
         raise ProfileError(sorted(problems))
     if source.calls_tally is not None and profile.calls is None:
-        raise ProfileError([Problem(source.calls_file, 0, 0, "", (
-            "a stored call analysis needs a 'calls:' section in the profile (its suppression "
-            "threshold and assumptions); add it, or delete this file"))])
-    warnings = sorted(located.problem(path, message)
-                      for path, message in run_rules(profile, warnings=True))
-    return LoadedProfile(source.name, source.folder, profile, located, source.calls_tally,
-                         warnings=warnings)
+        raise ProfileError(
+            [
+                Problem(
+                    source.calls_file,
+                    0,
+                    0,
+                    "",
+                    (
+                        "a stored call analysis needs a 'calls:' section in the profile (its "
+                        "suppression "
+                        "threshold and assumptions); add it, or delete this file"
+                    ),
+                )
+            ]
+        )
+    warnings = sorted(
+        located.problem(path, message) for path, message in run_rules(profile, warnings=True)
+    )
+    return LoadedProfile(
+        source.name, source.folder, profile, located, source.calls_tally, warnings=warnings
+    )
 
 
 def load_profile(name: str, search: SearchPath, cache: ParseCache | None = None) -> LoadedProfile:

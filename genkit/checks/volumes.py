@@ -22,9 +22,13 @@ def _set_problems(i: int, item: VolumeSet) -> RuleResult:
     e, r, m = item.eligible, item.reached, item.missed
     for name, value in (("reached", r), ("missed", m)):
         if value is not None and e is not None and value > e:
-            yield (*at, name), (
-                f"{name} ({value:,.0f}) is more than the eligible calls ({e:,.0f}) of the same "
-                "period; a set's figures must all count the same calls over the same period")
+            yield (
+                (*at, name),
+                (
+                    f"{name} ({value:,.0f}) is more than the eligible calls ({e:,.0f}) of the same "
+                    "period; a set's figures must all count the same calls over the same period"
+                ),
+            )
     if len(item.typed) > 2:
         # Derive each typed figure from the others and compare: one that disagrees is named.
         for name in item.typed:
@@ -32,14 +36,21 @@ def _set_problems(i: int, item: VolumeSet) -> RuleResult:
             derived = others.value(name)
             typed = getattr(item, name)
             if derived is not None and abs(derived - typed) > TOLERANCE * max(abs(typed), 1):
-                yield (*at, name), (
-                    f"{name} is {_show(name, typed)}, but the set's other figures give "
-                    f"{_show(name, derived)} ({others.formula(name)}); type only two of eligible, "
-                    "reached, missed and reach_rate and let genkit derive the rest")
+                yield (
+                    (*at, name),
+                    (
+                        f"{name} is {_show(name, typed)}, but the set's other figures give "
+                        f"{_show(name, derived)} ({others.formula(name)}); type only two of "
+                        "eligible, "
+                        "reached, missed and reach_rate and let genkit derive the rest"
+                    ),
+                )
                 return
-    if (e is not None and item.all_calls is not None and e > item.all_calls):
-        yield (*at, "all_calls"), (
-            f"all_calls ({item.all_calls:,.0f}) is fewer than the eligible calls ({e:,.0f})")
+    if e is not None and item.all_calls is not None and e > item.all_calls:
+        yield (
+            (*at, "all_calls"),
+            (f"all_calls ({item.all_calls:,.0f}) is fewer than the eligible calls ({e:,.0f})"),
+        )
 
 
 @rule(needs="call_volumes")
@@ -50,14 +61,15 @@ def call_volumes_agree(profile: Profile) -> RuleResult:
         if sid in ids[:i]:
             yield (*V, "sets", i, "id"), f"id '{sid}' is used more than once"
     if volumes.current is None:
-        yield (*V, "use"), (f"no set '{volumes.use}' under call_volumes.sets (known: "
-                            f"{', '.join(ids)})")
+        yield (
+            (*V, "use"),
+            (f"no set '{volumes.use}' under call_volumes.sets (known: {', '.join(ids)})"),
+        )
     for i, item in enumerate(volumes.sets):
         yield from _set_problems(i, item)
     for i, item in enumerate(volumes.sets):
         if not item.typed:
-            yield (*V, "sets", i), ("give at least one of eligible, reached, missed and "
-                                    "reach_rate")
+            yield (*V, "sets", i), ("give at least one of eligible, reached, missed and reach_rate")
 
 
 @rule
@@ -69,9 +81,13 @@ def call_volume_sets_have_sources(profile: Profile) -> RuleResult:
     known = set(profile.citations) | set(profile.illustrative)
     for i, _ in enumerate(volumes.sets):
         if not {"call_volumes", "call_volumes.sets", f"call_volumes.sets[{i}]"} & known:
-            yield (*V, "sets", i), (
-                f"cite this set's sources under citations as call_volumes.sets[{i}], or list "
-                "it under illustrative")
+            yield (
+                (*V, "sets", i),
+                (
+                    f"cite this set's sources under citations as call_volumes.sets[{i}], or list "
+                    "it under illustrative"
+                ),
+            )
 
 
 @rule
@@ -85,15 +101,27 @@ def volume_metrics_not_typed_twice(profile: Profile) -> RuleResult:
             continue
         derived = volumes.baseline(choice.id)
         if choice.baseline is not None and derived is not None:
-            yield ("metrics", i, "baseline"), (
-                f"the baseline of {choice.id} comes from call_volumes (set '{volumes.use}': "
-                f"{_show('reach_rate' if choice.id == 'share-eligible-handled' else 'n', derived)}"
-                "); remove it here so the two cannot differ")
-        if choice.id in ("calls-handled", "missed-eligible") and choice.target is not None \
-                and volumes.expected(reach) is not None:
-            yield ("metrics", i, "target"), (
-                f"the target of {choice.id} follows from the eligible calls and the reach target "
-                "(share-eligible-handled); remove it here so the two cannot differ")
+            kind = "reach_rate" if choice.id == "share-eligible-handled" else "n"
+            yield (
+                ("metrics", i, "baseline"),
+                (
+                    f"the baseline of {choice.id} comes from call_volumes (set '{volumes.use}': "
+                    f"{_show(kind, derived)}); remove it here so the two cannot differ"
+                ),
+            )
+        if (
+            choice.id in ("calls-handled", "missed-eligible")
+            and choice.target is not None
+            and volumes.expected(reach) is not None
+        ):
+            yield (
+                ("metrics", i, "target"),
+                (
+                    f"the target of {choice.id} follows from the eligible calls and the reach "
+                    "target "
+                    "(share-eligible-handled); remove it here so the two cannot differ"
+                ),
+            )
 
 
 @rule
@@ -108,12 +136,22 @@ def targets_not_worse_than_baselines(profile: Profile) -> RuleResult:
         choice = profile.metric_choice(original)
         if definition is None or choice.baseline is None or original.target is None:
             continue  # a derived target follows from the reach target, checked as itself
-        worse = (choice.target < choice.baseline if definition.higher_is_better
-                 else choice.target > choice.baseline)
+        worse = (
+            choice.target < choice.baseline
+            if definition.higher_is_better
+            else choice.target > choice.baseline
+        )
         if worse:
             unit = "reach_rate" if definition.unit == "percent" else "n"
-            yield ("metrics", i, "target"), (
-                f"the target of {original.id} ({_show(unit, choice.target)}) is worse than its "
-                f"baseline ({_show(unit, choice.baseline)}); "
-                + ("higher is better for this metric" if definition.higher_is_better
-                   else "lower is better for this metric"))
+            yield (
+                ("metrics", i, "target"),
+                (
+                    f"the target of {original.id} ({_show(unit, choice.target)}) is worse than its "
+                    f"baseline ({_show(unit, choice.baseline)}); "
+                    + (
+                        "higher is better for this metric"
+                        if definition.higher_is_better
+                        else "lower is better for this metric"
+                    )
+                ),
+            )

@@ -24,15 +24,27 @@ def run_calls(name: str, csv_path: Path, search: SearchPath) -> tuple[Path, str]
     profile = loaded.profile
     if profile.calls is None:
         where = loaded.located.where(())
-        raise ProfileError([Problem(where[0], 0, 0, "calls",
-                                    "the profile has no 'calls:' section; add one with the "
-                                    "export's column names and date format")])
-    if loaded.folder.resolve().is_relative_to(search.builtin.resolve()) and \
-            search.roots[0] != search.builtin:
-        raise ProfileError(f"'{name}' is a built-in sample; copy it into ./jurisdictions to "
-                           "keep an analysis of your own")
-    tally = read_export(csv_path, profile.calls, loaded.located.problem,
-                        search.display(csv_path))
+        raise ProfileError(
+            [
+                Problem(
+                    where[0],
+                    0,
+                    0,
+                    "calls",
+                    "the profile has no 'calls:' section; add one with the "
+                    "export's column names and date format",
+                )
+            ]
+        )
+    if (
+        loaded.folder.resolve().is_relative_to(search.builtin.resolve())
+        and search.roots[0] != search.builtin
+    ):
+        raise ProfileError(
+            f"'{name}' is a built-in sample; copy it into ./jurisdictions to "
+            "keep an analysis of your own"
+        )
+    tally = read_export(csv_path, profile.calls, loaded.located.problem, search.display(csv_path))
     data = tally.to_json()
     path = save(loaded.folder, data)
     return path, report(data, loaded.profile, search.display(path))

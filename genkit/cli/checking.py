@@ -29,8 +29,9 @@ class Checked:
     notes: list[str] = field(default_factory=list)
 
 
-def check(names: list[str], search: SearchPath, render: bool = False,
-          out_root: Path = Path("build")) -> list[Checked]:
+def check(
+    names: list[str], search: SearchPath, render: bool = False, out_root: Path = Path("build")
+) -> list[Checked]:
     """``genkit validate``: load, validate and plan (every template's front matter, the
     languages and data each document needs); with ``render``, also render without writing.
     Raise GenkitError listing every problem."""
@@ -40,8 +41,9 @@ def check(names: list[str], search: SearchPath, render: bool = False,
     # HTML and Word: every template is checked without the cost of PDF layout.
     plans = [plan(profile, search, [], ["html", "docx"]) for profile in valid]
     if not render:
-        return [Checked(p.loaded.name, list(p.loaded.warnings), notes=left_out_notes(p))
-                for p in plans]
+        return [
+            Checked(p.loaded.name, list(p.loaded.warnings), notes=left_out_notes(p)) for p in plans
+        ]
     from genkit.figure import placeholders
     from genkit.render.stage import render as render_stage
 
@@ -49,4 +51,3 @@ def check(names: list[str], search: SearchPath, render: bool = False,
     with placeholders():
         results = render_stage(plans, search)
     return [Checked(r.name, r.warnings, r.readings, r.notes) for r in results]
-

@@ -35,7 +35,9 @@ def describe(search: SearchPath, name: str | None = None) -> str:
         each = f", one per {doc.meta.each}" if doc.meta.each else ""
         shell = find_shell(doc.id, dirs) if "docx" in doc.formats else None
         wrapped = f", Word output inside {search.display(shell)}" if shell else ""
-        lines.append(f"  {doc.id:<44} {','.join(doc.formats):<14} "
-                     f"{search.display(doc.source)} ({origin}{each}{wrapped})")
+        lines.append(
+            f"  {doc.id:<44} {','.join(doc.formats):<14} "
+            f"{search.display(doc.source)} ({origin}{each}{wrapped})"
+        )
     lines.append("Template search order: " + " > ".join(search.display(d) for d in dirs))
     return "\n".join(lines)

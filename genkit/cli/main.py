@@ -11,21 +11,19 @@ import click
 from genkit import __version__
 
 
-def _search():  # noqa: ANN202 - imported lazily so --help stays fast
+def _search():  # imported lazily so --help stays fast
     from genkit.paths import SearchPath
 
     return SearchPath.from_cwd()
 
 
-def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:  # noqa: ANN001
+def _names(names: tuple[str, ...], all_: bool, search) -> list[str]:
     if all_ or not names:
         found = search.jurisdiction_names(include_bases=False)
         if not found:
             raise click.UsageError("no jurisdictions found; create one with 'genkit new NAME'")
         return found
     return list(dict.fromkeys(names))
-
-
 
 
 def _formats(value: str | None) -> list[str]:
@@ -35,8 +33,9 @@ def _formats(value: str | None) -> list[str]:
     chosen, known = _csv(value), format_names()
     bad = [f for f in chosen if f not in known]
     if bad:
-        raise click.BadParameter(f"unknown format {', '.join(bad)}; use one of "
-                                 f"{', '.join(known)}", param_hint="--format")
+        raise click.BadParameter(
+            f"unknown format {', '.join(bad)}; use one of {', '.join(known)}", param_hint="--format"
+        )
     return chosen
 
 
@@ -47,7 +46,7 @@ def _csv(value: str | None) -> list[str]:
 class _Commands(click.Group):
     """Turns failures nobody anticipated into one readable line instead of a traceback."""
 
-    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def main(self, *args, **kwargs):
         try:
             return super().main(*args, **kwargs)
         finally:
@@ -65,7 +64,7 @@ class _Commands(click.Group):
                         stream.flush()
                 os._exit(1)
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201
+    def invoke(self, ctx: click.Context):
         import os
 
         from genkit.signals import sigterm_as_interrupt
@@ -80,7 +79,7 @@ class _Commands(click.Group):
                 raise
             where = f" {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"could not use{where}: {exc.strerror or exc}") from None
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if os.environ.get("GENKIT_DEBUG"):
                 raise
             raise click.ClickException(
@@ -98,21 +97,46 @@ def main() -> None:
 @main.command()
 @click.argument("names", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Build every jurisdiction.")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Folder that receives bundles.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder that receives bundles.",
+)
 @click.option("--only", help="Documents to build: ids, names or families, comma-separated.")
-@click.option("--format", "formats",
-              help="Formats to write, comma-separated, e.g. pdf,docx (default: all).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Render PDFs in this many parallel processes (default: one per CPU core).")
+@click.option(
+    "--format", "formats", help="Formats to write, comma-separated, e.g. pdf,docx (default: all)."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Render PDFs in this many parallel processes (default: one per CPU core).",
+)
 @click.option("--force", is_flag=True, help="Render everything, even unchanged documents.")
-@click.option("--strict", is_flag=True,
-              help="Treat warnings (e.g. a reading grade above the limit) as errors: exit 1 and "
-                   "write nothing.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (e.g. a reading grade above the limit) as errors: exit 1 and "
+    "write nothing.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
-def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, formats: str | None,
-          jobs: int, force: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+def build(
+    names: tuple[str, ...],
+    all_: bool,
+    out: Path,
+    only: str | None,
+    formats: str | None,
+    jobs: int,
+    force: bool,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Build the bundle of one or more jurisdictions (all of them with --all)."""
     from genkit.cli.progress import report
     from genkit.write.stamp import inputs_digest, unchanged_bundles
@@ -141,8 +165,15 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
         from genkit.pipeline import Options
         from genkit.pipeline import build as run_build
 
-        options = Options(out_root=out, only=_csv(only), formats=fmt, jobs=jobs, force=force,
-                          strict=strict, inputs_digest=digest)
+        options = Options(
+            out_root=out,
+            only=_csv(only),
+            formats=fmt,
+            jobs=jobs,
+            force=force,
+            strict=strict,
+            inputs_digest=digest,
+        )
         with report(quiet=quiet, verbose=verbose) as progress:
             outcomes = run_build(chosen, search, options, progress.step, workers=early)
             progress.done(outcomes)
@@ -150,9 +181,13 @@ def build(names: tuple[str, ...], all_: bool, out: Path, only: str | None, forma
 
 @main.command()
 @click.argument("names", nargs=-1)
-@click.option("--render", "render_", is_flag=True,
-              help="Also render every document in HTML and Word (slower): finds mistakes "
-                   "that only show when a template meets the profile's values.")
+@click.option(
+    "--render",
+    "render_",
+    is_flag=True,
+    help="Also render every document in HTML and Word (slower): finds mistakes "
+    "that only show when a template meets the profile's values.",
+)
 def validate(names: tuple[str, ...], render_: bool) -> None:
     """Check profiles and templates without writing anything."""
     from genkit.cli.checking import check
@@ -170,19 +205,38 @@ def validate(names: tuple[str, ...], render_: bool) -> None:
 
 @main.command()
 @click.argument("name")
-@click.option("--port", type=click.IntRange(0, 65535), default=0,
-              help="Port on 127.0.0.1 to serve on (default: a free one, printed).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    help="Port on 127.0.0.1 to serve on (default: a free one, printed).",
+)
 @click.option("--only", help="Documents to preview: ids, names or families, comma-separated.")
-@click.option("--format", "formats",
-              help="Formats to build: html is always built first; pdf,docx follow in the "
-                   "background (default: all).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the preview's files in DIR (default: a temporary folder, removed "
-                   "on exit).")
-@click.option("--open/--no-open", "open_", default=None,
-              help="Open the index in a web browser (default: when run from a terminal).")
-def preview(name: str, port: int, only: str | None, formats: str | None, out: Path | None,
-            open_: bool | None) -> None:
+@click.option(
+    "--format",
+    "formats",
+    help="Formats to build: html is always built first; pdf,docx follow in the "
+    "background (default: all).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the preview's files in DIR (default: a temporary folder, removed on exit).",
+)
+@click.option(
+    "--open/--no-open",
+    "open_",
+    default=None,
+    help="Open the index in a web browser (default: when run from a terminal).",
+)
+def preview(
+    name: str,
+    port: int,
+    only: str | None,
+    formats: str | None,
+    out: Path | None,
+    open_: bool | None,
+) -> None:
     """Serve NAME's bundle on 127.0.0.1 and rebuild it on every save, until Ctrl-C."""
     from genkit.preview.server import run_preview
 
@@ -196,8 +250,9 @@ def preview(name: str, port: int, only: str | None, formats: str | None, out: Pa
 
 @main.command()
 @click.argument("name")
-@click.argument("csv_file", metavar="EXPORT",
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "csv_file", metavar="EXPORT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 def calls(name: str, csv_file: Path) -> None:
     """Analyze a CAD export of 911 calls for NAME (stored for its 911 call analysis document).
 
@@ -239,17 +294,27 @@ def schema() -> None:
 
 @main.command()
 @click.argument("name")
-@click.option("--name", "display_name", required=True,
-              help='Official name and state, e.g. "City of Springfield, IL".')
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("jurisdictions"), show_default=True)
+@click.option(
+    "--name",
+    "display_name",
+    required=True,
+    help='Official name and state, e.g. "City of Springfield, IL".',
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("jurisdictions"),
+    show_default=True,
+)
 def new(name: str, display_name: str, folder: Path) -> None:
     """Write a starter profile, commented for city staff, that validates and builds as it is."""
     from genkit.cli.starter import write_starter
 
     path = write_starter(name, display_name, folder)
-    click.echo(f"wrote {path}\nnext: edit it, then run 'genkit validate {name}' and "
-               f"'genkit build {name}'")
+    click.echo(
+        f"wrote {path}\nnext: edit it, then run 'genkit validate {name}' and 'genkit build {name}'"
+    )
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m

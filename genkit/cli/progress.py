@@ -27,7 +27,7 @@ class _Reporter:
         elif self.verbose:
             click.echo(f"{name}: {message}", err=True)
 
-    def done(self, outcomes: list, written: bool = True) -> None:  # noqa: ANN001
+    def done(self, outcomes: list, written: bool = True) -> None:
         self.stop()
         for outcome in outcomes:
             # Warnings are problems to fix: shown even with --quiet, on stderr.
@@ -43,8 +43,10 @@ class _Reporter:
             if not written:
                 continue
             where = _short(outcome.out_dir)
-            click.echo(f"{outcome.name}: {len(outcome.rendered)} rendered, "
-                       f"{len(outcome.reused)} unchanged -> {where}")
+            click.echo(
+                f"{outcome.name}: {len(outcome.rendered)} rendered, "
+                f"{len(outcome.reused)} unchanged -> {where}"
+            )
             if self.verbose:
                 for path in outcome.files:
                     click.echo(f"  {where}/{path}")

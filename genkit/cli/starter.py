@@ -181,8 +181,14 @@ def write_starter(name: str, display: str, folder: Path) -> Path:
     if target.exists():
         raise UsageError(f"{target} already exists; edit it, or choose another name")
     text = STARTER.format(
-        name=full, slug=name, today=dt.date.today().isoformat(), jname=json.dumps(full),
-        short=json.dumps(short), state=state, kind=kind)
+        name=full,
+        slug=name,
+        today=dt.date.today().isoformat(),
+        jname=json.dumps(full),
+        short=json.dumps(short),
+        state=state,
+        kind=kind,
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".yaml.tmp")
     tmp.write_text(text, encoding="utf-8")

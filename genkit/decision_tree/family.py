@@ -21,6 +21,9 @@ FAMILY = Family(
     context={"decision_steps": ContextName(decision_steps, reads=(("decision_tree",),))},
     # Drawn from the tree; the other two are the reads every figure but the funding chart has
     # always declared, kept so that the bundles' read sets stay as they were.
-    figures={"decision-tree": FigureSpec(diagram_figure, ("decision_tree", "calls", "program"),
-                                         when="decision_tree")},
+    figures={
+        "decision-tree": FigureSpec(
+            diagram_figure, ("decision_tree", "calls", "program"), when="decision_tree"
+        )
+    },
 )

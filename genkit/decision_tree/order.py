@@ -14,10 +14,10 @@ from genkit.model.decision_tree import DecisionTree, Outcome, Question
 
 @dataclass(frozen=True)
 class Branch:
-    answer: str                     # "Yes" or "No"
-    outcome: Outcome | None         # where the branch ends, or
-    question: int | None            # the number of the question it leads to
-    follows: bool                   # True when that question comes right after this one
+    answer: str  # "Yes" or "No"
+    outcome: Outcome | None  # where the branch ends, or
+    question: int | None  # the number of the question it leads to
+    follows: bool  # True when that question comes right after this one
 
 
 @dataclass(frozen=True)
@@ -63,5 +63,7 @@ def steps(tree: DecisionTree) -> list[Step]:
             return Branch(answer, outcomes[target], None, False)
         return Branch(answer, None, number[target], number[target] == here + 1)
 
-    return [Step(i + 1, q, branch("Yes", q.yes, i + 1), branch("No", q.no, i + 1))
-            for i, q in enumerate(order)]
+    return [
+        Step(i + 1, q, branch("Yes", q.yes, i + 1), branch("No", q.no, i + 1))
+        for i, q in enumerate(order)
+    ]

@@ -14,8 +14,11 @@ from typing import Any
 from genkit.model.funding import HOURS_PER_YEAR, KIND_NAMES, STATUS_NAMES, Funding
 
 # The sections a budget is computed from: what a document or figure using it has read.
-BUDGET_READS: list[tuple[str, ...]] = [("funding",), ("funding_streams",),
-                                       ("staffing", "positions")]
+BUDGET_READS: list[tuple[str, ...]] = [
+    ("funding",),
+    ("funding_streams",),
+    ("staffing", "positions"),
+]
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,10 @@ def personnel_rows(positions: list[Any], funding: Funding) -> list[Row]:
             continue  # reported by the funding checks
         base = position.fte * yearly_pay(position) * (1 + funding.fringe_rate)
         amounts = [round(base * growth**y) for y in range(funding.years)]
-        note = (f"{position.fte:g} FTE at ${yearly_pay(position):,.0f} (pay midpoint) plus "
-                f"{funding.fringe_rate:.0%} benefits")
+        note = (
+            f"{position.fte:g} FTE at ${yearly_pay(position):,.0f} (pay midpoint) plus "
+            f"{funding.fringe_rate:.0%} benefits"
+        )
         rows.append(Row(position.title, "personnel", amounts, note))
     return rows
 
@@ -137,23 +142,32 @@ class Budget:
         return next((y for y in self.years if y.start <= spend_by < y.end), None)
 
 
-def build_budget(funding: Funding | None, positions: list[Any],
-                 streams: dict[str, Any]) -> Budget | None:
+def build_budget(
+    funding: Funding | None, positions: list[Any], streams: dict[str, Any]
+) -> Budget | None:
     if funding is None:
         return None
     n = funding.years
     cost_rows = personnel_rows(positions, funding) + [
-        Row(line.name, line.kind, _padded(line.amounts, n), line.note) for line in funding.lines]
+        Row(line.name, line.kind, _padded(line.amounts, n), line.note) for line in funding.lines
+    ]
     fund_rows = []
     for use in funding.streams:
         stream = streams.get(use.stream)
         name = stream.name if stream is not None else use.stream
-        fund_rows.append(Row(name, use.stream, _padded(use.amounts, n), use.note, use.status,
-                             stream))
+        fund_rows.append(
+            Row(name, use.stream, _padded(use.amounts, n), use.note, use.status, stream)
+        )
     years = [
-        Year(y + 1, funding.year_start(y), funding.year_end(y),
-             sum(r.amounts[y] for r in cost_rows), sum(r.amounts[y] for r in fund_rows))
-        for y in range(n)]
+        Year(
+            y + 1,
+            funding.year_start(y),
+            funding.year_end(y),
+            sum(r.amounts[y] for r in cost_rows),
+            sum(r.amounts[y] for r in fund_rows),
+        )
+        for y in range(n)
+    ]
     return Budget(years, cost_rows, fund_rows)
 
 

@@ -32,7 +32,7 @@ def _clip(name: str, limit: int = 60) -> str:
 
 
 def _draw(budget: Budget) -> Any:
-    def draw(fig) -> None:  # noqa: ANN001
+    def draw(fig) -> None:
         from matplotlib.ticker import FuncFormatter
 
         ax = fig.add_subplot()
@@ -43,23 +43,45 @@ def _draw(budget: Budget) -> Any:
         ax.bar([x - width / 2 for x in xs], costs, width, color=ACCENT, label="Cost")
         bottom = [0.0] * n
         for i, row in enumerate(budget.fund_rows):
-            ax.bar([x + width / 2 for x in xs], row.amounts, width, bottom=bottom,
-                   color=STREAM_COLORS[i % len(STREAM_COLORS)], label=_clip(row.name))
+            ax.bar(
+                [x + width / 2 for x in xs],
+                row.amounts,
+                width,
+                bottom=bottom,
+                color=STREAM_COLORS[i % len(STREAM_COLORS)],
+                label=_clip(row.name),
+            )
             bottom = [b + a for b, a in zip(bottom, row.amounts, strict=True)]
         top = max([*costs, *bottom, 1])
         for x, year in zip(xs, budget.years, strict=True):
             if year.gap > 0:  # the unfunded part, outlined above the funding bar
-                ax.bar(x + width / 2, year.gap, width, bottom=year.funded, fill=False,
-                       edgecolor=GAP, hatch=None, linestyle="--", linewidth=1.2)
-                ax.annotate(f"Gap {_millions(year.gap)}", (x + width / 2, year.cost),
-                            xytext=(0, 3), textcoords="offset points", ha="center",
-                            fontsize=8, color=GAP)
+                ax.bar(
+                    x + width / 2,
+                    year.gap,
+                    width,
+                    bottom=year.funded,
+                    fill=False,
+                    edgecolor=GAP,
+                    hatch=None,
+                    linestyle="--",
+                    linewidth=1.2,
+                )
+                ax.annotate(
+                    f"Gap {_millions(year.gap)}",
+                    (x + width / 2, year.cost),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=8,
+                    color=GAP,
+                )
         ax.set_xticks(xs, [f"{y.label}\n{y.funded_share:.0%} funded" for y in budget.years])
         ax.set_ylim(0, top * 1.15)
         ax.set_ylabel("Dollars", color=INK)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _millions(v) if v else "0"))
-        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
-                  fontsize=7.5)
+        ax.legend(
+            frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=7.5
+        )
 
     return draw
 
@@ -70,12 +92,17 @@ def funding_chart(loaded: Loaded) -> Figure | None:
         return None
     per_year = "; ".join(
         f"{y.label}: cost {_millions(y.cost)}, planned funding {_millions(y.funded)}"
-        + (f", gap {_millions(y.gap)}" if y.gap > 0 else "") for y in budget.years)
-    return chart("funding-by-year",
-                   f"Bar chart of cost against planned funding in each program year, funding "
-                   f"stacked by stream. {per_year}.",
-                   "Cost and planned funding by program year; a dashed outline marks the gap.",
-                   _draw(budget), (7, 3.8))
+        + (f", gap {_millions(y.gap)}" if y.gap > 0 else "")
+        for y in budget.years
+    )
+    return chart(
+        "funding-by-year",
+        f"Bar chart of cost against planned funding in each program year, funding "
+        f"stacked by stream. {per_year}.",
+        "Cost and planned funding by program year; a dashed outline marks the gap.",
+        _draw(budget),
+        (7, 3.8),
+    )
 
 
 CHARTS = {"funding-by-year": funding_chart}

@@ -24,13 +24,24 @@ def contract_month(start: Any, day: Any) -> int:
     """Which month of the contract ``day`` falls in (as checks/procurement.py counts it)."""
     months = (day.year - start.year) * 12 + day.month - start.month
     return months + (1 if day.day >= start.day else 0)
+
+
 # What a build reads to make the estimate: the sections its inputs live in.
 ESTIMATE_READS: list[tuple[str, ...]] = [
-    ("procurement", "cost_estimate"), ("procurement", "budget_ceiling"),
-    ("procurement", "budget_basis"), ("procurement", "term_months"), ("procurement", "phases"),
-    ("procurement", "timeline", "contract_start"), ("procurement", "timeline", "service_start"),
-    ("procurement", "staffing"), ("procurement", "services", "vehicles"), ("program", "hours"),
-    ("program", "team"), ("staffing", "positions"), ("funding", "fringe_rate")]
+    ("procurement", "cost_estimate"),
+    ("procurement", "budget_ceiling"),
+    ("procurement", "budget_basis"),
+    ("procurement", "term_months"),
+    ("procurement", "phases"),
+    ("procurement", "timeline", "contract_start"),
+    ("procurement", "timeline", "service_start"),
+    ("procurement", "staffing"),
+    ("procurement", "services", "vehicles"),
+    ("program", "hours"),
+    ("program", "team"),
+    ("staffing", "positions"),
+    ("funding", "fringe_rate"),
+]
 
 
 @dataclass(frozen=True)
@@ -102,8 +113,12 @@ def pattern_per_day(shifts: list[Any], hours: Hours) -> tuple[float, int]:
     start, end = _window(hours)
     total, peak = 0, 0
     for minute in range(start, end):
-        on_duty = sum(s.teams for s in shifts for day in (-1440, 0, 1440)
-                      if s.window[0] + day <= minute < s.window[1] + day)
+        on_duty = sum(
+            s.teams
+            for s in shifts
+            for day in (-1440, 0, 1440)
+            if s.window[0] + day <= minute < s.window[1] + day
+        )
         total += on_duty
         peak = max(peak, on_duty)
     return total / 60, peak
@@ -147,36 +162,69 @@ def _column(profile: Any, label: str, teams_text: str, team_hours: float, peak: 
     for seat in contractor_seats(profile):
         pay = seat_pay(profile, seat.role) or 0
         fte = team_hours * seat.count / est.productive_hours
-        lines.append(Line(seat.title[:1].upper() + seat.title[1:],
-                          f"{fte:.1f} FTE at ${pay:,.0f} plus {fringe(profile):.0%} benefits",
-                          round(fte * pay * load), fte))
+        lines.append(
+            Line(
+                seat.title[:1].upper() + seat.title[1:],
+                f"{fte:.1f} FTE at ${pay:,.0f} plus {fringe(profile):.0%} benefits",
+                round(fte * pay * load),
+                fte,
+            )
+        )
     service = service_hours_per_year(profile.program.hours)
     if est.supervisors_on_duty:
         pay = supervisor_pay(profile) or 0
         fte = service * est.supervisors_on_duty / est.productive_hours
-        lines.append(Line("Field supervision", f"{est.supervisors_on_duty} on duty every service "
-                          f"hour: {fte:.1f} FTE at ${pay:,.0f} plus benefits",
-                          round(fte * pay * load), fte))
+        lines.append(
+            Line(
+                "Field supervision",
+                f"{est.supervisors_on_duty} on duty every service "
+                f"hour: {fte:.1f} FTE at ${pay:,.0f} plus benefits",
+                round(fte * pay * load),
+                fte,
+            )
+        )
     if est.clinical_lead_fte:
         pay = est.clinical_lead_pay or 0
-        lines.append(Line("Clinical oversight", f"{est.clinical_lead_fte:g} FTE clinical lead at "
-                          f"${pay:,.0f} plus benefits",
-                          round(est.clinical_lead_fte * pay * load), est.clinical_lead_fte))
+        lines.append(
+            Line(
+                "Clinical oversight",
+                f"{est.clinical_lead_fte:g} FTE clinical lead at ${pay:,.0f} plus benefits",
+                round(est.clinical_lead_fte * pay * load),
+                est.clinical_lead_fte,
+            )
+        )
     if proc.services.vehicles == "contractor" and est.vehicle_per_team:
-        lines.append(Line("Vehicles", f"{peak} at ${est.vehicle_per_team:,.0f} a year",
-                          round(peak * est.vehicle_per_team)))
+        lines.append(
+            Line(
+                "Vehicles",
+                f"{peak} at ${est.vehicle_per_team:,.0f} a year",
+                round(peak * est.vehicle_per_team),
+            )
+        )
     if est.equipment_per_team:
-        lines.append(Line("Equipment", f"{peak} team sets at ${est.equipment_per_team:,.0f} a "
-                          "year", round(peak * est.equipment_per_team)))
+        lines.append(
+            Line(
+                "Equipment",
+                f"{peak} team sets at ${est.equipment_per_team:,.0f} a year",
+                round(peak * est.equipment_per_team),
+            )
+        )
     if est.insurance:
-        lines.append(Line("Insurance", "premiums for the coverage the RFP requires",
-                          round(est.insurance)))
+        lines.append(
+            Line("Insurance", "premiums for the coverage the RFP requires", round(est.insurance))
+        )
     direct = sum(line.amount for line in lines)
     if est.overhead_rate:
-        lines.append(Line("Overhead", f"{est.overhead_rate:.0%} of direct costs",
-                          round(direct * est.overhead_rate)))
-    return Column(label, teams_text, team_hours, peak, lines,
-                  _term_total(profile, lines), proc.term_months)
+        lines.append(
+            Line(
+                "Overhead",
+                f"{est.overhead_rate:.0%} of direct costs",
+                round(direct * est.overhead_rate),
+            )
+        )
+    return Column(
+        label, teams_text, team_hours, peak, lines, _term_total(profile, lines), proc.term_months
+    )
 
 
 def _term_total(profile: Any, lines: list[Line]) -> int:
@@ -204,8 +252,7 @@ def _month_share(profile: Any, month: int, full: float) -> float:
         hours = started[-1].hours
         return service_hours_per_year(hours) / full if hours is not None and full else 1.0
     first = proc.timeline.service_start
-    if first is not None and month < contract_month(proc.timeline.contract_start.date,
-                                                    first.date):
+    if first is not None and month < contract_month(proc.timeline.contract_start.date, first.date):
         return 0.0
     return 1.0
 
@@ -218,12 +265,20 @@ def build_estimate(profile: Any) -> Estimate | None:
     service = service_hours_per_year(hours)
     seats = sum(m.count for m in contractor_seats(profile))
     n = proc.staffing.minimum_teams
-    minimum = _column(profile, "Minimum coverage",
-                      f"{n} {'team' if n == 1 else 'teams'} of {seats} on duty every service hour",
-                      n * service, n)
+    minimum = _column(
+        profile,
+        "Minimum coverage",
+        f"{n} {'team' if n == 1 else 'teams'} of {seats} on duty every service hour",
+        n * service,
+        n,
+    )
     per_day, peak = pattern_per_day(proc.staffing.shifts, hours)
     days = 7 if hours.always else len(set(hours.days))
-    pattern = _column(profile, "Illustrated shifts",
-                      f"the RFP's shifts: {per_day:g} team-hours a day, up to {peak} at once",
-                      per_day * days * DAYS_PER_YEAR / 7, peak)
+    pattern = _column(
+        profile,
+        "Illustrated shifts",
+        f"the RFP's shifts: {per_day:g} team-hours a day, up to {peak} at once",
+        per_day * days * DAYS_PER_YEAR / 7,
+        peak,
+    )
     return Estimate(minimum, pattern, proc.budget_basis, proc.budget_ceiling)

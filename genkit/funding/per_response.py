@@ -23,8 +23,13 @@ from genkit.funding.budget import build_budget
 
 # What a document showing the figure has read.
 PER_RESPONSE_READS: list[tuple[str, ...]] = [
-    ("funding",), ("staffing", "positions"), ("call_volumes",), ("metrics",), ("calls",),
-    ("program",)]
+    ("funding",),
+    ("staffing", "positions"),
+    ("call_volumes",),
+    ("metrics",),
+    ("calls",),
+    ("program",),
+]
 NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
@@ -47,9 +52,11 @@ def expected_responses(profile: Any, analysis: Any = None) -> tuple[int, str] | 
         return _from_analysis(analysis, reach)
     expected = volumes.expected(reach)
     if expected is not None:
-        return (round(expected[0]),
-                f"{volumes.eligible:,.0f} eligible calls a year × the target share reached, "
-                f"{reach:.0%}")
+        return (
+            round(expected[0]),
+            f"{volumes.eligible:,.0f} eligible calls a year × the target share reached, "
+            f"{reach:.0%}",
+        )
     if volumes.reached is not None:
         return round(volumes.reached), f"the calls the teams reach now, {volumes.current.period}"
     return _from_analysis(analysis, reach)
@@ -60,17 +67,22 @@ def _from_analysis(analysis: Any, reach: float | None) -> tuple[int, str] | None
     eligible = analysis.eligible_per_year.shown if analysis is not None else None
     if not eligible or reach is None or analysis.first_day is None:
         return None
-    return (round(eligible * reach),
-            f"{eligible:,} eligible calls a year estimated from {_span(analysis)} calls × the "
-            f"target share reached, {reach:.0%}")
+    return (
+        round(eligible * reach),
+        f"{eligible:,} eligible calls a year estimated from {_span(analysis)} calls × the "
+        f"target share reached, {reach:.0%}",
+    )
 
 
 def _span(analysis: Any) -> str:
     """'one week of 2019', '30 days of 2019-2020': the period the yearly figure is scaled from."""
     days, first, last = analysis.days, analysis.first_day, analysis.last_day
     weeks, rest = divmod(days, 7)
-    length = (f"{NUMBERS.get(weeks, weeks)} week{'s' if weeks > 1 else ''}" if weeks and not rest
-              else f"{days} day{'s' if days > 1 else ''}")
+    length = (
+        f"{NUMBERS.get(weeks, weeks)} week{'s' if weeks > 1 else ''}"
+        if weeks and not rest
+        else f"{days} day{'s' if days > 1 else ''}"
+    )
     years = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
     return f"{length} of {years}"
 

@@ -16,8 +16,20 @@ from genkit.language.strings import UiStrings, is_english
 from genkit.model.program import WEEK, Hours, minutes
 
 # Month names spelled out here rather than by strftime, whose output follows the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def date_long(value: dt.date, ui: UiStrings | None = None) -> str:
@@ -43,8 +55,9 @@ def number(value: float | int, ui: UiStrings) -> str:
         return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
     from babel.numbers import format_decimal
 
-    return format_decimal(value, format="#,##0" if isinstance(value, int) else "#,##0.0",
-                          locale=ui.locale)
+    return format_decimal(
+        value, format="#,##0" if isinstance(value, int) else "#,##0.0", locale=ui.locale
+    )
 
 
 def percent(value: float, ui: UiStrings, digits: int = 0) -> str:
@@ -57,8 +70,20 @@ def percent(value: float, ui: UiStrings, digits: int = 0) -> str:
     return format_percent(value, format=pattern, locale=ui.locale).replace(" ", "\u00a0")
 
 
-_KEYPAD = {c: str(d) for d, letters in {2: "ABC", 3: "DEF", 4: "GHI", 5: "JKL", 6: "MNO",
-                                        7: "PQRS", 8: "TUV", 9: "WXYZ"}.items() for c in letters}
+_KEYPAD = {
+    c: str(d)
+    for d, letters in {
+        2: "ABC",
+        3: "DEF",
+        4: "GHI",
+        5: "JKL",
+        6: "MNO",
+        7: "PQRS",
+        8: "TUV",
+        9: "WXYZ",
+    }.items()
+    for c in letters
+}
 _NANP = re.compile(r"^\(?(\d{3})\)?[\s.-]?([0-9A-Z]{3})[\s.-]?([0-9A-Z]{4})$")
 
 
@@ -118,5 +143,10 @@ def hours_text(hours: Hours, ui: UiStrings) -> str:
     else:
         days_text = join_and([ui.days[d] for d in days], ui.list_and)
     count = hours.hours_per_day
-    return ui.fill(ui.hours_pattern, start=clock(hours.start, ui), end=clock(hours.end, ui),
-                   days=days_text, hours=number(int(count) if count == int(count) else count, ui))
+    return ui.fill(
+        ui.hours_pattern,
+        start=clock(hours.start, ui),
+        end=clock(hours.end, ui),
+        days=days_text,
+        hours=number(int(count) if count == int(count) else count, ui),
+    )

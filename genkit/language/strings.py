@@ -25,11 +25,20 @@ from genkit.model.base import Model, ShortText, Text
 from genkit.model.program import Day
 
 STRINGS_DIR = "_common/strings"
-ReadabilityFormula = Literal["flesch_kincaid_grade", "crawford", "gunning_fog", "smog_index",
-                             "coleman_liau_index", "automated_readability_index"]
+ReadabilityFormula = Literal[
+    "flesch_kincaid_grade",
+    "crawford",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+]
 FORMULA_NAMES = {
-    "flesch_kincaid_grade": "Flesch-Kincaid", "crawford": "Crawford", "gunning_fog": "Gunning fog",
-    "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
+    "flesch_kincaid_grade": "Flesch-Kincaid",
+    "crawford": "Crawford",
+    "gunning_fog": "Gunning fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
     "automated_readability_index": "Automated Readability Index",
 }
 
@@ -83,7 +92,7 @@ def strings_path(dirs: list[Path], lang: str) -> Path | None:
     return None
 
 
-def load_strings(dirs: list[Path], lang: str, display=str) -> UiStrings | None:  # noqa: ANN001
+def load_strings(dirs: list[Path], lang: str, display=str) -> UiStrings | None:
     """The strings of a language, or None when no folder on the search path has them."""
     path = strings_path(dirs, lang)
     return None if path is None else _parse(path, display(path))
@@ -95,6 +104,7 @@ def _parse_cached(text: str, shown: str) -> UiStrings:
     try:
         return UiStrings.model_validate(doc.data)
     except ValidationError as exc:
+
         def place(loc: tuple, message: str) -> Problem:
             line, col = doc.where(loc)
             return Problem(shown, line, col, dotted(loc), message)

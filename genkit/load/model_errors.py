@@ -22,8 +22,10 @@ Place = Callable[[tuple, str], Problem]  # (path of the value, message) -> a loc
 
 def problems_from(exc: ValidationError, model: type[BaseModel], place: Place) -> list[Problem]:
     """Every error of ``exc`` (raised by ``model``), located by ``place``, in sorted order."""
-    return sorted(place(tuple(err["loc"]), message(err, tuple(err["loc"]), model))
-                  for err in exc.errors(include_url=False))
+    return sorted(
+        place(tuple(err["loc"]), message(err, tuple(err["loc"]), model))
+        for err in exc.errors(include_url=False)
+    )
 
 
 def message(err: Any, loc: tuple, model: type[BaseModel]) -> str:
@@ -32,8 +34,11 @@ def message(err: Any, loc: tuple, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else (
-            f"; allowed here: {', '.join(allowed)}" if allowed else "")
+        hint = (
+            f"; did you mean '{guess[0]}'?"
+            if guess
+            else (f"; allowed here: {', '.join(allowed)}" if allowed else "")
+        )
         return f"unknown field '{loc[-1]}'{hint}"
     if kind == "missing":
         return "is required but missing"
@@ -53,8 +58,10 @@ def _pattern_message(loc: tuple, value: Any) -> str:
         return f"'{value}' is not a web address starting with http:// or https://"
     if field == "email":
         return f"'{value}' is not an email address such as name@example.org"
-    return (f"'{value}' is not a valid identifier: use lowercase letters, digits and hyphens "
-            "(for example peer-support)")
+    return (
+        f"'{value}' is not a valid identifier: use lowercase letters, digits and hyphens "
+        "(for example peer-support)"
+    )
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -62,8 +69,9 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     current: Any = model
     for part in loc:
         current = _unwrap(current)
-        if isinstance(part, int) or (isinstance(current, type) and not issubclass(current,
-                                                                                   BaseModel)):
+        if isinstance(part, int) or (
+            isinstance(current, type) and not issubclass(current, BaseModel)
+        ):
             current = _item_type(current)
             continue
         if isinstance(current, type) and issubclass(current, BaseModel):

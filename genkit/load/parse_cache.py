@@ -48,7 +48,8 @@ def _entry(folder: Path, text: str) -> Path:
 
 def _valid_path(path: Any) -> bool:
     return isinstance(path, list) and all(
-        isinstance(p, str) or (isinstance(p, int) and not isinstance(p, bool)) for p in path)
+        isinstance(p, str) or (isinstance(p, int) and not isinstance(p, bool)) for p in path
+    )
 
 
 class ParseCache:

@@ -46,8 +46,13 @@ class Located:
             for depth in range(len(path) - 1, 0, -1):
                 found = self.positions.get(tuple(path[:depth]))
                 if found and found[0] == own:
-                    return Problem(own, found[1], found[2], shown(path),
-                                   f"{message} (inherited from {file}:{line})")
+                    return Problem(
+                        own,
+                        found[1],
+                        found[2],
+                        shown(path),
+                        f"{message} (inherited from {file}:{line})",
+                    )
         return Problem(file, line, col, shown(path), message)
 
 
@@ -118,10 +123,22 @@ def _merge(parent: Located, child: Located, path: FieldPath = ()) -> Located:
         key_path = (*path, key)
         old = data.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
-            sub_parent = Located(old, {p[len(path):]: v for p, v in parent.positions.items()
-                                       if p[: len(key_path)] == key_path})
-            sub_child = Located(value, {p[len(path):]: v for p, v in child.positions.items()
-                                        if p[: len(key_path)] == key_path})
+            sub_parent = Located(
+                old,
+                {
+                    p[len(path) :]: v
+                    for p, v in parent.positions.items()
+                    if p[: len(key_path)] == key_path
+                },
+            )
+            sub_child = Located(
+                value,
+                {
+                    p[len(path) :]: v
+                    for p, v in child.positions.items()
+                    if p[: len(key_path)] == key_path
+                },
+            )
             merged = _merge(sub_parent, sub_child, (key,))
             data[key] = merged.data
             for p, v in merged.positions.items():
@@ -129,24 +146,31 @@ def _merge(parent: Located, child: Located, path: FieldPath = ()) -> Located:
         else:
             data[key] = value
             positions = {p: v for p, v in positions.items() if p[: len(key_path)] != key_path}
-            positions.update({p: v for p, v in child.positions.items()
-                              if p[: len(key_path)] == key_path})
+            positions.update(
+                {p: v for p, v in child.positions.items() if p[: len(key_path)] == key_path}
+            )
     # The key of this level (the file itself at the top) is where the child wrote it. Its
     # position is keyed by ``path``: each level's positions start with its own key.
     positions[path] = child.positions.get(path, parent.positions.get(path, ("?", 0, 0)))
     return Located(data, positions)
 
 
-def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = (),
-                 cache: ParseCache | None = None) -> Located:
+def read_located(
+    name: str, search: SearchPath, chain: tuple[str, ...] = (), cache: ParseCache | None = None
+) -> Located:
     """Read a profile and, recursively, the profiles it extends (parses kept in ``cache``)."""
     folder = search.jurisdiction_dir(name)
     path = folder / "profile.yaml"
     doc = load_yaml(path, search.display(path), cache)
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else "a single value"
-        raise ProfileError([Problem(doc.file, 1, 1, "",
-                                    f"a profile must be a mapping of keys to values, not {kind}")])
+        raise ProfileError(
+            [
+                Problem(
+                    doc.file, 1, 1, "", f"a profile must be a mapping of keys to values, not {kind}"
+                )
+            ]
+        )
     own = _located(doc)
     parent_name = doc.data.get("extends")
     if parent_name is None:
@@ -154,22 +178,34 @@ def read_located(name: str, search: SearchPath, chain: tuple[str, ...] = (),
     if not isinstance(parent_name, str):
         raise ProfileError([own.problem(("extends",), "must be the name of another profile")])
     if parent_name in (*chain, name):
-        raise ProfileError([own.problem(("extends",), "profiles extend each other in a circle: "
-                                        + " -> ".join((*chain, name, parent_name)))])
+        raise ProfileError(
+            [
+                own.problem(
+                    ("extends",),
+                    "profiles extend each other in a circle: "
+                    + " -> ".join((*chain, name, parent_name)),
+                )
+            ]
+        )
     if len(chain) >= MAX_EXTENDS_DEPTH:
         raise ProfileError([own.problem(("extends",), "too many levels of 'extends'")])
     known = search.jurisdiction_names(include_bases=True)
     if parent_name not in known:
-        raise ProfileError([own.problem(("extends",), f"no profile named '{parent_name}' to "
-                                        f"extend (known: {', '.join(known)})")])
+        raise ProfileError(
+            [
+                own.problem(
+                    ("extends",),
+                    f"no profile named '{parent_name}' to extend (known: {', '.join(known)})",
+                )
+            ]
+        )
     parent = read_located(parent_name, search, (*chain, name), cache)
     merged = _merge(parent, own)
     merged.data.pop("extends", None)
     return merged
 
 
-def load_profiles(names: list[str], search: SearchPath,
-                  cache: ParseCache | None = None) -> Loaded:
+def load_profiles(names: list[str], search: SearchPath, cache: ParseCache | None = None) -> Loaded:
     """Read every named profile; a profile that cannot be read is a problem, not an exception,
     so the others are still read and checked."""
     loaded = Loaded([])

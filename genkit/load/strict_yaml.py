@@ -62,20 +62,24 @@ class _Builder:
         self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
-    def _problem(self, mark, path: FieldPath, message: str) -> None:  # noqa: ANN001
+    def _problem(self, mark, path: FieldPath, message: str) -> None:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         self.problems.append(Problem(self.file, line, col, shown(path), message))
 
-    def _check_node_event(self, event, path: FieldPath) -> None:  # noqa: ANN001
+    def _check_node_event(self, event, path: FieldPath) -> None:
         if getattr(event, "anchor", None):
-            self._problem(event.start_mark, path,
-                          f"anchors (&{event.anchor}) are not allowed; write the value out in full")
+            self._problem(
+                event.start_mark,
+                path,
+                f"anchors (&{event.anchor}) are not allowed; write the value out in full",
+            )
         tag = getattr(event, "tag", None)
         if tag and not (isinstance(event, ScalarEvent) and event.implicit[0]):
-            self._problem(event.start_mark, path,
-                          f"YAML tags ({tag}) are not allowed; write a plain value")
+            self._problem(
+                event.start_mark, path, f"YAML tags ({tag}) are not allowed; write a plain value"
+            )
 
-    def build(self, events) -> Any:  # noqa: ANN001
+    def build(self, events) -> Any:
         it = iter(events)
         value: Any = None
         documents = 0
@@ -86,22 +90,29 @@ class _Builder:
                     self._problem(event.start_mark, (), "a profile holds one YAML document only")
                     break
                 if event.version and tuple(event.version) != (1, 2):
-                    self._problem(event.start_mark, (),
-                                  f"%YAML {'.'.join(map(str, event.version))} is not supported; "
-                                  "remove the %YAML line (profiles are YAML 1.2)")
+                    self._problem(
+                        event.start_mark,
+                        (),
+                        f"%YAML {'.'.join(map(str, event.version))} is not supported; "
+                        "remove the %YAML line (profiles are YAML 1.2)",
+                    )
                 if getattr(event, "tags", None):
                     self._problem(event.start_mark, (), "%TAG directives are not allowed")
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent, ScalarEvent,
-                                    AliasEvent)):
+            elif isinstance(
+                event, (MappingStartEvent, SequenceStartEvent, ScalarEvent, AliasEvent)
+            ):
                 value = self._node(event, it, ())
         return value, documents
 
-    def _node(self, event, it, path: FieldPath) -> Any:  # noqa: ANN001
+    def _node(self, event, it, path: FieldPath) -> Any:
         mark = event.start_mark
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(event, AliasEvent):
-            self._problem(mark, path, f"aliases (*{event.anchor}) are not allowed; "
-                                      "write the value out in full")
+            self._problem(
+                mark,
+                path,
+                f"aliases (*{event.anchor}) are not allowed; write the value out in full",
+            )
             return None
         self._check_node_event(event, path)
         if isinstance(event, ScalarEvent):
@@ -131,21 +142,28 @@ class _Builder:
                 key = key_event.value
             key_path = (*path, key)
             if key in mapping:
-                self._problem(key_event.start_mark, key_path,
-                              f"duplicate key '{key}' (first given at line "
-                              f"{self.positions[key_path][0]}); keep one")
+                self._problem(
+                    key_event.start_mark,
+                    key_path,
+                    f"duplicate key '{key}' (first given at line "
+                    f"{self.positions[key_path][0]}); keep one",
+                )
                 self._node(next(it), it, (*path, f"{key}<duplicate>"))
                 continue
-            self.positions[key_path] = (key_event.start_mark.line + 1,
-                                        key_event.start_mark.column + 1)
+            self.positions[key_path] = (
+                key_event.start_mark.line + 1,
+                key_event.start_mark.column + 1,
+            )
             mapping[key] = self._node(next(it), it, key_path)
             # The key's own line is the most useful place to point at for its value.
-            self.positions[key_path] = (key_event.start_mark.line + 1,
-                                        key_event.start_mark.column + 1)
+            self.positions[key_path] = (
+                key_event.start_mark.line + 1,
+                key_event.start_mark.column + 1,
+            )
         return mapping
 
     @staticmethod
-    def _skip(event, it) -> None:  # noqa: ANN001
+    def _skip(event, it) -> None:
         depth = 1 if isinstance(event, (MappingStartEvent, SequenceStartEvent)) else 0
         while depth:
             nxt = next(it)
@@ -162,8 +180,9 @@ def _decode(raw: bytes, file: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ProfileError([Problem(file, line, col, "",
-                                    "this file is not UTF-8 text; save it as UTF-8")]) from None
+        raise ProfileError(
+            [Problem(file, line, col, "", "this file is not UTF-8 text; save it as UTF-8")]
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -180,8 +199,17 @@ def _parse_cached(text: str, file: str) -> LoadedYaml:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise ProfileError([Problem(file, 1, 1, "", "the file is empty; a profile needs at least "
-                                                    "'jurisdiction' and 'program'")])
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "the file is empty; a profile needs at least 'jurisdiction' and 'program'",
+                )
+            ]
+        )
     builder = _Builder(file)
     try:
         data, _ = builder.build(YAML(typ="rt", pure=True).parse(text))
@@ -194,8 +222,17 @@ def _parse_cached(text: str, file: str) -> LoadedYaml:
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        raise ProfileError([Problem(file, line, col, "", f"the control character U+{char:04X} "
-                                    "cannot appear in a profile; delete it")]) from None
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "",
+                    f"the control character U+{char:04X} cannot appear in a profile; delete it",
+                )
+            ]
+        ) from None
     except YAMLError as exc:
         raise ProfileError([Problem(file, 1, 1, "", f"YAML syntax: {exc}")]) from None
     except RecursionError:
@@ -205,8 +242,9 @@ def _parse_cached(text: str, file: str) -> LoadedYaml:
     return LoadedYaml(file, data, builder.positions)
 
 
-def load_yaml(path: Path, display: str | None = None,
-              cache: ParseCache | None = None) -> LoadedYaml:
+def load_yaml(
+    path: Path, display: str | None = None, cache: ParseCache | None = None
+) -> LoadedYaml:
     """Read and parse a YAML file; ``display`` is the name used in messages. With ``cache``,
     a text parsed by an earlier build is read back instead of parsed again."""
     file = display or str(path)

@@ -23,7 +23,7 @@ COLUMN_MEANINGS = {
     "arrived": "when the first unit arrived on scene",
     "cleared": "when the last unit cleared the call",
     "source": "how the call came in (911, non-emergency line, officer-initiated), or a flag "
-              "that marks officer-initiated calls",
+    "that marks officer-initiated calls",
     "disposition": "how the call ended",
     "area": "the area of the city (beat, sector, district or neighborhood)",
 }
@@ -38,8 +38,7 @@ class Columns(Model):
     arrived: ShortText | None = Field(default=None, description=COLUMN_MEANINGS["arrived"])
     cleared: ShortText | None = Field(default=None, description=COLUMN_MEANINGS["cleared"])
     source: ShortText | None = Field(default=None, description=COLUMN_MEANINGS["source"])
-    disposition: ShortText | None = Field(default=None,
-                                          description=COLUMN_MEANINGS["disposition"])
+    disposition: ShortText | None = Field(default=None, description=COLUMN_MEANINGS["disposition"])
     area: ShortText | None = Field(default=None, description=COLUMN_MEANINGS["area"])
 
     def mapped(self) -> dict[str, str]:
@@ -51,11 +50,15 @@ class CallsData(Model):
     """The CAD export's layout and the choices the call analysis makes."""
 
     export_name: ShortText | None = Field(
-        default=None, description="What the export is called locally, e.g. 'CAD calls for "
-        "service, all agencies'.")
+        default=None,
+        description="What the export is called locally, e.g. 'CAD calls for "
+        "service, all agencies'.",
+    )
     note: LongText | None = Field(
-        default=None, description="What the export covers and what it cannot show (its "
-        "period, missing columns, changes since), printed at the top of the call analysis.")
+        default=None,
+        description="What the export covers and what it cannot show (its "
+        "period, missing columns, changes since), printed at the top of the call analysis.",
+    )
     columns: Columns
     date_format: ShortText | None = Field(
         default=None,
@@ -63,49 +66,69 @@ class CallsData(Model):
         "month, %d day, %H hour (24h) or %I hour (12h) with %p AM/PM, %M minutes, %S seconds, "
         "%f fractions of a second. Seattle's '11/04/2023 6:08:26 PM' is '%m/%d/%Y %I:%M:%S "
         "%p'. Leave it out for ISO 8601 dates (2023-11-04 18:08:26) and for workbooks, whose "
-        "date cells and serial numbers are read as they are.")
+        "date cells and serial numbers are read as they are.",
+    )
     encoding: ShortText = Field(
         default="utf-8",
         description="The text encoding of a CSV export: utf-8 (the default), or what the CAD "
         "system writes, e.g. cp1252 (Windows) or latin-1. A file starting with a UTF-16 byte "
-        "order mark is read as UTF-16 whatever this says.")
+        "order mark is read as UTF-16 whatever this says.",
+    )
     delimiter: Literal[",", ";", "|", "tab"] | None = Field(
         default=None,
         description="The character between fields of a CSV export: ',', ';', '|' or the word "
-        "tab. If not set, the one of these that the header row holds most of.")
+        "tab. If not set, the one of these that the header row holds most of.",
+    )
     sheet: ShortText | None = Field(
         default=None,
-        description="The sheet of a workbook export holding the calls; the first if not set.")
+        description="The sheet of a workbook export holding the calls; the first if not set.",
+    )
     officer_initiated: list[ShortText] = Field(
         default_factory=list,
         description="Values of the source column that mark an officer-initiated call (on-view, "
-        "self-initiated). These calls are left out of 911 demand.")
+        "self-initiated). These calls are left out of 911 demand.",
+    )
     demand_sources: list[ShortText] = Field(
         default_factory=list,
         description="If set, only calls whose source is one of these values count as 911 "
-        "demand (for example 911 and the non-emergency line, but not alarms).")
+        "demand (for example 911 and the non-emergency line, but not alarms).",
+    )
     suppress_below: int = Field(
-        default=10, ge=1, le=1000,
+        default=10,
+        ge=1,
+        le=1000,
         description="Counts from 1 to this number minus one are shown as 'fewer than N' in "
-        "every document, so that small groups of calls cannot point to a person.")
+        "every document, so that small groups of calls cannot point to a person.",
+    )
     coverage_target: float = Field(
-        default=0.8, gt=0, le=1,
-        description="Share of eligible calls the recommended daily service window must cover.")
+        default=0.8,
+        gt=0,
+        le=1,
+        description="Share of eligible calls the recommended daily service window must cover.",
+    )
     minutes_per_call: int | None = Field(
-        default=None, ge=5, le=600,
+        default=None,
+        ge=5,
+        le=600,
         description="Team time for one call (travel, time on scene, notes), for the staffing "
         "estimate. If not set, the export's median time from dispatch to clearing an eligible "
-        "call is used, or 60 minutes when the export has no such times.")
+        "call is used, or 60 minutes when the export has no such times.",
+    )
     target_utilization: float = Field(
-        default=0.6, gt=0, le=1,
+        default=0.6,
+        gt=0,
+        le=1,
         description="Share of a team's shift spent on calls, leaving time for travel back, "
-        "breaks, follow-up and surges.")
+        "breaks, follow-up and surges.",
+    )
 
     @property
     def column_rows(self) -> list[dict[str, str]]:
         """What each mapped column means, for the document that explains the export."""
-        return [{"field": name, "meaning": COLUMN_MEANINGS[name], "column": column}
-                for name, column in self.columns.mapped().items()]
+        return [
+            {"field": name, "meaning": COLUMN_MEANINGS[name], "column": column}
+            for name, column in self.columns.mapped().items()
+        ]
 
     @field_validator("date_format")
     @classmethod
@@ -122,8 +145,10 @@ class CallsData(Model):
         try:
             codecs.lookup(value)
         except LookupError:
-            raise ValueError(f"unknown encoding '{value}'; use utf-8, cp1252, latin-1 or "
-                             "another name Python knows") from None
+            raise ValueError(
+                f"unknown encoding '{value}'; use utf-8, cp1252, latin-1 or "
+                "another name Python knows"
+            ) from None
         return value
 
 

@@ -18,23 +18,34 @@ from pydantic import Field, model_validator
 from genkit.family import shows
 from genkit.model.base import Flag, LongText, Model, ShortText, Slug, Text
 
-FieldType = Literal["text", "code", "number", "datetime", "choice", "multi_choice", "yes_no",
-                    "call_type"]
+FieldType = Literal[
+    "text", "code", "number", "datetime", "choice", "multi_choice", "yes_no", "call_type"
+]
 FieldGroup = Literal["call", "person", "response", "safety", "follow_up"]
 Recorder = Literal["team", "cad", "follow_up"]
 
 TYPE_NAMES = {
-    "text": "text", "code": "identifier", "number": "whole number",
-    "datetime": "date and time", "choice": "one value from a list",
-    "multi_choice": "any values from a list", "yes_no": "yes or no",
+    "text": "text",
+    "code": "identifier",
+    "number": "whole number",
+    "datetime": "date and time",
+    "choice": "one value from a list",
+    "multi_choice": "any values from a list",
+    "yes_no": "yes or no",
     "call_type": "one of the program's call types",
 }
 GROUP_NAMES = {
-    "call": "The call", "person": "The person served", "response": "What the team did",
-    "safety": "Safety", "follow_up": "Follow-up",
+    "call": "The call",
+    "person": "The person served",
+    "response": "What the team did",
+    "safety": "Safety",
+    "follow_up": "Follow-up",
 }
-RECORDER_NAMES = {"team": "the team, on the form", "cad": "911 center (CAD)",
-                  "follow_up": "follow-up staff, on the form"}
+RECORDER_NAMES = {
+    "team": "the team, on the form",
+    "cad": "911 center (CAD)",
+    "follow_up": "follow-up staff, on the form",
+}
 CHOICE_TYPES = ("choice", "multi_choice")
 # Values every yes/no field and every call-type field offers, so the form and the CSV agree.
 YES_NO = ("yes", "no")
@@ -47,36 +58,52 @@ class DataField(Model):
     name: ShortText = Field(description="The field's label on the form and in the dictionary.")
     type: FieldType
     values: list[ShortText] = Field(
-        default_factory=list, description="Allowed values of a choice or multi_choice field.")
+        default_factory=list, description="Allowed values of a choice or multi_choice field."
+    )
     definition: LongText
     group: FieldGroup = Field(description="The part of the form the field sits in.")
     recorded_by: Recorder = Field(
-        default="team", description="'team' and 'follow_up' fields are on the field form; "
-        "'cad' fields are joined from the 911 center's extract by the incident number.")
+        default="team",
+        description="'team' and 'follow_up' fields are on the field form; "
+        "'cad' fields are joined from the 911 center's extract by the incident number.",
+    )
     metrics: list[Slug] = Field(
-        default_factory=list, description="Ids of the metric_library metrics that need it.")
+        default_factory=list, description="Ids of the metric_library metrics that need it."
+    )
     operations: ShortText | None = Field(
-        default=None, description="What running the service needs the field for, besides "
+        default=None,
+        description="What running the service needs the field for, besides "
         "metrics (care, safety, linking records). A field no chosen metric and no operation "
-        "needs is reported: collect only what is used.")
-    equity: Flag = Field(default=False, description="One of the fields the equity analysis "
-                         "breaks results down by (race, ethnicity, age, language, area).")
-    privacy: Text | None = Field(default=None, description="How to ask for, record and share "
-                                 "the value; required for equity fields.")
+        "needs is reported: collect only what is used.",
+    )
+    equity: Flag = Field(
+        default=False,
+        description="One of the fields the equity analysis "
+        "breaks results down by (race, ethnicity, age, language, area).",
+    )
+    privacy: Text | None = Field(
+        default=None,
+        description="How to ask for, record and share the value; required for equity fields.",
+    )
 
     @model_validator(mode="after")
     def _values_fit_type(self) -> DataField:
         # A choice without choices cannot be filled in; values on a free field would be
         # printed as if they restricted it, and they would not.
         if self.type in CHOICE_TYPES and len(self.values) < 2:
-            raise ValueError(f"a {self.type} field needs at least two allowed values under "
-                             "'values'")
+            raise ValueError(
+                f"a {self.type} field needs at least two allowed values under 'values'"
+            )
         if self.type not in CHOICE_TYPES and self.values:
-            raise ValueError(f"'values' is only for choice and multi_choice fields; a "
-                             f"{self.type} field takes {TYPE_NAMES[self.type]}")
+            raise ValueError(
+                f"'values' is only for choice and multi_choice fields; a "
+                f"{self.type} field takes {TYPE_NAMES[self.type]}"
+            )
         if self.equity and not self.privacy:
-            raise ValueError("an equity field needs a privacy note ('privacy'): how to ask "
-                             "for it and who may see it")
+            raise ValueError(
+                "an equity field needs a privacy note ('privacy'): how to ask "
+                "for it and who may see it"
+            )
         return self
 
 
@@ -86,8 +113,8 @@ class Entry:
 
     id: str
     field: DataField
-    allowed: list[str]       # the values a form offers; empty for free fields
-    needed_by: list[str]     # names of the chosen metrics that use it
+    allowed: list[str]  # the values a form offers; empty for free fields
+    needed_by: list[str]  # names of the chosen metrics that use it
     on_form: bool
 
     @property
@@ -115,13 +142,18 @@ class DataCollection(Model):
     """The fields the team records on each call: the field form and the data dictionary."""
 
     library: dict[Slug, DataField] = Field(
-        default_factory=dict, description="Field definitions; the base profile ships a library.")
+        default_factory=dict, description="Field definitions; the base profile ships a library."
+    )
     fields: list[Slug] = Field(
-        default_factory=list, description="Ids of the library fields this jurisdiction "
-        "collects, in the order the form asks for them.")
+        default_factory=list,
+        description="Ids of the library fields this jurisdiction "
+        "collects, in the order the form asks for them.",
+    )
     recorded_elsewhere: dict[Slug, ShortText] = Field(
-        default_factory=dict, description="Metric id -> the record its inputs come from when "
-        "it is not a per-call field (for example a training log).")
+        default_factory=dict,
+        description="Metric id -> the record its inputs come from when "
+        "it is not a per-call field (for example a training log).",
+    )
 
     # The data form and dictionary show the fields and call types whole, but of the metric
     # library and the chosen metrics only names and ids (which cite nothing).
@@ -138,22 +170,30 @@ class DataCollection(Model):
             field = self.library.get(fid)
             if field is None:
                 continue  # reported by the data_fields_defined rule
-            needed = [metric_library[m].name for m in chosen
-                      if m in field.metrics and m in metric_library]
-            found.append(Entry(fid, field, _allowed(field, call_types), needed,
-                               field.recorded_by != "cad"))
+            needed = [
+                metric_library[m].name for m in chosen if m in field.metrics and m in metric_library
+            ]
+            found.append(
+                Entry(fid, field, _allowed(field, call_types), needed, field.recorded_by != "cad")
+            )
         order = list(GROUP_NAMES)
         return sorted(found, key=lambda e: order.index(e.field.group))
 
     @shows({0: ("",), 3: ("",)})  # as entries
-    def grouped(self, metric_library: Any, metrics: Any, call_types: Any,
-                form_only: bool = False) -> list[tuple[str, list[Entry]]]:
+    def grouped(
+        self, metric_library: Any, metrics: Any, call_types: Any, form_only: bool = False
+    ) -> list[tuple[str, list[Entry]]]:
         """``[(group name, entries)]`` in form order, leaving out empty groups."""
-        entries = [e for e in self.entries(metric_library, metrics, call_types)
-                   if e.on_form or not form_only]
-        return [(name, [e for e in entries if e.field.group == group])
-                for group, name in GROUP_NAMES.items()
-                if any(e.field.group == group for e in entries)]
+        entries = [
+            e
+            for e in self.entries(metric_library, metrics, call_types)
+            if e.on_form or not form_only
+        ]
+        return [
+            (name, [e for e in entries if e.field.group == group])
+            for group, name in GROUP_NAMES.items()
+            if any(e.field.group == group for e in entries)
+        ]
 
 
 def _allowed(field: DataField, call_types: Any) -> list[str]:

@@ -18,18 +18,26 @@ def check_format(fmt: str) -> None:
     codes = re.findall(r"%(.)", fmt)
     unknown = sorted({c for c in codes if c not in _CODES and c != "%"})
     if unknown:
-        raise ValueError(f"unknown date code {', '.join('%' + c for c in unknown)}; use %Y %m "
-                         "%d %H %I %M %S %p %b %y %f")
+        raise ValueError(
+            f"unknown date code {', '.join('%' + c for c in unknown)}; use %Y %m "
+            "%d %H %I %M %S %p %b %y %f"
+        )
     present = set(codes)
-    for group, words in ((("Y", "y"), "year (%Y)"), (("m", "b"), "month (%m)"),
-                         (("d",), "day (%d)"), (("H", "I"), "hour (%H or %I)"),
-                         (("M",), "minutes (%M)")):
+    for group, words in (
+        (("Y", "y"), "year (%Y)"),
+        (("m", "b"), "month (%m)"),
+        (("d",), "day (%d)"),
+        (("H", "I"), "hour (%H or %I)"),
+        (("M",), "minutes (%M)"),
+    ):
         if not present.intersection(group):
-            raise ValueError(f"'{fmt}' has no {words}; the analysis needs the date and the time "
-                             "of each call")
+            raise ValueError(
+                f"'{fmt}' has no {words}; the analysis needs the date and the time of each call"
+            )
     if "I" in present and "p" not in present:
-        raise ValueError("%I is a 12-hour clock hour and needs %p (AM/PM) too; use %H for a "
-                         "24-hour clock")
+        raise ValueError(
+            "%I is a 12-hour clock hour and needs %p (AM/PM) too; use %H for a 24-hour clock"
+        )
     duplicates = sorted({c for c in codes if codes.count(c) > 1 and c != "%"})
     if duplicates:
         raise ValueError(f"'{fmt}' uses %{duplicates[0]} twice")

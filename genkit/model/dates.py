@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-ANCHOR_NAMES = {"service_start": "the first shift of the contracted teams",
-                "contract_start": "the contract start", "launch": "the program's launch"}
+ANCHOR_NAMES = {
+    "service_start": "the first shift of the contracted teams",
+    "contract_start": "the contract start",
+    "launch": "the program's launch",
+}
 
 
 def evaluation_anchor(profile: Any) -> tuple[dt.date | None, str]:

@@ -13,8 +13,7 @@ from pydantic import Field
 
 from genkit.model.base import Model, ShortText, Slug, Text
 
-OutcomeKind = Literal["community_team", "co_response", "police", "ems", "clinician_phone",
-                      "other"]
+OutcomeKind = Literal["community_team", "co_response", "police", "ems", "clinician_phone", "other"]
 
 OUTCOME_KIND_TEXT = {
     "community_team": "Send the community response team",
@@ -32,8 +31,9 @@ class Outcome(Model):
     id: Slug
     label: ShortText = Field(description="What the dispatcher does, e.g. 'Send HEART'.")
     kind: OutcomeKind
-    note: Text | None = Field(default=None, description="What else to do, e.g. how to code "
-                              "the call when no team is free.")
+    note: Text | None = Field(
+        default=None, description="What else to do, e.g. how to code the call when no team is free."
+    )
 
     @property
     def kind_text(self) -> str:
@@ -47,9 +47,11 @@ class Question(Model):
     ask: ShortText = Field(description="The question as the call-taker reads it.")
     help: Text | None = Field(default=None, description="What to listen for, in a few words.")
     call_types: list[Slug] = Field(
-        default_factory=list, description="Ids of program.call_types this question lists.")
+        default_factory=list, description="Ids of program.call_types this question lists."
+    )
     exclusion: Slug | None = Field(
-        default=None, description="Id of the program.exclusions entry this question screens for.")
+        default=None, description="Id of the program.exclusions entry this question screens for."
+    )
     yes: Slug
     no: Slug
 
@@ -58,8 +60,9 @@ class DecisionTree(Model):
     """Questions with yes/no branches; every path must end in an outcome."""
 
     title: ShortText = "Call triage decision tree"
-    start: Slug | None = Field(default=None,
-                               description="Id of the first question (default: the first one).")
+    start: Slug | None = Field(
+        default=None, description="Id of the first question (default: the first one)."
+    )
     questions: list[Question] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
     note: Text | None = None

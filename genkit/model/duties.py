@@ -15,19 +15,27 @@ from pydantic import Field
 from genkit.model.base import Model, ShortText, Slug, Text
 
 Party = Literal["jurisdiction", "center", "contractor"]
-SupplyKind = Literal["vehicles", "radios", "terminals", "cad_licenses", "medical_direction",
-                     "phones", "supplies", "other"]
+SupplyKind = Literal[
+    "vehicles",
+    "radios",
+    "terminals",
+    "cad_licenses",
+    "medical_direction",
+    "phones",
+    "supplies",
+    "other",
+]
 
 CAD_ACCESS_TEXT = {
     "read_only": "see the calls assigned to them and their call notes, but cannot change "
-                 "anything in CAD; the 911 center records their status from the radio",
+    "anything in CAD; the 911 center records their status from the radio",
     "status_updates": "see the calls assigned to them and their call notes, and record their "
-                      "own status (en route, on scene, transporting, clear); they cannot change "
-                      "any other call data",
+    "own status (en route, on scene, transporting, clear); they cannot change "
+    "any other call data",
     # A team with no CAD screen (procurement.dispatch.cad_access: phone_and_radio), such as
     # clinicians riding in a police unit: the check in checks/duties.py holds the two together.
     "none": "have no account of their own; the 911 center passes each call to them by radio "
-            "and records their status",
+    "and records their status",
 }
 
 
@@ -39,16 +47,20 @@ class Supply(Model):
     supplied_by: Party
     paid_by: Party
     budget_line: Slug | None = Field(
-        default=None, description="The funding.lines id that budgets it, when the "
-        "jurisdiction or its 911 center pays.")
+        default=None,
+        description="The funding.lines id that budgets it, when the "
+        "jurisdiction or its 911 center pays.",
+    )
     note: Text | None = None
 
 
 class Responsibilities(Model):
     supplies: list[Supply] = Field(default_factory=list)
     cad_access: Literal["read_only", "status_updates", "none"] = Field(
-        default="status_updates", description="What the teams may do in CAD; 'none' when they "
-        "have no CAD screen (procurement.dispatch.cad_access: phone_and_radio).")
+        default="status_updates",
+        description="What the teams may do in CAD; 'none' when they "
+        "have no CAD screen (procurement.dispatch.cad_access: phone_and_radio).",
+    )
 
     @property
     def cad_access_text(self) -> str:
@@ -58,8 +70,9 @@ class Responsibilities(Model):
         return next((s for s in self.supplies if s.kind == kind), None)
 
 
-RESPONSIBILITIES_HELP = ("Who supplies and who pays for radios, terminals, CAD licenses, "
-                         "vehicles and medical direction, and what teams may do in CAD: stated "
-                         "once, rendered by the RFP, the agreement, the funding plan and the "
-                         "training protocol.")
-
+RESPONSIBILITIES_HELP = (
+    "Who supplies and who pays for radios, terminals, CAD licenses, "
+    "vehicles and medical direction, and what teams may do in CAD: stated "
+    "once, rendered by the RFP, the agreement, the funding plan and the "
+    "training protocol."
+)

@@ -18,34 +18,61 @@ class CostEstimate(Model):
     """What it costs a contractor to staff the RFP's coverage, before any proposal arrives."""
 
     productive_hours: float = Field(
-        ge=1000, le=2080, description="Hours a full-time person works on shift in a year, "
-        "after leave, holidays, sick days and training (2,080 paid hours less those).")
+        ge=1000,
+        le=2080,
+        description="Hours a full-time person works on shift in a year, "
+        "after leave, holidays, sick days and training (2,080 paid hours less those).",
+    )
     fringe_rate: float | None = Field(
-        default=None, ge=0, le=1, description="Benefits as a share of pay; default: "
-        "funding.fringe_rate.")
+        default=None,
+        ge=0,
+        le=1,
+        description="Benefits as a share of pay; default: funding.fringe_rate.",
+    )
     pay: dict[Slug, float] = Field(
-        default_factory=dict, description="Yearly pay per program.team role, where no staffing "
+        default_factory=dict,
+        description="Yearly pay per program.team role, where no staffing "
         "position filling that seat gives one (default: the FTE-weighted middle of the ranges "
-        "of the positions whose team_role is that seat).")
+        "of the positions whose team_role is that seat).",
+    )
     supervisors_on_duty: int = Field(
-        default=1, ge=0, le=20, description="Field supervisors on duty in every service hour.")
+        default=1, ge=0, le=20, description="Field supervisors on duty in every service hour."
+    )
     supervisor_pay: float | None = Field(
-        default=None, gt=0, description="Yearly pay of a field supervisor; default: the "
-        "middle of the range of the staffing position whose role is team-supervisor.")
+        default=None,
+        gt=0,
+        description="Yearly pay of a field supervisor; default: the "
+        "middle of the range of the staffing position whose role is team-supervisor.",
+    )
     clinical_lead_fte: float = Field(default=1, ge=0, le=20)
     clinical_lead_pay: float | None = Field(
-        default=None, gt=0, description="Yearly pay of the clinical lead (needed when "
-        "clinical_lead_fte is above 0).")
+        default=None,
+        gt=0,
+        description="Yearly pay of the clinical lead (needed when clinical_lead_fte is above 0).",
+    )
     vehicle_per_team: float = Field(
-        default=0, ge=0, description="Yearly cost of one team vehicle (lease, fuel, upkeep, "
-        "insurance), counted when the contractor supplies vehicles.")
+        default=0,
+        ge=0,
+        description="Yearly cost of one team vehicle (lease, fuel, upkeep, "
+        "insurance), counted when the contractor supplies vehicles.",
+    )
     equipment_per_team: float = Field(
-        default=0, ge=0, description="Yearly cost of one team's radios, terminals, phones and "
-        "supplies, counted for what the contractor supplies.")
-    insurance: float = Field(default=0, ge=0, description="Yearly premiums for the insurance "
-                             "the RFP requires.")
+        default=0,
+        ge=0,
+        description="Yearly cost of one team's radios, terminals, phones and "
+        "supplies, counted for what the contractor supplies.",
+    )
+    insurance: float = Field(
+        default=0, ge=0, description="Yearly premiums for the insurance the RFP requires."
+    )
     overhead_rate: float = Field(
-        default=0, ge=0, le=1, description="The contractor's indirect costs (management, "
-        "finance, HR, rent) as a share of its direct costs.")
-    supervisor_role: Slug = Field(default="team-supervisor", description="The library role "
-                                  "of the position whose pay prices a supervisor.")
+        default=0,
+        ge=0,
+        le=1,
+        description="The contractor's indirect costs (management, "
+        "finance, HR, rent) as a share of its direct costs.",
+    )
+    supervisor_role: Slug = Field(
+        default="team-supervisor",
+        description="The library role of the position whose pay prices a supervisor.",
+    )

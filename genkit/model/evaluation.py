@@ -16,8 +16,13 @@ from genkit.model.base import Flag, LongText, Model, ShortText
 from genkit.model.metrics import DataSource
 
 ReportFrequency = Literal["weekly", "monthly", "quarterly", "twice_yearly", "annually"]
-DesignApproach = Literal["before_after_comparison", "interrupted_time_series",
-                         "stepped_rollout", "randomized_trial", "descriptive"]
+DesignApproach = Literal[
+    "before_after_comparison",
+    "interrupted_time_series",
+    "stepped_rollout",
+    "randomized_trial",
+    "descriptive",
+]
 
 DESIGN_NAMES = {
     "before_after_comparison": "Before and after, with comparison areas",
@@ -35,7 +40,8 @@ class DataSystem(Model):
     steward: ShortText = Field(description="Who holds the data.")
     provides: LongText = Field(description="What the evaluation takes from it.")
     agreement: LongText | None = Field(
-        default=None, description="The agreement that lets the program use it, if one is needed.")
+        default=None, description="The agreement that lets the program use it, if one is needed."
+    )
     agreement_status: Literal["in_place", "planned", "not_needed"] = "planned"
 
 
@@ -55,14 +61,23 @@ class LogicModel(Model):
 
 class Privacy(Model):
     suppress_below: int = Field(
-        default=11, ge=2, le=100,
-        description="Counts smaller than this are suppressed in anything published.")
+        default=11,
+        ge=2,
+        le=100,
+        description="Counts smaller than this are suppressed in anything published.",
+    )
     rules: list[ShortText] = Field(
-        default_factory=list, description="Further privacy rules the program follows.")
+        default_factory=list, description="Further privacy rules the program follows."
+    )
 
 
-FREQUENCY_NAMES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly",
-                   "twice_yearly": "twice a year", "annually": "yearly"}
+FREQUENCY_NAMES = {
+    "weekly": "weekly",
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+    "twice_yearly": "twice a year",
+    "annually": "yearly",
+}
 
 
 class Report(Model):
@@ -70,8 +85,9 @@ class Report(Model):
     audience: ShortText
     frequency: ReportFrequency
     content: LongText | None = None
-    public: Flag = Field(default=False, description="Published for residents (the briefing "
-                         "sheets point to it).")
+    public: Flag = Field(
+        default=False, description="Published for residents (the briefing sheets point to it)."
+    )
 
     @property
     def frequency_name(self) -> str:
@@ -82,14 +98,17 @@ class Design(Model):
     approach: DesignApproach = "before_after_comparison"
     description: LongText
     comparison: LongText | None = Field(
-        default=None, description="The areas, periods or calls the program is compared with.")
+        default=None, description="The areas, periods or calls the program is compared with."
+    )
     after_launch: LongText | None = Field(
-        default=None, description="How measures that exist only once the team works (its "
+        default=None,
+        description="How measures that exist only once the team works (its "
         "response time, outcomes, follow-up) are compared: areas or hours it does not yet "
-        "serve, periods after launch, the same call types handled by police.")
+        "serve, periods after launch, the same call types handled by police.",
+    )
     evaluator: ShortText | None = Field(
-        default=None, description="Who carries out the evaluation (an independent partner is "
-        "best).")
+        default=None, description="Who carries out the evaluation (an independent partner is best)."
+    )
     limitations: list[ShortText] = Field(default_factory=list)
 
     @property
@@ -113,11 +132,14 @@ class Evaluation(Model):
     """How the program will be evaluated; the metrics come from ``metrics``."""
 
     questions: list[ShortText] = Field(
-        default_factory=list, description="The questions the evaluation answers.")
+        default_factory=list, description="The questions the evaluation answers."
+    )
     logic_model: LogicModel = Field(default_factory=LogicModel)
     data_sources: dict[DataSource, DataSystem] = Field(
-        default_factory=dict, description="Each kind of data the metrics use: where it comes "
-        "from and the agreement that covers it.")
+        default_factory=dict,
+        description="Each kind of data the metrics use: where it comes "
+        "from and the agreement that covers it.",
+    )
     privacy: Privacy = Field(default_factory=Privacy)
     reporting: list[Report] = Field(default_factory=list)
     design: Design | None = None

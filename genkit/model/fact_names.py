@@ -22,8 +22,9 @@ def fact_names() -> dict[str, str]:
     merged: dict[str, str] = {}
     owners: list[tuple[str, str]] = []
     package = __name__.rpartition(".")[0]
-    for info in sorted(pkgutil.iter_modules(importlib.import_module(package).__path__),
-                       key=lambda i: i.name):
+    for info in sorted(
+        pkgutil.iter_modules(importlib.import_module(package).__path__), key=lambda i: i.name
+    ):
         names = getattr(importlib.import_module(f"{package}.{info.name}"), "FACT_NAMES", {})
         owners += [(info.name, path) for path in names]
         merged.update(names)

@@ -18,17 +18,25 @@ from genkit.model.base import Flag, LongText, Model, ShortText, Slug
 # Paid hours in a work year (52 weeks x 40 hours), to turn an hourly pay range into a yearly cost.
 HOURS_PER_YEAR = 2080
 
-LineKind = Literal["vehicles", "equipment", "training", "supervision", "evaluation",
-                   "contract", "other"]
+LineKind = Literal[
+    "vehicles", "equipment", "training", "supervision", "evaluation", "contract", "other"
+]
 
 KIND_NAMES: dict[str, str] = {
-    "personnel": "Personnel", "vehicles": "Vehicles", "equipment": "Equipment",
-    "training": "Training", "supervision": "Supervision", "evaluation": "Evaluation",
-    "contract": "Contracted operator", "other": "Other",
+    "personnel": "Personnel",
+    "vehicles": "Vehicles",
+    "equipment": "Equipment",
+    "training": "Training",
+    "supervision": "Supervision",
+    "evaluation": "Evaluation",
+    "contract": "Contracted operator",
+    "other": "Other",
 }
 
 STATUS_NAMES: dict[str, str] = {
-    "secured": "secured", "applied": "applied for", "planned": "planned",
+    "secured": "secured",
+    "applied": "applied for",
+    "planned": "planned",
 }
 
 
@@ -38,19 +46,27 @@ class FundingStream(Model):
     name: ShortText
     kind: Literal["federal", "state", "local", "grant", "billing"]
     summary: LongText = Field(description="What the money may pay for, in plain words.")
-    rules: list[ShortText] = Field(default_factory=list,
-                                   description="Conditions a program must meet to use it.")
+    rules: list[ShortText] = Field(
+        default_factory=list, description="Conditions a program must meet to use it."
+    )
     obligate_by: dt.date | None = Field(
-        default=None, description="Last day new money may be committed (contracts signed, "
-                                  "positions filled); after it only money already committed "
-                                  "(status: secured) can be planned.")
+        default=None,
+        description="Last day new money may be committed (contracts signed, "
+        "positions filled); after it only money already committed "
+        "(status: secured) can be planned.",
+    )
     spend_by: dt.date | None = Field(
-        default=None, description="Last day the money may be spent or the service billed.")
+        default=None, description="Last day the money may be spent or the service billed."
+    )
     federal_share_percent: float | None = Field(
-        default=None, gt=0, le=100,
-        description="Share of the cost the federal government pays, where the rule sets one.")
+        default=None,
+        gt=0,
+        le=100,
+        description="Share of the cost the federal government pays, where the rule sets one.",
+    )
     needs_24_7: Flag = Field(
-        default=False, description="Whether only a team available around the clock qualifies.")
+        default=False, description="Whether only a team available around the clock qualifies."
+    )
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -60,20 +76,24 @@ class BudgetLine(Model):
     kind: LineKind
     amounts: list[float] = Field(description="Dollars in each program year, year 1 first.")
     total: float | None = Field(
-        default=None, description="The line's total as budgeted; the yearly amounts must add "
-                                  "up to it.")
+        default=None,
+        description="The line's total as budgeted; the yearly amounts must add up to it.",
+    )
     note: ShortText | None = None
     paid_from: list[Slug] = Field(
-        default_factory=list, description="funding_streams ids that pay this line; for the "
-        "operator contract, the RFP states them.")
+        default_factory=list,
+        description="funding_streams ids that pay this line; for the "
+        "operator contract, the RFP states them.",
+    )
 
 
 class StreamUse(Model):
     stream: Slug = Field(description="id of an entry in funding_streams.")
     amounts: list[float] = Field(description="Dollars planned in each program year.")
     total: float | None = Field(
-        default=None, description="The award or appropriation in all; the yearly amounts must "
-                                  "add up to it.")
+        default=None,
+        description="The award or appropriation in all; the yearly amounts must add up to it.",
+    )
     status: Literal["secured", "applied", "planned"] = "planned"
     note: ShortText | None = None
 
@@ -85,13 +105,16 @@ class Funding(Model):
     positions: list[Slug] = Field(
         default_factory=list,
         description="staffing.positions the jurisdiction employs itself (budgeted at FTE x "
-                    "pay midpoint x (1 + fringe_rate)); contracted staff go in a contract line.")
-    raise_percent: float = Field(default=0, ge=0, le=20,
-                                 description="Yearly pay increase, percent.")
+        "pay midpoint x (1 + fringe_rate)); contracted staff go in a contract line.",
+    )
+    raise_percent: float = Field(
+        default=0, ge=0, le=20, description="Yearly pay increase, percent."
+    )
     lines: list[BudgetLine] = Field(default_factory=list)
     streams: list[StreamUse] = Field(default_factory=list)
     sustainability: list[ShortText] = Field(
-        default_factory=list, description="Steps to keep the program funded after the plan.")
+        default_factory=list, description="Steps to keep the program funded after the plan."
+    )
 
     def year_start(self, index: int) -> dt.date:
         """First day of program year ``index`` (0 = year 1)."""

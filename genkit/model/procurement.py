@@ -52,8 +52,9 @@ class Milestone(Model):
         return clock_12h(self.time) if self.time else ""
 
 
-Step = Annotated[Milestone, BeforeValidator(_date_shorthand,
-                                            json_schema_input_type=dt.date | Milestone)]
+Step = Annotated[
+    Milestone, BeforeValidator(_date_shorthand, json_schema_input_type=dt.date | Milestone)
+]
 
 STEP_NAMES = {
     "release": "RFP released",
@@ -88,8 +89,11 @@ class Timeline(Model):
     @property
     def steps(self) -> list[dict]:
         """Each step that is set, in order: ``{"key", "name", "step"}`` for templates."""
-        return [{"key": key, "name": STEP_NAMES[key], "step": getattr(self, key)}
-                for key in type(self).model_fields if getattr(self, key) is not None]
+        return [
+            {"key": key, "name": STEP_NAMES[key], "step": getattr(self, key)}
+            for key in type(self).model_fields
+            if getattr(self, key) is not None
+        ]
 
 
 class Renewal(Model):
@@ -103,8 +107,9 @@ class Phase(Model):
     name: ShortText
     from_month: int = Field(ge=1, le=120, description="Contract month in which the phase begins.")
     area: LongText
-    hours: Hours | None = Field(default=None, description="Hours in this phase, if fewer than "
-                                "the program's full hours.")
+    hours: Hours | None = Field(
+        default=None, description="Hours in this phase, if fewer than the program's full hours."
+    )
     note: Text | None = None
 
 
@@ -126,12 +131,18 @@ class Shift(Model):
 
 
 class Staffing(Model):
-    minimum_teams: int = Field(default=1, ge=1, le=50, description="Teams that must be on duty "
-                               "and available at every moment of the service hours.")
+    minimum_teams: int = Field(
+        default=1,
+        ge=1,
+        le=50,
+        description="Teams that must be on duty "
+        "and available at every moment of the service hours.",
+    )
     shifts: list[Shift] = Field(min_length=1)
     contractor_roles: list[Slug] = Field(
-        default_factory=list, description="Roles of program.team the contractor supplies; empty "
-        "means all of them.")
+        default_factory=list,
+        description="Roles of program.team the contractor supplies; empty means all of them.",
+    )
     supervision: LongText
     clinical_oversight: LongText
 
@@ -140,11 +151,14 @@ class Dispatch(Model):
     """How the contractor's teams connect to the 911 center."""
 
     cad_access: Literal["mobile_data_terminal", "cad_client", "phone_and_radio"] = (
-        "mobile_data_terminal")
+        "mobile_data_terminal"
+    )
     radio: Flag = True
     backup_method: ShortText = Field(description="How a team asks for police or EMS on scene.")
-    crime_reporting: LongText = Field(description="When the team must report a crime it sees or "
-                                      "is told about. State it plainly: proposers price it.")
+    crime_reporting: LongText = Field(
+        description="When the team must report a crime it sees or "
+        "is told about. State it plainly: proposers price it."
+    )
 
 
 class Services(Model):
@@ -162,8 +176,12 @@ class Training(Model):
 
 
 class Reporting(Model):
-    report_due_days: int = Field(default=15, ge=1, le=90, description="Days after the end of a "
-                                 "period by which its report is due.")
+    report_due_days: int = Field(
+        default=15,
+        ge=1,
+        le=90,
+        description="Days after the end of a period by which its report is due.",
+    )
     early_meetings: Literal["weekly", "biweekly", "monthly"] = "biweekly"
     early_months: int = Field(default=3, ge=0, le=24, description="Months of early meetings.")
     review_meetings: Literal["monthly", "quarterly"] = "quarterly"
@@ -184,8 +202,11 @@ class Criterion(Model):
     weight: float
     considers: list[ShortText] = Field(min_length=1)
     cost: Flag = Field(default=False, description="true for the one criterion scored on price.")
-    scores: list[Slug] = Field(default_factory=list, description="Ids of the proposal parts "
-                               "(procurement.submission.parts) this criterion scores.")
+    scores: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the proposal parts "
+        "(procurement.submission.parts) this criterion scores.",
+    )
 
 
 class ScaleLevel(Model):
@@ -195,14 +216,16 @@ class ScaleLevel(Model):
 
 
 DEFAULT_SCALE = [
-    ScaleLevel(score=5, label="Excellent", meaning="Fully meets the requirement and adds "
-               "clear value; no weaknesses."),
+    ScaleLevel(
+        score=5,
+        label="Excellent",
+        meaning="Fully meets the requirement and adds clear value; no weaknesses.",
+    ),
     ScaleLevel(score=4, label="Good", meaning="Meets the requirement; minor weaknesses only."),
     ScaleLevel(score=3, label="Acceptable", meaning="Meets the requirement at a basic level."),
     ScaleLevel(score=2, label="Marginal", meaning="Partly meets the requirement; real gaps."),
     ScaleLevel(score=1, label="Poor", meaning="Barely addresses the requirement."),
-    ScaleLevel(score=0, label="Unacceptable", meaning="Missing, or does not meet the "
-               "requirement."),
+    ScaleLevel(score=0, label="Unacceptable", meaning="Missing, or does not meet the requirement."),
 ]
 
 
@@ -238,24 +261,43 @@ class Terms(Model):
     background_checks: list[ShortText] = Field(min_length=1)
     termination_notice_days: int = Field(default=30, ge=1, le=365)
     cure_days: int = Field(default=10, ge=1, le=180)
-    insurance_notice_days: int = Field(default=30, ge=1, le=180, description="Days' notice the "
-                                       "contractor gives before a policy is canceled or reduced.")
-    overpayment_days: int = Field(default=30, ge=1, le=365, description="Days within which "
-                                  "the contractor repays an overpayment an audit finds.")
-    breach_notice_hours: int = Field(default=24, ge=1, le=720, description="Hours within which "
-                                     "the contractor reports a data breach it finds.")
+    insurance_notice_days: int = Field(
+        default=30,
+        ge=1,
+        le=180,
+        description="Days' notice the contractor gives before a policy is canceled or reduced.",
+    )
+    overpayment_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="Days within which the contractor repays an overpayment an audit finds.",
+    )
+    breach_notice_hours: int = Field(
+        default=24,
+        ge=1,
+        le=720,
+        description="Hours within which the contractor reports a data breach it finds.",
+    )
 
 
 class Submission(Model):
     method: LongText
     page_limit: int | None = Field(default=None, ge=1, le=500)
-    min_font_points: int = Field(default=11, ge=8, le=16, description="Smallest type size "
-                                 "allowed in the proposal's pages, in points.")
+    min_font_points: int = Field(
+        default=11,
+        ge=8,
+        le=16,
+        description="Smallest type size allowed in the proposal's pages, in points.",
+    )
     references: int = Field(default=3, ge=0, le=10)
     extra_items: list[ShortText] = Field(default_factory=list)
     parts: list[ProposalPart] = Field(
-        default_factory=lambda: list(DEFAULT_PARTS), min_length=1, description="The parts of "
-        "a proposal, in order; every part is scored by some evaluation criterion.")
+        default_factory=lambda: list(DEFAULT_PARTS),
+        min_length=1,
+        description="The parts of "
+        "a proposal, in order; every part is scored by some evaluation criterion.",
+    )
 
 
 class CallFact(Model):
@@ -269,26 +311,39 @@ class Procurement(Model):
     """Everything the RFP needs that the rest of the profile does not already say."""
 
     rfp_number: ShortText
-    title: ShortText = Field(description="What is being bought, e.g. 'Operator for the HEART "
-                             "community response teams'.")
+    title: ShortText = Field(
+        description="What is being bought, e.g. 'Operator for the HEART community response teams'."
+    )
     issuing_agency: ShortText
     contact: Contact
-    purpose: LongText = Field(description="Why the jurisdiction is contracting, in a few "
-                              "sentences.")
+    purpose: LongText = Field(
+        description="Why the jurisdiction is contracting, in a few sentences."
+    )
     call_data: list[CallFact] = Field(default_factory=list)
     budget_ceiling: float = Field(description="Most the jurisdiction will pay, in dollars.")
     cost_estimate: CostEstimate | None = Field(
-        default=None, description="Inputs of the independent cost estimate of the coverage "
-        "this RFP requires; checked against the ceiling.")
+        default=None,
+        description="Inputs of the independent cost estimate of the coverage "
+        "this RFP requires; checked against the ceiling.",
+    )
     budget_basis: Literal["term", "year"] = Field(
-        default="term", description="Whether the ceiling covers the whole initial term or a year.")
+        default="term", description="Whether the ceiling covers the whole initial term or a year."
+    )
     funding_source: ShortText | None = None
     term_months: int = Field(ge=1, le=120)
     renewal: Renewal = Field(default_factory=Renewal)
-    min_days_open: int = Field(default=21, ge=1, le=365, description="Fewest days allowed "
-                               "between release and the proposal deadline.")
-    readiness_days: int = Field(default=90, ge=0, le=365, description="Days from contract start "
-                                "to the first shift in the field.")
+    min_days_open: int = Field(
+        default=21,
+        ge=1,
+        le=365,
+        description="Fewest days allowed between release and the proposal deadline.",
+    )
+    readiness_days: int = Field(
+        default=90,
+        ge=0,
+        le=365,
+        description="Days from contract start to the first shift in the field.",
+    )
     timeline: Timeline
     phases: list[Phase] = Field(default_factory=list)
     staffing: Staffing
@@ -301,10 +356,16 @@ class Procurement(Model):
     submission: Submission
     evaluation: Evaluation
     terms: Terms
-    payment: Payment | None = Field(default=None, description="How the contractor is paid: "
-                                    "basis, start-up costs, other revenue, indirect cap.")
-    packet: Packet = Field(default_factory=Packet, description="Administrative terms of the "
-                           "packet: validity, protests, portal, clause wording, issue-ready.")
+    payment: Payment | None = Field(
+        default=None,
+        description="How the contractor is paid: "
+        "basis, start-up costs, other revenue, indirect cap.",
+    )
+    packet: Packet = Field(
+        default_factory=Packet,
+        description="Administrative terms of the "
+        "packet: validity, protests, portal, clause wording, issue-ready.",
+    )
 
 
 # Reader-facing names of this section's fields, for sources lists and the manifest

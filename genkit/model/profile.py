@@ -40,10 +40,11 @@ class Profile(Model):
     """Top level of a jurisdiction profile (``jurisdictions/NAME/profile.yaml``)."""
 
     extends: Slug | None = Field(
-        default=None, description="Name of a profile whose values this one starts from.")
+        default=None, description="Name of a profile whose values this one starts from."
+    )
     status: Literal["sample", "draft", "final"] = Field(
-        default="draft",
-        description="'sample' marks every page of every document as a sample.")
+        default="draft", description="'sample' marks every page of every document as a sample."
+    )
     as_of: date = Field(description="Date the facts in this profile were last checked.")
     language: Literal["en"] = "en"
     jurisdiction: Jurisdiction
@@ -52,60 +53,81 @@ class Profile(Model):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     statistics: dict[Slug, Statistic] = Field(
-        default_factory=dict, description="Outside statistics, each stored once with its "
-        "source; texts quote them as {stat:ID}. The base profile ships the library.")
+        default_factory=dict,
+        description="Outside statistics, each stored once with its "
+        "source; texts quote them as {stat:ID}. The base profile ships the library.",
+    )
     metric_library: dict[Slug, MetricDefinition] = Field(
-        default_factory=dict, description="Metric definitions; the base profile ships a library.")
+        default_factory=dict, description="Metric definitions; the base profile ships a library."
+    )
     metrics: list[MetricChoice] = Field(
-        default_factory=list, description="The metrics this jurisdiction tracks, by library id.")
+        default_factory=list, description="The metrics this jurisdiction tracks, by library id."
+    )
     call_volumes: CallVolumes | None = Field(default=None, description=CALL_VOLUMES_HELP)
     data_collection: DataCollection = Field(default_factory=DataCollection)
     calls: CallsData | None = Field(
-        default=None, description="The CAD export's column map and date format, and the "
-        "choices of the 911 call analysis ('genkit calls NAME FILE.csv').")
+        default=None,
+        description="The CAD export's column map and date format, and the "
+        "choices of the 911 call analysis ('genkit calls NAME FILE.csv').",
+    )
     decision_tree: DecisionTree | None = Field(
-        default=None, description="The dispatcher's triage tree: yes/no questions ending in "
-        "who is sent.")
+        default=None,
+        description="The dispatcher's triage tree: yes/no questions ending in who is sent.",
+    )
     agreement: Agreement | None = Field(default=None, description=AGREEMENT_HELP)
-    responsibilities: Responsibilities = Field(default_factory=Responsibilities,
-                                               description=RESPONSIBILITIES_HELP)
+    responsibilities: Responsibilities = Field(
+        default_factory=Responsibilities, description=RESPONSIBILITIES_HELP
+    )
     staffing: Staffing = Field(
         default_factory=Staffing,
         description="Positions to hire for (one job description and interview guide each), "
-                    "and the role and competency libraries they build on.")
+        "and the role and competency libraries they build on.",
+    )
     procurement: Procurement | None = Field(
-        default=None, description="The Request for Proposals for an operator: dates, money, "
-        "staffing, scoring and contract terms. Documents that need it are skipped without it.")
+        default=None,
+        description="The Request for Proposals for an operator: dates, money, "
+        "staffing, scoring and contract terms. Documents that need it are skipped without it.",
+    )
     procurement_clauses: dict[Slug, ClauseEntry] = Field(
-        default_factory=dict, description="Administrative clauses of the RFP (validity, public "
-        "records, protests...), with state wording; the base profile ships a library.")
+        default_factory=dict,
+        description="Administrative clauses of the RFP (validity, public "
+        "records, protests...), with state wording; the base profile ships a library.",
+    )
     funding_streams: dict[Slug, FundingStream] = Field(
         default_factory=dict,
-        description="Funding streams with their rules and dates; the base profile ships a library.")
+        description="Funding streams with their rules and dates; the base profile ships a library.",
+    )
     funding: Funding | None = Field(
-        default=None, description="The funding and sustainability plan: budget by program year "
-        "and the streams that pay for it. Documents that need it are skipped without it.")
+        default=None,
+        description="The funding and sustainability plan: budget by program year "
+        "and the streams that pay for it. Documents that need it are skipped without it.",
+    )
     briefings: Briefings = Field(
         default_factory=Briefings,
-        description="Community briefing sheets: languages, reading level, wording, figures.")
+        description="Community briefing sheets: languages, reading level, wording, figures.",
+    )
     evaluation: Evaluation = Field(
         default_factory=Evaluation,
-        description="The evaluation plan: questions, logic model, data, reporting, design.")
+        description="The evaluation plan: questions, logic model, data, reporting, design.",
+    )
     training: Training = Field(default_factory=Training, description=Training.__doc__)
     sources: dict[Slug, Source] = Field(default_factory=dict)
     citations: dict[str, list[Slug]] = Field(
         default_factory=dict,
-        description="Dotted path of a fact in this profile -> the sources it comes from.")
+        description="Dotted path of a fact in this profile -> the sources it comes from.",
+    )
     illustrative: list[str] = Field(
         default_factory=list,
-        description="Dotted paths of figures that are not from a published source.")
+        description="Dotted paths of figures that are not from a published source.",
+    )
 
     @property
     def selected_metrics(self) -> list[dict]:
         """Each chosen metric with its definition: what templates iterate over."""
         return [
             {"id": m.id, "choice": self.metric_choice(m), "definition": self.metric_library[m.id]}
-            for m in self.metrics if m.id in self.metric_library
+            for m in self.metrics
+            if m.id in self.metric_library
         ]
 
     def metric_choice(self, choice: MetricChoice) -> MetricChoice:

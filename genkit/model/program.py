@@ -12,8 +12,13 @@ from genkit.model.base import Clock, Flag, LongText, Model, ShortText, Slug, Tex
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEK: tuple[Day, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {
-    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
 }
 
 
@@ -80,8 +85,10 @@ class Hours(Model):
             return "24 hours a day, 7 days a week"
         hours = self.hours_per_day
         hours_text = f"{hours:g} hours" if hours != 1 else "1 hour"
-        return (f"{clock_12h(self.start)} to {clock_12h(self.end)}, {self.days_text} "
-                f"({hours_text} a day)")
+        return (
+            f"{clock_12h(self.start)} to {clock_12h(self.end)}, {self.days_text} "
+            f"({hours_text} a day)"
+        )
 
 
 class Unit(Model):
@@ -98,8 +105,10 @@ class TeamMember(Model):
     title: ShortText
     count: int = Field(default=1, ge=1, le=20)
     credential: ShortText | None = Field(
-        default=None, description="The license or certification the seat needs; every "
-        "staffing position filling the seat must list it.")
+        default=None,
+        description="The license or certification the seat needs; every "
+        "staffing position filling the seat must list it.",
+    )
 
 
 class ServiceArea(Model):
@@ -119,8 +128,10 @@ class Access(Model):
 
 
 CAD_CODES_HELP = "CAD call types that mean this, written exactly as the export has them."
-PATTERNS_HELP = ("CAD call types matched with wildcards: * stands for any text, ? for one "
-                 "character; case is ignored. 'SUICIDE*' matches 'SUICIDE - SUICIDAL PERSON'.")
+PATTERNS_HELP = (
+    "CAD call types matched with wildcards: * stands for any text, ? for one "
+    "character; case is ignored. 'SUICIDE*' matches 'SUICIDE - SUICIDAL PERSON'."
+)
 
 
 class CallType(Model):
@@ -170,12 +181,16 @@ class Program(Model):
         "911_center_led"
     )
     screening: Text | None = Field(
-        default=None, description="Who screens calls and how, as a clause: '911 call-takers "
+        default=None,
+        description="Who screens calls and how, as a clause: '911 call-takers "
         "screen every call with the triage questions'. With dispatching, it replaces the "
-        "generic wording of dispatch_model in every document.")
+        "generic wording of dispatch_model in every document.",
+    )
     dispatching: Text | None = Field(
-        default=None, description="Who sends the team, as a clause: '911 dispatchers assign "
-        "the nearest free team in CAD'.")
+        default=None,
+        description="Who sends the team, as a clause: '911 dispatchers assign "
+        "the nearest free team in CAD'.",
+    )
     call_types: list[CallType] = Field(min_length=1)
     exclusions: list[Exclusion] = Field(default_factory=list)
     response_time_target_min: int | None = Field(default=None, ge=1, le=240)
@@ -225,7 +240,8 @@ DISPATCH_TEXT = {
     "911_center_led": "911 call-takers and dispatchers screen calls and send the team",
     "embedded_professional": (
         "behavioral health professionals working inside the 911 center screen calls and send "
-        "the team"),
+        "the team"
+    ),
     "external_hotline": "a crisis line outside the 911 center screens calls and sends the team",
 }
 

@@ -38,16 +38,21 @@ class Behavioral(Model):
 class Situational(Model):
     """A question about a scene: what would the candidate do, and why."""
 
-    scenario: Slug = Field(description="The kind of scene; a program ties it to one of its "
-                                       "call types under staffing.scenarios.")
+    scenario: Slug = Field(
+        description="The kind of scene; a program ties it to one of its "
+        "call types under staffing.scenarios."
+    )
     situation: LongText = Field(description="What the team finds, read to the candidate.")
     question: ShortText
     settings: list[Setting] = Field(
-        default_factory=lambda: ["field"], min_length=1,
-        description="The roles it suits: field, phone (911 center) or office.")
+        default_factory=lambda: ["field"],
+        min_length=1,
+        description="The roles it suits: field, phone (911 center) or office.",
+    )
     probes: list[ShortText] = Field(min_length=1, max_length=6)
     look_for: list[ShortText] = Field(
-        min_length=1, max_length=6, description="What a strong answer covers (panel only).")
+        min_length=1, max_length=6, description="What a strong answer covers (panel only)."
+    )
 
 
 class Anchors(Model):
@@ -63,8 +68,10 @@ class Competency(Model):
     definition: LongText
     behavioral: Behavioral
     situational: list[Situational] = Field(
-        min_length=1, description="Options in order of preference; the guide asks one whose "
-                                  "scenario the program links and whose settings fit the role.")
+        min_length=1,
+        description="Options in order of preference; the guide asks one whose "
+        "scenario the program links and whose settings fit the role.",
+    )
     anchors: Anchors
 
 
@@ -77,14 +84,22 @@ class Certification(Model):
 
     name: ShortText
     within_months: int | None = Field(
-        default=None, ge=1, le=60, description="Months after hire by which it is needed; "
-        "none: at hire. Must fall within the position's probation, when it has one.")
+        default=None,
+        ge=1,
+        le=60,
+        description="Months after hire by which it is needed; "
+        "none: at hire. Must fall within the position's probation, when it has one.",
+    )
     after_training: bool = Field(
-        default=False, description="Earned in the program's pre-service training and needed "
-        "before the first shift alone; the position must have a training curriculum.")
+        default=False,
+        description="Earned in the program's pre-service training and needed "
+        "before the first shift alone; the position must have a training curriculum.",
+    )
     at_hire: ShortText | None = Field(
-        default=None, description="What a new hire must hold on the first day when the item "
-        "itself is due later ('license-eligible', 'the ability to earn it').")
+        default=None,
+        description="What a new hire must hold on the first day when the item "
+        "itself is due later ('license-eligible', 'the ability to earn it').",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -106,10 +121,13 @@ class Role(Model):
 
     title: ShortText
     summary: LongText = Field(
-        description="What the job is, spoken to the applicant: 'You ...', a sentence or two.")
+        description="What the job is, spoken to the applicant: 'You ...', a sentence or two."
+    )
     reports_to: ShortText | None = Field(
-        default=None, description="A role id (shown as the title of the position built on it) "
-                                  "or a title in words.")
+        default=None,
+        description="A role id (shown as the title of the position built on it) "
+        "or a title in words.",
+    )
     duties: list[ShortText] = Field(min_length=1)
     minimum_qualifications: list[ShortText] = Field(min_length=1)
     preferred_qualifications: list[ShortText] = Field(default_factory=list)
@@ -119,11 +137,15 @@ class Role(Model):
     lived_experience: LivedExperience = "not_applicable"
     setting: Setting = "field"
     flsa: Literal["exempt", "non_exempt"] = Field(
-        default="non_exempt", description="Fair Labor Standards Act status: 'exempt' from "
+        default="non_exempt",
+        description="Fair Labor Standards Act status: 'exempt' from "
         "overtime (professional or supervisory duties) or 'non_exempt'. Human resources "
-        "confirms it for each position.")
+        "confirms it for each position.",
+    )
     supervises: ShortText | None = Field(
-        default=None, description="Whom the holder supervises, in words; none if no one.")
+        default=None, description="Whom the holder supervises, in words; none if no one."
+    )
     physical_demands: list[ShortText] = Field(
-        default_factory=list, description="What the work asks of the body, for the job "
-        "description's physical demands.")
+        default_factory=list,
+        description="What the work asks of the body, for the job description's physical demands.",
+    )

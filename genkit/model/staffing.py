@@ -34,19 +34,33 @@ from genkit.model.roles import (
 )
 
 # Role fields a position may replace (``duties``) or add to (``add_duties``).
-LIST_FIELDS = ("duties", "minimum_qualifications", "preferred_qualifications", "certifications",
-               "working_conditions", "competencies")
+LIST_FIELDS = (
+    "duties",
+    "minimum_qualifications",
+    "preferred_qualifications",
+    "certifications",
+    "working_conditions",
+    "competencies",
+)
 # Role fields a position may replace with a single value.
-VALUE_FIELDS = ("summary", "reports_to", "lived_experience", "setting", "flsa", "supervises",
-                "physical_demands")
+VALUE_FIELDS = (
+    "summary",
+    "reports_to",
+    "lived_experience",
+    "setting",
+    "flsa",
+    "supervises",
+    "physical_demands",
+)
 
 
 class Pay(Model):
     min: float = Field(gt=0, description="Bottom of the pay range.")
     max: float = Field(gt=0, description="Top of the pay range.")
     period: Literal["year", "hour"] = "year"
-    hiring_min: float | None = Field(default=None, gt=0,
-                                     description="Where new hires usually start, if published.")
+    hiring_min: float | None = Field(
+        default=None, gt=0, description="Where new hires usually start, if published."
+    )
     hiring_max: float | None = Field(default=None, gt=0)
     note: Text | None = None
 
@@ -74,12 +88,15 @@ class Schedule(Model):
     """When the position works. Field shifts must fall inside the program's hours."""
 
     shifts: list[Shift] = Field(
-        default_factory=list, description="The shifts worked; leave empty for office hours.")
+        default_factory=list, description="The shifts worked; leave empty for office hours."
+    )
     days: list[Day] | None = Field(
-        default=None, description="Days the position may work; default: the program's days.")
+        default=None, description="Days the position may work; default: the program's days."
+    )
     hours_per_week: float | None = Field(default=None, gt=0, le=80)
     pattern: Text | None = Field(
-        default=None, description="The rotation in words: weekends, days off, admin time.")
+        default=None, description="The rotation in words: weekends, days off, admin time."
+    )
 
 
 class ScenarioLink(Model):
@@ -88,7 +105,8 @@ class ScenarioLink(Model):
     scenario: Slug
     call_type: Slug = Field(description="id of an entry in program.call_types.")
     exclusion: Slug | None = Field(
-        default=None, description="id of the program.exclusions entry the scene may turn into.")
+        default=None, description="id of the program.exclusions entry the scene may turn into."
+    )
 
 
 class Training(Model):
@@ -102,24 +120,35 @@ class HowToApply(Model):
     url: Url | None = None
     contact: ShortText | None = None
     closing_date: dt.date | None = Field(
-        default=None, description="Last day to apply; none: open until filled.")
+        default=None, description="Last day to apply; none: open until filled."
+    )
     accommodation_contact: ShortText | None = Field(
-        default=None, description="Whom to ask for an accommodation in applying or "
-        "interviewing (name, phone or email).")
+        default=None,
+        description="Whom to ask for an accommodation in applying or "
+        "interviewing (name, phone or email).",
+    )
 
 
 class InterviewRules(Model):
     """How the panel turns agreed ratings into a decision, set before the first interview."""
 
     cut_score: float = Field(
-        ge=1, le=5, description="The average agreed rating (1 to 5) a candidate needs; the "
-        "guide prints it as a total for the position's number of competencies.")
+        ge=1,
+        le=5,
+        description="The average agreed rating (1 to 5) a candidate needs; the "
+        "guide prints it as a total for the position's number of competencies.",
+    )
     knock_out_at: int | None = Field(
-        default=None, ge=1, le=4, description="An agreed rating at or below this on any "
-        "competency ends the candidacy, whatever the total.")
+        default=None,
+        ge=1,
+        le=4,
+        description="An agreed rating at or below this on any "
+        "competency ends the candidacy, whatever the total.",
+    )
     knock_out_competencies: list[Slug] = Field(
-        default_factory=list, description="Limit the knock-out rule to these competency ids; "
-        "empty: every competency.")
+        default_factory=list,
+        description="Limit the knock-out rule to these competency ids; empty: every competency.",
+    )
 
     def total_needed(self, competencies: int) -> int:
         """The lowest total that meets the cut score: ``3.0`` over 6 competencies -> 18."""
@@ -134,13 +163,16 @@ class Position(Model):
     pay: Pay
     union: ShortText | None = None
     grade: ShortText | None = Field(
-        default=None, description="The pay grade or classification code human resources uses.")
+        default=None, description="The pay grade or classification code human resources uses."
+    )
     schedule: Schedule = Field(default_factory=Schedule)
     team_role: Slug | None = Field(
-        default=None, description="The program.team seat this position fills, if any.")
+        default=None, description="The program.team seat this position fills, if any."
+    )
     unit: ShortText | None = Field(default=None, description="Name of a program unit.")
     languages: list[ShortText] | None = Field(
-        default=None, description="Languages wanted; default: staffing.languages.")
+        default=None, description="Languages wanted; default: staffing.languages."
+    )
     summary: LongText | None = None
     reports_to: ShortText | None = None
     lived_experience: LivedExperience | None = None
@@ -157,8 +189,12 @@ class Position(Model):
     certifications: list[Certification] | None = None
     add_certifications: list[Certification] = Field(default_factory=list)
     probation_months: int | None = Field(
-        default=None, ge=1, le=36, description="Months of probation after hire; default: "
-        "staffing.probation_months. A certification due later must fall within it.")
+        default=None,
+        ge=1,
+        le=36,
+        description="Months of probation after hire; default: "
+        "staffing.probation_months. A certification due later must fall within it.",
+    )
     working_conditions: list[ShortText] | None = None
     add_working_conditions: list[ShortText] = Field(default_factory=list)
     competencies: list[Slug] | None = None
@@ -177,8 +213,8 @@ class InterviewItem:
     id: str
     competency: Competency
     situational: Situational
-    call_type: Any          # program.call_types entry
-    exclusion: Any | None   # program.exclusions entry, when the scenario names one
+    call_type: Any  # program.call_types entry
+    exclusion: Any | None  # program.exclusions entry, when the scenario names one
 
 
 @dataclass(frozen=True)
@@ -190,39 +226,51 @@ class Job:
     role: Role
     languages: list[str]
     interview: list[InterviewItem]
-    days_text: str            # "every day", "Monday to Friday"
-    shifts_text: str | None   # "9 am to 9 pm or noon to midnight"; None for office hours
-    reports_to: str | None    # a title: the supervising position's, when the plan has one
+    days_text: str  # "every day", "Monday to Friday"
+    shifts_text: str | None  # "9 am to 9 pm or noon to midnight"; None for office hours
+    reports_to: str | None  # a title: the supervising position's, when the plan has one
     probation: int | None = None  # months of probation, the position's or the plan's
 
 
 class Staffing(Model):
     role_library: dict[Slug, Role] = Field(
-        default_factory=dict, description="Roles positions build on; the base ships a library.")
+        default_factory=dict, description="Roles positions build on; the base ships a library."
+    )
     competency_library: dict[Slug, Competency] = Field(
-        default_factory=dict, description="Competencies interview guides test, with questions.")
+        default_factory=dict, description="Competencies interview guides test, with questions."
+    )
     scenarios: list[ScenarioLink] = Field(
-        default_factory=list, description="Which of the program's call types frames each "
-                                          "interview scenario.")
+        default_factory=list,
+        description="Which of the program's call types frames each interview scenario.",
+    )
     positions: list[Position] = Field(default_factory=list)
     languages: list[ShortText] = Field(
-        default_factory=list, description="Languages besides English the program wants staff "
-                                          "to speak.")
+        default_factory=list,
+        description="Languages besides English the program wants staff to speak.",
+    )
     benefits: list[ShortText] = Field(default_factory=list)
     training: Training | None = None
     probation_months: int | None = Field(
-        default=None, ge=1, le=36, description="Months of probation after hire for every "
-        "position that does not set its own.")
+        default=None,
+        ge=1,
+        le=36,
+        description="Months of probation after hire for every position that does not set its own.",
+    )
     background_check: LongText | None = None
     fair_chance: LongText | None = Field(
-        default=None, description="Replaces the standard fair-chance statement (how a "
-        "conviction record is considered, and when).")
+        default=None,
+        description="Replaces the standard fair-chance statement (how a "
+        "conviction record is considered, and when).",
+    )
     equal_opportunity: LongText | None = Field(
-        default=None, description="Replaces the standard equal-opportunity statement.")
+        default=None, description="Replaces the standard equal-opportunity statement."
+    )
     how_to_apply: HowToApply | None = None
     interview: InterviewRules | None = Field(
-        default=None, description="The cut score and knock-out rule the panel applies to "
-        "agreed ratings; without it the guide leaves a blank for HR to fill in.")
+        default=None,
+        description="The cut score and knock-out rule the panel applies to "
+        "agreed ratings; without it the guide leaves a blank for HR to fill in.",
+    )
 
     def probation(self, position: Position) -> int | None:
         """Months of probation for this position: its own, else the plan's, else none."""
@@ -250,28 +298,50 @@ class Staffing(Model):
         calls = {c.id: c for c in program.call_types}
         exclusions = {e.id: e for e in program.exclusions}
         chosen = choose_questions(
-            [self.usable_questions(cid, role.setting, set(links)) for cid in role.competencies])
+            [self.usable_questions(cid, role.setting, set(links)) for cid in role.competencies]
+        )
         interview = []
         for cid, question in zip(role.competencies, chosen, strict=True):
             link = links[question.scenario]
-            interview.append(InterviewItem(
-                cid, self.competency_library[cid], question, calls[link.call_type],
-                exclusions.get(link.exclusion) if link.exclusion else None))
+            interview.append(
+                InterviewItem(
+                    cid,
+                    self.competency_library[cid],
+                    question,
+                    calls[link.call_type],
+                    exclusions.get(link.exclusion) if link.exclusion else None,
+                )
+            )
         languages = position.languages if position.languages is not None else self.languages
         days = position.schedule.days or program.hours.days
         shifts = [s.summary for s in position.schedule.shifts]
-        shifts_text = (", ".join(shifts[:-1]) + " or " + shifts[-1]) if len(shifts) > 1 else (
-            shifts[0] if shifts else None)
-        return Job(position, position.role, role, list(languages), interview,
-                   Hours(days=days).days_text, shifts_text, self.title_of(role.reports_to),
-                   self.probation(position))
+        shifts_text = (
+            (", ".join(shifts[:-1]) + " or " + shifts[-1])
+            if len(shifts) > 1
+            else (shifts[0] if shifts else None)
+        )
+        return Job(
+            position,
+            position.role,
+            role,
+            list(languages),
+            interview,
+            Hours(days=days).days_text,
+            shifts_text,
+            self.title_of(role.reports_to),
+            self.probation(position),
+        )
 
-    def usable_questions(self, competency_id: str, setting: str,
-                         linked: set[str]) -> list[Situational]:
+    def usable_questions(
+        self, competency_id: str, setting: str, linked: set[str]
+    ) -> list[Situational]:
         """A competency's situational questions that fit the role's setting and whose scenario
         the program links to one of its call types, in the library's order of preference."""
-        return [q for q in self.competency_library[competency_id].situational
-                if q.scenario in linked and setting in q.settings]
+        return [
+            q
+            for q in self.competency_library[competency_id].situational
+            if q.scenario in linked and setting in q.settings
+        ]
 
     def title_of(self, role_or_title: str | None) -> str | None:
         """A role id becomes the title of the position built on it (or the role's own title);

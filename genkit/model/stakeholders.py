@@ -9,8 +9,21 @@ from pydantic import Field
 from genkit.model.base import LongText, Model, ShortText, Slug
 
 StakeholderKind = Literal[
-    "911", "police", "fire", "ems", "sheriff", "behavioral_health", "crisis_line", "hospital",
-    "labor", "elected", "city_management", "funder", "community", "evaluator", "other",
+    "911",
+    "police",
+    "fire",
+    "ems",
+    "sheriff",
+    "behavioral_health",
+    "crisis_line",
+    "hospital",
+    "labor",
+    "elected",
+    "city_management",
+    "funder",
+    "community",
+    "evaluator",
+    "other",
 ]
 
 

@@ -24,15 +24,19 @@ VOLUME_TOKEN = re.compile(r"\{calls:(eligible|reached|missed|reach_rate)\}")
 
 class Statistic(Model):
     value: float = Field(description="The figure; a share as a fraction (0.00625 = 0.625%).")
-    high: float | None = Field(default=None, description="Top of a published range; value is "
-                               "its bottom.")
+    high: float | None = Field(
+        default=None, description="Top of a published range; value is its bottom."
+    )
     unit: Literal["percent", "count", "dollars", "minutes", "hours"]
-    of: float | None = Field(default=None, gt=0, description="The count a share is a share of "
-                             "(about 24,000 calls).")
+    of: float | None = Field(
+        default=None, gt=0, description="The count a share is a share of (about 24,000 calls)."
+    )
     year: int | None = Field(default=None, ge=1900, le=2100)
     place: ShortText = Field(description="Whose figure it is: program and place.")
     definition: LongText = Field(description="What exactly is counted.")
     names: list[ShortText] = Field(
-        min_length=1, description="Words that name its program or place (CAHOOTS, Eugene): a "
-        "sentence naming one may not type a figure by hand.")
+        min_length=1,
+        description="Words that name its program or place (CAHOOTS, Eugene): a "
+        "sentence naming one may not type a figure by hand.",
+    )
     sources: list[Slug] = Field(min_length=1)

@@ -26,28 +26,40 @@ class VolumeSet(Model):
     """One published count of eligible calls over one period."""
 
     id: Slug
-    period: ShortText = Field(description="The period the figures cover, e.g. 'a year, as "
-                              "reported in April 2025'. Every figure of a set shares it.")
+    period: ShortText = Field(
+        description="The period the figures cover, e.g. 'a year, as "
+        "reported in April 2025'. Every figure of a set shares it."
+    )
     definition: LongText = Field(description="Which calls count as eligible in this source.")
-    eligible: float | None = Field(default=None, ge=0, description="Eligible calls in the "
-                                   "period.")
-    reached: float | None = Field(default=None, ge=0, description="Eligible calls the teams "
-                                  "took in the period.")
-    missed: float | None = Field(default=None, ge=0, description="Eligible calls the teams did "
-                                 "not take in the period.")
-    reach_rate: float | None = Field(default=None, ge=0, le=1, description="reached / "
-                                     "eligible, as a fraction (0.5 = 50%).")
-    all_calls: float | None = Field(default=None, gt=0, description="All calls of the kind the "
-                                    "eligible ones are counted among (e.g. police calls for "
-                                    "service), same period.")
+    eligible: float | None = Field(default=None, ge=0, description="Eligible calls in the period.")
+    reached: float | None = Field(
+        default=None, ge=0, description="Eligible calls the teams took in the period."
+    )
+    missed: float | None = Field(
+        default=None, ge=0, description="Eligible calls the teams did not take in the period."
+    )
+    reach_rate: float | None = Field(
+        default=None, ge=0, le=1, description="reached / eligible, as a fraction (0.5 = 50%)."
+    )
+    all_calls: float | None = Field(
+        default=None,
+        gt=0,
+        description="All calls of the kind the "
+        "eligible ones are counted among (e.g. police calls for "
+        "service), same period.",
+    )
     all_calls_label: ShortText | None = Field(
-        default=None, description="What all_calls counts, e.g. 'police calls for service'.")
+        default=None, description="What all_calls counts, e.g. 'police calls for service'."
+    )
     note: Text | None = None
 
     @property
     def typed(self) -> list[str]:
-        return [k for k in ("eligible", "reached", "missed", "reach_rate")
-                if getattr(self, k) is not None]
+        return [
+            k
+            for k in ("eligible", "reached", "missed", "reach_rate")
+            if getattr(self, k) is not None
+        ]
 
     def derive(self) -> dict[str, tuple[float, str | None]]:
         """Every figure the typed ones determine: ``{name: (value, formula or None)}``.
@@ -56,8 +68,7 @@ class VolumeSet(Model):
         two are checked against each other (``checks/volumes.py``), never silently preferred.
         """
         e, r, m, s = self.eligible, self.reached, self.missed, self.reach_rate
-        out: dict[str, tuple[float, str | None]] = {
-            k: (getattr(self, k), None) for k in self.typed}
+        out: dict[str, tuple[float, str | None]] = {k: (getattr(self, k), None) for k in self.typed}
         if e is None:
             if r is not None and m is not None:
                 e, how = r + m, "reached + missed"
@@ -125,8 +136,12 @@ class CallVolumes(Model):
 
     def baseline(self, metric: str) -> float | None:
         """The baseline a volume metric takes from the set in use."""
-        field = {"eligible-calls": "eligible", "calls-handled": "reached",
-                 "share-eligible-handled": "reach_rate", "missed-eligible": "missed"}.get(metric)
+        field = {
+            "eligible-calls": "eligible",
+            "calls-handled": "reached",
+            "share-eligible-handled": "reach_rate",
+            "missed-eligible": "missed",
+        }.get(metric)
         return self.current.value(field) if field and self.current else None
 
     def expected(self, reach_target: float | None) -> tuple[float, float] | None:
@@ -137,7 +152,8 @@ class CallVolumes(Model):
         return reached, self.eligible - reached
 
 
-CALL_VOLUMES_HELP = ("Eligible, reached and missed 911 calls, one set per published source and "
-                     "period; genkit derives what a set does not type and the documents quote "
-                     "the set named by 'use'.")
-
+CALL_VOLUMES_HELP = (
+    "Eligible, reached and missed 911 calls, one set per published source and "
+    "period; genkit derives what a set does not type and the documents quote "
+    "the set named by 'use'."
+)

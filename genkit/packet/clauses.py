@@ -15,23 +15,70 @@ from typing import Any
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 BUYER_WORDS = {"county": "County", "region": "Agency"}
-NAMES = ("buyer", "jurisdiction", "issuing_agency", "contact", "validity_days", "protest_days",
-         "paper_policy")
+NAMES = (
+    "buyer",
+    "jurisdiction",
+    "issuing_agency",
+    "contact",
+    "validity_days",
+    "protest_days",
+    "paper_policy",
+)
 
 
 STATE_NAMES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "the District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
-    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
-    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
-    "WY": "Wyoming"}
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "DC": "the District of Columbia",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+}
 
 
 def state_name(code: str) -> str:
@@ -45,8 +92,8 @@ class Clause:
     title: str
     text: str
     sources: tuple[str, ...]
-    state_wording: bool   # worded for the jurisdiction's state (else general wording)
-    local: bool           # the profile's own wording
+    state_wording: bool  # worded for the jurisdiction's state (else general wording)
+    local: bool  # the profile's own wording
 
 
 def placeholders(profile: Any) -> dict[str, str]:
@@ -54,17 +101,29 @@ def placeholders(profile: Any) -> dict[str, str]:
     pk = proc.packet
     contact = proc.contact.name + (f", {proc.contact.title}" if proc.contact.title else "")
     if pk.paper_accepted and proc.contact.address:
-        paper = ("Paper proposals are accepted if delivered to " + proc.contact.address +
-                 " before the deadline.")
+        paper = (
+            "Paper proposals are accepted if delivered to "
+            + proc.contact.address
+            + " before the deadline."
+        )
     else:
         paper = "Proposals on paper, by email or by fax are not accepted."
-    portal = (f"Proposals are received only through {pk.portal.name}"
-              + (f" ({pk.portal.url})" if pk.portal and pk.portal.url else "") + ". "
-              if pk.portal else "")
-    return {"buyer": BUYER_WORDS.get(profile.jurisdiction.kind, "City"),
-            "jurisdiction": profile.jurisdiction.name, "issuing_agency": proc.issuing_agency,
-            "contact": contact, "validity_days": str(pk.validity_days),
-            "protest_days": str(pk.protest_days), "paper_policy": portal + paper}
+    portal = (
+        f"Proposals are received only through {pk.portal.name}"
+        + (f" ({pk.portal.url})" if pk.portal and pk.portal.url else "")
+        + ". "
+        if pk.portal
+        else ""
+    )
+    return {
+        "buyer": BUYER_WORDS.get(profile.jurisdiction.kind, "City"),
+        "jurisdiction": profile.jurisdiction.name,
+        "issuing_agency": proc.issuing_agency,
+        "contact": contact,
+        "validity_days": str(pk.validity_days),
+        "protest_days": str(pk.protest_days),
+        "paper_policy": portal + paper,
+    }
 
 
 def federal_funds(profile: Any) -> bool:
@@ -91,24 +150,31 @@ def rfp_clauses(profile: Any) -> list[Clause]:
     multi_year = proc.term_months > 12 or proc.renewal.count > 0
     federal = federal_funds(profile)
     found = []
-    for cid, entry in sorted(profile.procurement_clauses.items(),
-                             key=lambda kv: (kv[1].order, kv[0])):
+    for cid, entry in sorted(
+        profile.procurement_clauses.items(), key=lambda kv: (kv[1].order, kv[0])
+    ):
         if cid in proc.packet.omit_clauses:
             continue
         if (entry.when_streams and not federal) or (entry.multi_year and not multi_year):
             continue
         local = cid in proc.packet.clauses
         by_state = not local and state in entry.states
-        text = (proc.packet.clauses[cid] if local else
-                entry.states[state] if by_state else entry.text)
+        text = (
+            proc.packet.clauses[cid] if local else entry.states[state] if by_state else entry.text
+        )
         sources = entry.state_sources.get(state, []) if by_state else entry.sources
-        found.append(Clause(cid, entry.title, fill(text, values), tuple(sources), by_state,
-                            local))
+        found.append(Clause(cid, entry.title, fill(text, values), tuple(sources), by_state, local))
     return found
 
 
 # What choosing and wording the clauses reads, for a document's read set.
 CLAUSE_READS: list[tuple] = [
-    ("procurement_clauses",), ("procurement", "packet"), ("procurement", "contact"),
-    ("procurement", "issuing_agency"), ("procurement", "term_months"),
-    ("procurement", "renewal"), ("jurisdiction",), ("funding", "streams")]
+    ("procurement_clauses",),
+    ("procurement", "packet"),
+    ("procurement", "contact"),
+    ("procurement", "issuing_agency"),
+    ("procurement", "term_months"),
+    ("procurement", "renewal"),
+    ("jurisdiction",),
+    ("funding", "streams"),
+]

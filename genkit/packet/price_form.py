@@ -81,31 +81,49 @@ def price_form(profile: Any) -> PriceForm | None:
     payment = proc.payment
     startup: list[CostLine] = []
     if payment is not None and payment.startup.payable:
-        startup = [CostLine(f"Start-up: {item[:1].lower()}{item[1:]}", first_year_only=True)
-                   for item in payment.startup.items] or [
-            CostLine("Start-up costs", first_year_only=True)]
-    vehicles = ("Vehicles (lease or purchase, fuel, upkeep, insurance)"
-                if proc.services.vehicles == "contractor" else
-                "Vehicle costs the contractor bears (fuel, upkeep)")
-    other = [CostLine(vehicles), CostLine("Equipment and supplies"),
-             CostLine("Insurance required by the contract"),
-             CostLine("Training after the first shift (refreshers, new hires)"),
-             CostLine("Records system and data reporting"), CostLine("Other direct costs",
-                                                                      "Describe in the narrative")]
+        startup = [
+            CostLine(f"Start-up: {item[:1].lower()}{item[1:]}", first_year_only=True)
+            for item in payment.startup.items
+        ] or [CostLine("Start-up costs", first_year_only=True)]
+    vehicles = (
+        "Vehicles (lease or purchase, fuel, upkeep, insurance)"
+        if proc.services.vehicles == "contractor"
+        else "Vehicle costs the contractor bears (fuel, upkeep)"
+    )
+    other = [
+        CostLine(vehicles),
+        CostLine("Equipment and supplies"),
+        CostLine("Insurance required by the contract"),
+        CostLine("Training after the first shift (refreshers, new hires)"),
+        CostLine("Records system and data reporting"),
+        CostLine("Other direct costs", "Describe in the narrative"),
+    ]
     return PriceForm(
-        rfp_number=proc.rfp_number, title=proc.title, years=_years(proc.term_months),
+        rfp_number=proc.rfp_number,
+        title=proc.title,
+        years=_years(proc.term_months),
         positions=_team_titles(profile) + [p for p in SUPPORT_POSITIONS],
-        startup=startup, other=other, ceiling=proc.budget_ceiling,
+        startup=startup,
+        other=other,
+        ceiling=proc.budget_ceiling,
         ceiling_per_year=proc.budget_basis == "year",
         startup_limit=payment.startup.limit if payment else None,
         indirect_cap=payment.indirect_rate_cap if payment else None,
         unit=(payment.unit or "unit of service")
-        if payment and payment.basis == "unit_rate" else None)
+        if payment and payment.basis == "unit_rate"
+        else None,
+    )
 
 
 # What computing the form reads, for the read set of a document that shows it.
 PRICE_FORM_READS: list[tuple] = [
-    ("procurement", "payment"), ("procurement", "services", "vehicles"),
-    ("procurement", "rfp_number"), ("procurement", "title"), ("procurement", "term_months"),
-    ("procurement", "budget_ceiling"), ("procurement", "budget_basis"),
-    ("procurement", "staffing", "contractor_roles"), ("program", "team")]
+    ("procurement", "payment"),
+    ("procurement", "services", "vehicles"),
+    ("procurement", "rfp_number"),
+    ("procurement", "title"),
+    ("procurement", "term_months"),
+    ("procurement", "budget_ceiling"),
+    ("procurement", "budget_basis"),
+    ("procurement", "staffing", "contractor_roles"),
+    ("program", "team"),
+]

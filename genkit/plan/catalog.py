@@ -41,8 +41,14 @@ DOCX_SUFFIX = ".docx"
 LANGUAGE_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Z]{2})?)$")
 # The stages of a rollout, in the order a program goes through them: the bundle index groups
 # documents by them.
-PHASES = {"plan": "Plan", "procure": "Procure", "hire": "Hire", "train": "Train",
-          "launch": "Launch", "evaluate": "Evaluate"}
+PHASES = {
+    "plan": "Plan",
+    "procure": "Procure",
+    "hire": "Hire",
+    "train": "Train",
+    "launch": "Launch",
+    "evaluate": "Evaluate",
+}
 Phase = Literal["plan", "procure", "hire", "train", "launch", "evaluate"]
 
 
@@ -51,63 +57,95 @@ class FrontMatter(Model):
     audience: ShortText
     description: Text = ""
     formats: list[str] = Field(
-        default_factory=default_formats, description="Formats to make (genkit/formats.py "
-        "lists them); 'csv' writes the document's first table as a CSV file beside the others.")
-    each: str | None = Field(default=None, description="Dotted path of a list in the profile; "
-                             "one document is made per item, named after the item's id.")
+        default_factory=default_formats,
+        description="Formats to make (genkit/formats.py "
+        "lists them); 'csv' writes the document's first table as a CSV file beside the others.",
+    )
+    each: str | None = Field(
+        default=None,
+        description="Dotted path of a list in the profile; "
+        "one document is made per item, named after the item's id.",
+    )
     item_name: str = Field(default="item", pattern=r"^[a-z_][a-z0-9_]*$")
     requires: list[str] = Field(
-        default_factory=list, description="Dotted paths of profile sections this document "
-        "needs; a jurisdiction that leaves one empty does not get the document.")
+        default_factory=list,
+        description="Dotted paths of profile sections this document "
+        "needs; a jurisdiction that leaves one empty does not get the document.",
+    )
     order: int = 100
-    phase: Phase = Field(default="plan", description="The rollout stage the document is used "
-                         "in; the index lists documents by stage, then by order.")
+    phase: Phase = Field(
+        default="plan",
+        description="The rollout stage the document is used "
+        "in; the index lists documents by stage, then by order.",
+    )
     missing: Text = Field(
-        default="", description="For the index, when a profile lacks what 'requires' names: "
-        "what the document needs, in the city's words. The document is left out of the bundle.")
+        default="",
+        description="For the index, when a profile lacks what 'requires' names: "
+        "what the document needs, in the city's words. The document is left out of the bundle.",
+    )
     missing_how: Text = Field(
-        default="", description="For the terminal, when the document is left out: what the "
-        "person running genkit can do about it ({name} is the jurisdiction).")
-    compact: Flag = Field(default=False, description="Tighter type and spacing, for a card "
-                          "that must fit on one printed page.")
+        default="",
+        description="For the terminal, when the document is left out: what the "
+        "person running genkit can do about it ({name} is the jurisdiction).",
+    )
+    compact: Flag = Field(
+        default=False,
+        description="Tighter type and spacing, for a card that must fit on one printed page.",
+    )
     languages: str | None = Field(
-        default=None, description="Dotted path of the profile's list of languages this "
-        "document is made in; needs one template per language, NAME.LANG.md.j2.")
+        default=None,
+        description="Dotted path of the profile's list of languages this "
+        "document is made in; needs one template per language, NAME.LANG.md.j2.",
+    )
     readability: Flag = Field(
-        default=False, description="Measure the reading grade level of the document's prose; "
-        "the build reports it and warns above the profile's limit.")
+        default=False,
+        description="Measure the reading grade level of the document's prose; "
+        "the build reports it and warns above the profile's limit.",
+    )
     draft_notice: Text = Field(
-        default="", description="A line printed on every page, beside the sample notice, "
-        "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.")
+        default="",
+        description="A line printed on every page, beside the sample notice, "
+        "e.g. 'DRAFT FOR LEGAL REVIEW: not a signed agreement'.",
+    )
     attachment: int | None = Field(
-        default=None, ge=1, le=99, description="Makes the document an attachment of the RFP "
+        default=None,
+        ge=1,
+        le=99,
+        description="Makes the document an attachment of the RFP "
         "packet: attachments are lettered A, B, C... in this order, among those the profile "
-        "gets, the same way in the RFP, the index and the file names the RFP lists.")
+        "gets, the same way in the RFP, the index and the file names the RFP lists.",
+    )
     workbook: Literal["price-proposal"] | None = Field(
-        default=None, description="The spreadsheet genkit writes when 'xlsx' is among the "
-        "formats; 'price-proposal' is the RFP's price proposal form.")
+        default=None,
+        description="The spreadsheet genkit writes when 'xlsx' is among the "
+        "formats; 'price-proposal' is the RFP's price proposal form.",
+    )
     layout: Literal["document", "sheet", "wide"] = Field(
-        default="document", description="'sheet' sets a compact page for short handouts; "
-        "'wide' turns the pages to landscape, for a table of many columns.")
+        default="document",
+        description="'sheet' sets a compact page for short handouts; "
+        "'wide' turns the pages to landscape, for a table of many columns.",
+    )
 
     @field_validator("formats")
     @classmethod
     def _known_formats(cls, formats: list[str]) -> list[str]:
         unknown = [f for f in formats if f not in format_names()]
         if unknown:
-            raise ValueError(f"no output format called {', '.join(map(repr, unknown))} "
-                             f"(known: {', '.join(format_names())})")
+            raise ValueError(
+                f"no output format called {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(format_names())})"
+            )
         return formats
 
 
 @dataclass(frozen=True)
 class Document:
-    id: str                   # "worksheets/stakeholder-worksheet": also its output path stem
-    template: str             # name on the search path, e.g. "worksheets/x.md.j2"
-    source: Path              # the file that won on the search path
+    id: str  # "worksheets/stakeholder-worksheet": also its output path stem
+    template: str  # name on the search path, e.g. "worksheets/x.md.j2"
+    source: Path  # the file that won on the search path
     kind: Literal["markdown", "docx"]
     meta: FrontMatter
-    lang: str | None = None   # the language of a per-language template, from its file name
+    lang: str | None = None  # the language of a per-language template, from its file name
 
     @property
     def base_id(self) -> str:
@@ -127,20 +165,39 @@ def _front_matter(path: Path, display: str) -> FrontMatter:
     if path.suffix == DOCX_SUFFIX:
         meta_path = path.with_name(path.name + ".yaml")
         if not meta_path.is_file():
-            raise TemplateError([Problem(display, 0, 0, "", f"a Word template needs a "
-                                         f"description file {meta_path.name} beside it")])
+            raise TemplateError(
+                [
+                    Problem(
+                        display,
+                        0,
+                        0,
+                        "",
+                        f"a Word template needs a description file {meta_path.name} beside it",
+                    )
+                ]
+            )
         text, offset, shown = meta_path.read_text(encoding="utf-8"), 0, display + ".yaml"
     else:
         head = path.read_text(encoding="utf-8")
         match = FRONT_MATTER.match(head)
         if not match:
-            raise TemplateError([Problem(display, 1, 1, "", "a document template must start "
-                                         "with front matter: {#--- title: ... ---#}")])
+            raise TemplateError(
+                [
+                    Problem(
+                        display,
+                        1,
+                        1,
+                        "",
+                        "a document template must start with front matter: {#--- title: ... ---#}",
+                    )
+                ]
+            )
         text, offset, shown = match.group(1), 1, display
     doc = parse_yaml_text(text, shown)
     try:
         return FrontMatter.model_validate(doc.data)
     except ValidationError as exc:
+
         def place(loc: tuple, message: str) -> Problem:
             line, col = doc.where(loc)
             return Problem(shown, line + offset, col, fieldpath.shown(loc), message)
@@ -161,7 +218,7 @@ def _has_front_matter(path: Path) -> bool:
         return handle.read(5) == "{#---"
 
 
-def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
+def discover(dirs: list[Path], display=str) -> list[Document]:
     """Every document on the search path; the first folder that has a name wins.
 
     An override without front matter of its own (typically one that ``{% extends %}`` the
@@ -181,12 +238,19 @@ def discover(dirs: list[Path], display=str) -> list[Document]:  # noqa: ANN001
             continue
         lang = _language_of(stem)
         base = stem.removesuffix(f".{lang}") if lang else stem
-        if not all(_PART_RE.match(part) and part not in RESERVED_NAMES
-                   for part in base.split("/")):
-            problems.append(Problem(display(paths[0]), 0, 0, "", "a document's folder and file "
-                                    "names may use only lowercase letters, digits, hyphens and "
-                                    "underscores "
-                                    "(they name the output files)"))
+        if not all(_PART_RE.match(part) and part not in RESERVED_NAMES for part in base.split("/")):
+            problems.append(
+                Problem(
+                    display(paths[0]),
+                    0,
+                    0,
+                    "",
+                    "a document's folder and file "
+                    "names may use only lowercase letters, digits, hyphens and "
+                    "underscores "
+                    "(they name the output files)",
+                )
+            )
             continue
         described = next((p for p in paths if _has_front_matter(p)), paths[0])
         try:
@@ -211,8 +275,20 @@ def _language_of(stem: str) -> str | None:
 
 def _language_problem(shown: str, lang: str | None) -> Problem:
     if lang is None:
-        return Problem(shown, 1, 1, "languages", "a document made in several languages needs "
-                       "one template per language, named NAME.LANG.md.j2 (e.g. sheet.en.md.j2)")
-    return Problem(shown, 1, 1, "languages", f"this template is for language '{lang}' (from its "
-                   "name); say which profile list gives the document's languages, e.g. "
-                   "languages: briefings.languages")
+        return Problem(
+            shown,
+            1,
+            1,
+            "languages",
+            "a document made in several languages needs "
+            "one template per language, named NAME.LANG.md.j2 (e.g. sheet.en.md.j2)",
+        )
+    return Problem(
+        shown,
+        1,
+        1,
+        "languages",
+        f"this template is for language '{lang}' (from its "
+        "name); say which profile list gives the document's languages, e.g. "
+        "languages: briefings.languages",
+    )

@@ -19,8 +19,9 @@ def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | Non
         return [(None, None)]
     data = loaded.profile.model_dump(mode="python")
     if not exists(data, each):
-        raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                     f"'{each}' names no list in the profile")])
+        raise TemplateError(
+            [Problem(str(document.source), 0, 0, "each", f"'{each}' names no list in the profile")]
+        )
     current: Any = loaded.profile
     for part in each.split("."):
         current = getattr(current, part)
@@ -28,8 +29,17 @@ def items_for(loaded: LoadedProfile, document: Document) -> list[tuple[str | Non
     for entry in current:
         item_id = getattr(entry, "id", None)
         if not item_id:
-            raise TemplateError([Problem(str(document.source), 0, 0, "each",
-                                         f"items of '{each}' need an 'id' to name their files")])
+            raise TemplateError(
+                [
+                    Problem(
+                        str(document.source),
+                        0,
+                        0,
+                        "each",
+                        f"items of '{each}' need an 'id' to name their files",
+                    )
+                ]
+            )
         items.append((item_id, entry))
     return items
 

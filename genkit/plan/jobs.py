@@ -35,7 +35,7 @@ class Unit:
     document: Document
     item_id: str | None
     item: Any
-    outputs: dict[str, str] = field(default_factory=dict)       # format -> relative path
+    outputs: dict[str, str] = field(default_factory=dict)  # format -> relative path
     fingerprints: dict[str, str] = field(default_factory=dict)  # format -> fingerprint
     main_lang: str = "en"  # the profile's language, for documents not made per language
     # format -> the previous bundle's output, when it can stand for a new render (plan/reuse.py)
@@ -88,16 +88,25 @@ def inputs_fingerprint(loaded: LoadedProfile, dirs: list[Path], with_profile: bo
 
 def _named(document: Document, only: list[str]) -> bool:
     """Whether ``--only`` names this document itself, not just its family."""
-    names = {document.id, document.id.split("/", 1)[1], document.base_id,
-             document.base_id.split("/", 1)[1]}
+    names = {
+        document.id,
+        document.id.split("/", 1)[1],
+        document.base_id,
+        document.base_id.split("/", 1)[1],
+    }
     return any(o in names for o in only)
 
 
 def selected(document: Document, only: list[str]) -> bool:
     if not only:
         return True
-    names = {document.id, document.family, document.id.split("/", 1)[1], document.base_id,
-             document.base_id.split("/", 1)[1]}
+    names = {
+        document.id,
+        document.family,
+        document.id.split("/", 1)[1],
+        document.base_id,
+        document.base_id.split("/", 1)[1],
+    }
     return any(o in names for o in only)
 
 
@@ -106,18 +115,27 @@ def _profile_list(loaded: LoadedProfile, document: Document) -> tuple[tuple, lis
     path = parse(document.meta.languages or "") or ()
     current: Any = loaded.profile
     for part in path:
-        current = (current[part] if isinstance(part, int) else getattr(current, str(part), None))
+        current = current[part] if isinstance(part, int) else getattr(current, str(part), None)
         if current is None:
             break
     if not isinstance(current, list) or not all(isinstance(v, str) for v in current):
-        raise TemplateError([Problem(str(document.source), 0, 0, "languages",
-                                     f"'{document.meta.languages}' names no list of languages "
-                                     "in the profile")])
+        raise TemplateError(
+            [
+                Problem(
+                    str(document.source),
+                    0,
+                    0,
+                    "languages",
+                    f"'{document.meta.languages}' names no list of languages in the profile",
+                )
+            ]
+        )
     return path, current
 
 
-def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
-                     display=str) -> tuple[list[Document], dict[str, UiStrings]]:  # noqa: ANN001
+def choose_languages(
+    loaded: LoadedProfile, dirs: list[Path], documents: list[Document], display=str
+) -> tuple[list[Document], dict[str, UiStrings]]:
     """Keep the language versions the profile asks for; load each language's layout words.
 
     A listed language with no template for a per-language document, or with no strings file,
@@ -137,9 +155,15 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
         if found is not None:
             strings[lang] = found
         elif where is not None:
-            problems.append(loaded.located.problem(where, (
-                f"genkit has no layout strings for '{lang}': add "
-                f"templates/_common/strings/{lang}.yaml (copy en.yaml and translate it)")))
+            problems.append(
+                loaded.located.problem(
+                    where,
+                    (
+                        f"genkit has no layout strings for '{lang}': add "
+                        f"templates/_common/strings/{lang}.yaml (copy en.yaml and translate it)"
+                    ),
+                )
+            )
         else:
             raise TemplateError(f"no layout strings for the main language '{lang}'")
 
@@ -157,16 +181,21 @@ def choose_languages(loaded: LoadedProfile, dirs: list[Path], documents: list[Do
             checked.add((document.base_id, lang))
             if (document.base_id, lang) not in variants:
                 have = ", ".join(sorted(v for b, v in variants if b == document.base_id))
-                problems.append(loaded.located.problem((*path, index), (
-                    f"no template for language '{lang}': {document.base_id} has templates for "
-                    f"{have}; add {document.base_id}.{lang}.md.j2")))
+                problems.append(
+                    loaded.located.problem(
+                        (*path, index),
+                        (
+                            f"no template for language '{lang}': {document.base_id} has templates "
+                            "for "
+                            f"{have}; add {document.base_id}.{lang}.md.j2"
+                        ),
+                    )
+                )
             else:
                 strings_for(lang, (*path, index))
     if problems:
         raise ProfileError(sorted(set(problems)))
     return kept, strings
-
-
 
 
 def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict[str, dict]:
@@ -175,28 +204,49 @@ def attachment_letters(loaded: LoadedProfile, documents: list[Document]) -> dict
     is being built."""
     candidates = [d for d in documents if d.meta.attachment is not None and not d.meta.each]
     # Which attachments exist turns on whether these profile sections are set, nothing more.
-    loaded.attachment_requires = sorted({path for d in candidates for path in d.meta.requires
-                                         if path.split(".")[0] not in context_names()})
-    present = sorted((d.meta.attachment, d.id, d) for d in candidates
-                     if not missing_requirements(loaded, d))
+    loaded.attachment_requires = sorted(
+        {
+            path
+            for d in candidates
+            for path in d.meta.requires
+            if path.split(".")[0] not in context_names()
+        }
+    )
+    present = sorted(
+        (d.meta.attachment, d.id, d) for d in candidates if not missing_requirements(loaded, d)
+    )
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = {}
-    for i, (_, doc_id, d) in enumerate(present[:len(letters)]):
+    for i, (_, doc_id, d) in enumerate(present[: len(letters)]):
         # The RFP's list of attachments names each file's formats, editable formats first.
         formats = sorted(d.formats, key=format_names().index)
         suffixes = ", ".join(output_formats()[f].suffix for f in formats)
-        found[doc_id] = {"id": doc_id, "letter": letters[i], "title": d.meta.title,
-                         "files": f"{doc_id} ({suffixes})"}
+        found[doc_id] = {
+            "id": doc_id,
+            "letter": letters[i],
+            "title": d.meta.title,
+            "files": f"{doc_id} ({suffixes})",
+        }
     return found
 
 
-def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document],
-              only: list[str], formats: list[str], display=str) -> Plan:  # noqa: ANN001
+def make_plan(
+    loaded: LoadedProfile,
+    dirs: list[Path],
+    documents: list[Document],
+    only: list[str],
+    formats: list[str],
+    display=str,
+) -> Plan:
     unknown = [o for o in only if not any(selected(d, [o]) for d in documents)]
     if unknown:
         names = ", ".join(d.id for d in documents)
-        raise UsageError([Problem("genkit", 0, 0, "--only",
-                                  f"no document called '{u}' (known: {names})") for u in unknown])
+        raise UsageError(
+            [
+                Problem("genkit", 0, 0, "--only", f"no document called '{u}' (known: {names})")
+                for u in unknown
+            ]
+        )
     documents, strings = choose_languages(loaded, dirs, documents, display)
     loaded.attachments = attachment_letters(loaded, documents)
     fingerprint = inputs_fingerprint(loaded, dirs)
@@ -211,26 +261,37 @@ def make_plan(loaded: LoadedProfile, dirs: list[Path], documents: list[Document]
         # asked for (--only rfp) is left out like any document the profile does not get.
         if missing and only and _named(document, only):
             how = document.meta.missing_how.format(name=loaded.name)
-            raise UsageError([Problem(
-                "genkit", 0, 0, "--only",
-                f"'{document.id}' needs {', '.join(missing)} in the profile of "
-                f"'{loaded.name}', which does not set it" + (f": {how}" if how else ""))])
+            raise UsageError(
+                [
+                    Problem(
+                        "genkit",
+                        0,
+                        0,
+                        "--only",
+                        f"'{document.id}' needs {', '.join(missing)} in the profile of "
+                        f"'{loaded.name}', which does not set it" + (f": {how}" if how else ""),
+                    )
+                ]
+            )
         if missing:
-            if document.meta.missing and not any(d.base_id == document.base_id
-                                                  for d, _ in left_out):
+            if document.meta.missing and not any(
+                d.base_id == document.base_id for d, _ in left_out
+            ):
                 left_out.append((document, missing))
             continue
         for item_id, item in items_for(loaded, document):
             if item_id is not None and not NAME_RE.match(str(item_id)):
-                raise UsageError(f"'{item_id}' cannot name a file: use lowercase letters, "
-                                 "digits and hyphens")
+                raise UsageError(
+                    f"'{item_id}' cannot name a file: use lowercase letters, digits and hyphens"
+                )
             unit = Unit(document, item_id, item, main_lang=loaded.profile.language)
             for fmt in document.formats:
                 if formats and fmt not in formats:
                     continue
                 unit.outputs[fmt] = unit.stem + output_formats()[fmt].suffix
                 unit.fingerprints[fmt] = hashlib.sha256(
-                    f"{unit_base}|{unit.stem}|{fmt}".encode()).hexdigest()
+                    f"{unit_base}|{unit.stem}|{fmt}".encode()
+                ).hexdigest()
             if unit.outputs:
                 units.append(unit)
     return Plan(loaded, dirs, documents, units, fingerprint, strings, left_out)
@@ -240,5 +301,8 @@ def left_out_notes(plan: Plan) -> list[str]:
     """Each document left out for want of its data, with what the person running genkit can do
     (the index says what it needs)."""
     name = plan.loaded.name
-    return [f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
-            for document, _ in plan.left_out if document.meta.missing_how]
+    return [
+        f"{document.id} left out: {document.meta.missing_how.format(name=name)}"
+        for document, _ in plan.left_out
+        if document.meta.missing_how
+    ]

@@ -44,38 +44,71 @@ class Manifest:
     genkit_version: str = __version__
 
     @classmethod
-    def describe(cls, name: str, files: dict[str, bytes], fingerprints: dict[str, str],
-                 inputs: str, titles: dict[str, str], readings: dict[str, StoredReading],
-                 reads: dict[str, dict[str, str]]) -> Manifest:
+    def describe(
+        cls,
+        name: str,
+        files: dict[str, bytes],
+        fingerprints: dict[str, str],
+        inputs: str,
+        titles: dict[str, str],
+        readings: dict[str, StoredReading],
+        reads: dict[str, dict[str, str]],
+    ) -> Manifest:
         """The manifest of a bundle made of ``files``."""
-        entries = {path: FileEntry(path, len(data), hashlib.sha256(data).hexdigest(),
-                                   fingerprints.get(path, ""))
-                   for path, data in sorted(files.items())}
+        entries = {
+            path: FileEntry(
+                path, len(data), hashlib.sha256(data).hexdigest(), fingerprints.get(path, "")
+            )
+            for path, data in sorted(files.items())
+        }
         return cls(name, inputs, entries, titles, readings, reads)
 
     def to_json(self) -> bytes:
-        files = [{"path": e.path, "size": e.size, "sha256": e.sha256,
-                  **({"fingerprint": e.fingerprint} if e.fingerprint else {})}
-                 for e in self.files.values()]
-        data = {"genkit_version": self.genkit_version, "jurisdiction": self.jurisdiction,
-                "inputs_fingerprint": self.inputs_fingerprint, "files": files,
-                "titles": self.titles,
-                "readings": {stem: {"grade": r.grade, "formula": r.formula}
-                             for stem, r in self.readings.items()},
-                "reads": _pack(self.reads)}
+        files = [
+            {
+                "path": e.path,
+                "size": e.size,
+                "sha256": e.sha256,
+                **({"fingerprint": e.fingerprint} if e.fingerprint else {}),
+            }
+            for e in self.files.values()
+        ]
+        data = {
+            "genkit_version": self.genkit_version,
+            "jurisdiction": self.jurisdiction,
+            "inputs_fingerprint": self.inputs_fingerprint,
+            "files": files,
+            "titles": self.titles,
+            "readings": {
+                stem: {"grade": r.grade, "formula": r.formula} for stem, r in self.readings.items()
+            },
+            "reads": _pack(self.reads),
+        }
         return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
     @classmethod
     def from_json(cls, data: bytes | str) -> Manifest:
         """Parse a manifest; raise ValueError (or KeyError, TypeError) if it is not one."""
         raw = json.loads(data)
-        files = {f["path"]: FileEntry(f["path"], int(f.get("size", 0)), f["sha256"],
-                                      f.get("fingerprint", "")) for f in raw["files"]}
-        readings = {stem: StoredReading(float(r["grade"]), str(r["formula"]))
-                    for stem, r in raw.get("readings", {}).items()}
-        return cls(raw.get("jurisdiction", ""), raw.get("inputs_fingerprint", ""), files,
-                   dict(raw.get("titles", {})), readings, _unpack(raw.get("reads")),
-                   raw.get("genkit_version", ""))
+        files = {
+            f["path"]: FileEntry(
+                f["path"], int(f.get("size", 0)), f["sha256"], f.get("fingerprint", "")
+            )
+            for f in raw["files"]
+        }
+        readings = {
+            stem: StoredReading(float(r["grade"]), str(r["formula"]))
+            for stem, r in raw.get("readings", {}).items()
+        }
+        return cls(
+            raw.get("jurisdiction", ""),
+            raw.get("inputs_fingerprint", ""),
+            files,
+            dict(raw.get("titles", {})),
+            readings,
+            _unpack(raw.get("reads")),
+            raw.get("genkit_version", ""),
+        )
 
     @classmethod
     def previous(cls, out_dir: Path) -> Manifest | None:
@@ -90,9 +123,10 @@ class Manifest:
 def _pack(file_reads: dict[str, dict[str, str]]) -> dict[str, Any]:
     sets: list[str] = sorted({json.dumps(r, sort_keys=True) for r in file_reads.values()})
     index = {text: i for i, text in enumerate(sets)}
-    return {"sets": [json.loads(t) for t in sets],
-            "files": {p: index[json.dumps(r, sort_keys=True)]
-                      for p, r in sorted(file_reads.items())}}
+    return {
+        "sets": [json.loads(t) for t in sets],
+        "files": {p: index[json.dumps(r, sort_keys=True)] for p, r in sorted(file_reads.items())},
+    }
 
 
 def _unpack(packed: Any) -> dict[str, dict[str, str]]:

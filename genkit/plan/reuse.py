@@ -26,8 +26,14 @@ class Reused:
     reads: dict[str, str]
 
 
-def reuse(out_dir: Path, previous: Manifest | None, path: str, fingerprint: str,
-          profile: Any, memo: dict[str, str]) -> Reused | None:
+def reuse(
+    out_dir: Path,
+    previous: Manifest | None,
+    path: str,
+    fingerprint: str,
+    profile: Any,
+    memo: dict[str, str],
+) -> Reused | None:
     """The previous bundle's ``path`` if it can stand for a new render, else None. ``memo``
     keeps today's answers to reads across one bundle's documents."""
     if previous is None:

@@ -19,8 +19,13 @@ from genkit.plan.manifest import Manifest
 from genkit.plan.reuse import reuse
 
 
-def plan(loaded: LoadedProfile, search: SearchPath, only: list[str], formats: list[str],
-         out_dir: Path | None = None) -> Plan:
+def plan(
+    loaded: LoadedProfile,
+    search: SearchPath,
+    only: list[str],
+    formats: list[str],
+    out_dir: Path | None = None,
+) -> Plan:
     """The plan of one jurisdiction. ``out_dir``: where its bundle was written before, whose
     unchanged outputs are reused; None renders everything (``--force``, ``genkit validate``)."""
     dirs = search_dirs(loaded.templates_dir, search.template_dirs())
@@ -32,7 +37,9 @@ def plan(loaded: LoadedProfile, search: SearchPath, only: list[str], formats: li
     memo: dict[str, str] = {}  # today's answers to reads, shared by the bundle's documents
     units = []
     for unit in planned.units:
-        found = {fmt: reuse(out_dir, previous, path, unit.fingerprints[fmt],
-                            loaded.profile, memo) for fmt, path in unit.outputs.items()}
+        found = {
+            fmt: reuse(out_dir, previous, path, unit.fingerprints[fmt], loaded.profile, memo)
+            for fmt, path in unit.outputs.items()
+        }
         units.append(replace(unit, reused={f: r for f, r in found.items() if r is not None}))
     return replace(planned, units=units, previous=previous)

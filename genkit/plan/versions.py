@@ -15,8 +15,15 @@ from pathlib import Path
 
 from genkit import __version__
 
-_LIBRARIES = ("jinja2", "markdown-it-py", "python-docx", "docxtpl", "weasyprint", "pydyf",
-              "matplotlib")
+_LIBRARIES = (
+    "jinja2",
+    "markdown-it-py",
+    "python-docx",
+    "docxtpl",
+    "weasyprint",
+    "pydyf",
+    "matplotlib",
+)
 
 
 @functools.cache
@@ -42,9 +49,16 @@ def code_fingerprint() -> str:
 
 
 # Where fontconfig finds fonts on Linux and macOS (user folders relative to the home folder).
-_FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "/opt/homebrew/share/fonts",
-                 "/System/Library/Fonts", "/Library/Fonts", "~/Library/Fonts",
-                 "~/.local/share/fonts", "~/.fonts")
+_FONT_FOLDERS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "/opt/homebrew/share/fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+)
 # The names WeasyPrint loads HarfBuzz's subsetter by, per system.
 _SUBSETTER = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
 
@@ -80,5 +94,7 @@ def _subsetter() -> str:
 def genkit_fingerprint() -> str:
     """genkit's version, code and libraries, and the machine's fonts, as one line for a
     fingerprint."""
-    return (f"genkit={__version__};{code_fingerprint()};{library_versions()};"
-            f"fonts={fonts_fingerprint()}\n")
+    return (
+        f"genkit={__version__};{code_fingerprint()};{library_versions()};"
+        f"fonts={fonts_fingerprint()}\n"
+    )

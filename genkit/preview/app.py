@@ -17,11 +17,15 @@ from genkit.preview.page import decorate, placeholder, problems_key
 from genkit.preview.state import PreviewState
 
 KEEPALIVE_SECONDS = 15.0
-TYPES = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf",
-         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         ".zip": "application/zip", ".json": "application/json",
-         ".csv": "text/csv; charset=utf-8",
-         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".zip": "application/zip",
+    ".json": "application/json",
+    ".csv": "text/csv; charset=utf-8",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 NO_CACHE = {"Cache-Control": "no-store"}
 
 
@@ -32,10 +36,10 @@ def make_app(state: PreviewState, name: str) -> Starlette:
         data = snapshot.get(path)
         if data is None:
             if not snapshot.html:  # no good build yet: show why, reload when there is one
-                return Response(placeholder(snapshot, name), 503, NO_CACHE,
-                                media_type=TYPES[".html"])
-            return Response(f"{path}: not in the bundle\n", 404, NO_CACHE,
-                            media_type="text/plain")
+                return Response(
+                    placeholder(snapshot, name), 503, NO_CACHE, media_type=TYPES[".html"]
+                )
+            return Response(f"{path}: not in the bundle\n", 404, NO_CACHE, media_type="text/plain")
         suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
         if suffix == ".html":
             data = decorate(data, path, snapshot, name)
@@ -44,16 +48,22 @@ def make_app(state: PreviewState, name: str) -> Starlette:
 
     async def status(request: Request) -> Response:
         snapshot = state.snapshot
-        return JSONResponse({"version": snapshot.version, "problems": list(snapshot.problems),
-                             "background_problems": list(snapshot.background_problems),
-                             "pending": sorted(snapshot.pending),
-                             "ready": bool(snapshot.html)}, headers=NO_CACHE)
+        return JSONResponse(
+            {
+                "version": snapshot.version,
+                "problems": list(snapshot.problems),
+                "background_problems": list(snapshot.background_problems),
+                "pending": sorted(snapshot.pending),
+                "ready": bool(snapshot.html),
+            },
+            headers=NO_CACHE,
+        )
 
     async def events(request: Request) -> Response:
         queue = state.events.subscribe()
         snapshot = state.snapshot
 
-        async def stream():  # noqa: ANN202
+        async def stream():
             try:
                 hello = {"version": snapshot.version, "problems_key": problems_key(snapshot)}
                 yield f"event: hello\ndata: {json.dumps(hello)}\n\n"
@@ -72,9 +82,11 @@ def make_app(state: PreviewState, name: str) -> Starlette:
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers=NO_CACHE)
 
-    routes = [Route("/_preview/events", events), Route("/_preview/status", status),
-              Route("/{path:path}", page)]
+    routes = [
+        Route("/_preview/events", events),
+        Route("/_preview/status", status),
+        Route("/{path:path}", page),
+    ]
     # Only this machine's names: a web page elsewhere cannot reach the preview by DNS tricks.
-    middleware = [Middleware(TrustedHostMiddleware,
-                             allowed_hosts=["127.0.0.1", "localhost"])]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost"])]
     return Starlette(routes=routes, middleware=middleware)

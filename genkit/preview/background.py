@@ -47,8 +47,7 @@ def read_bundle(folder: Path) -> FullBundle:
 class BackgroundBuild:
     """Runs ``genkit build`` in a child process, one at a time, and can stop it."""
 
-    def __init__(self, name: str, cwd: Path, out_root: Path, only: list[str],
-                 formats: list[str]):
+    def __init__(self, name: str, cwd: Path, out_root: Path, only: list[str], formats: list[str]):
         self.name = name
         self.cwd = cwd
         self.out_root = out_root
@@ -63,8 +62,18 @@ class BackgroundBuild:
         return self.out_root / self.name
 
     def command(self) -> list[str]:
-        args = [sys.executable, "-m", "genkit", "build", self.name, "--out", str(self.out_root),
-                "-q", "-j", "1"]
+        args = [
+            sys.executable,
+            "-m",
+            "genkit",
+            "build",
+            self.name,
+            "--out",
+            str(self.out_root),
+            "-q",
+            "-j",
+            "1",
+        ]
         if self.only:
             args += ["--only", ",".join(self.only)]
         if self.formats:
@@ -76,8 +85,7 @@ class BackgroundBuild:
         env = dict(os.environ)
         # The child must run this very genkit, wherever the working folder is.
         package_parent = str(Path(genkit.__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent,
-                                                        env.get("PYTHONPATH")) if p)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
         # The build stops by itself should this preview end without stopping it (SIGKILL).
         env[WATCH_ENV] = str(os.getpid())
         with self._lock:
@@ -86,8 +94,14 @@ class BackgroundBuild:
             # Its own session: a Ctrl-C in the terminal reaches the preview, which stops the
             # child itself, instead of the child printing its own interruption.
             self._child = subprocess.Popen(
-                self.command(), cwd=self.cwd, env=env, stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                self.command(),
+                cwd=self.cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
         child = self._child
         with contextlib.suppress(OSError, AttributeError):
             os.setpriority(os.PRIO_PROCESS, child.pid, 10)  # the HTML pass comes first

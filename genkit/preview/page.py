@@ -46,26 +46,35 @@ def problems_key(snapshot: Snapshot) -> str:
 
 def status_bar(snapshot: Snapshot, name: str) -> str:
     pending = len(snapshot.pending)
-    formats = (f"PDF and Word: {pending} file{'s' if pending != 1 else ''} updating"
-               if pending else "PDF and Word: ready")
+    formats = (
+        f"PDF and Word: {pending} file{'s' if pending != 1 else ''} updating"
+        if pending
+        else "PDF and Word: ready"
+    )
     pages = "HTML: last good version" if snapshot.problems else "HTML up to date"
-    parts = [f'<div id="genkit-preview" role="status"><a href="/index.html">Preview of '
-             f"{html.escape(name)}</a> · {pages} · {formats}"]
+    parts = [
+        f'<div id="genkit-preview" role="status"><a href="/index.html">Preview of '
+        f"{html.escape(name)}</a> · {pages} · {formats}"
+    ]
     if snapshot.problems:
-        parts.append('<div class="problems" role="alert"><strong>Your last change could not '
-                     "be built; this is the last good version.</strong>")
+        parts.append(
+            '<div class="problems" role="alert"><strong>Your last change could not '
+            "be built; this is the last good version.</strong>"
+        )
         parts.append(f"<pre>{html.escape(chr(10).join(snapshot.problems))}</pre></div>")
     if snapshot.background_problems:
-        parts.append('<div class="problems" role="alert"><strong>PDF and Word files could not '
-                     "be built:</strong>")
-        parts.append(f"<pre>{html.escape(chr(10).join(snapshot.background_problems))}</pre>"
-                     "</div>")
+        parts.append(
+            '<div class="problems" role="alert"><strong>PDF and Word files could not '
+            "be built:</strong>"
+        )
+        parts.append(f"<pre>{html.escape(chr(10).join(snapshot.background_problems))}</pre></div>")
     parts.append("</div>")
     return "".join(parts)
 
 
 def mark_pending(page: str, pending: frozenset[str]) -> str:
     """On the index, say which links lead to a file that is still being rebuilt."""
+
     def mark(match: re.Match) -> str:
         if match.group("path") in pending:
             return match.group(0) + ' <span class="genkit-preview-pending">(updating…)</span>'
@@ -78,14 +87,20 @@ def decorate(data: bytes, path: str, snapshot: Snapshot, name: str) -> bytes:
     text = data.decode("utf-8")
     if path == "index.html":
         text = mark_pending(text, snapshot.pending)
-    script = _SCRIPT % {"page": _js(path), "version": snapshot.version,
-                        "problems": _js(problems_key(snapshot))}
+    script = _SCRIPT % {
+        "page": _js(path),
+        "version": snapshot.version,
+        "problems": _js(problems_key(snapshot)),
+    }
     head = f"<style>{_STYLE}</style>"
     bar = status_bar(snapshot, name)
     text = _insert_after(text, r"<head[^>]*>", head)
     text = _insert_after(text, r"<body[^>]*>", bar)
-    text = text.replace("</body>", f"<script>{script}</script></body>", 1) \
-        if "</body>" in text else text + f"<script>{script}</script>"
+    text = (
+        text.replace("</body>", f"<script>{script}</script></body>", 1)
+        if "</body>" in text
+        else text + f"<script>{script}</script>"
+    )
     return text.encode("utf-8")
 
 
@@ -93,7 +108,7 @@ def _insert_after(text: str, pattern: str, addition: str) -> str:
     match = re.search(pattern, text)
     if match is None:
         return addition + text
-    return text[: match.end()] + addition + text[match.end():]
+    return text[: match.end()] + addition + text[match.end() :]
 
 
 def _js(value: str) -> str:
@@ -104,7 +119,9 @@ def _js(value: str) -> str:
 def placeholder(snapshot: Snapshot, name: str) -> bytes:
     """Served before the first good build: the problems, and a reload when one succeeds."""
     body = "<p>Building…</p>" if not snapshot.problems else ""
-    page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Preview of {html.escape(name)}</title></head><body>{body}</body></html>")
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Preview of {html.escape(name)}</title></head><body>{body}</body></html>"
+    )
     # Any new version reloads: the page has nothing of its own to keep.
     return decorate(page.encode("utf-8"), "", snapshot, name)

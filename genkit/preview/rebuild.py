@@ -35,8 +35,9 @@ class HtmlPass:
     notes: list[str] = field(default_factory=list)  # reading grades and warnings, for the terminal
 
 
-def html_pass(name: str, search: SearchPath, out_root: Path, only: list[str],
-              formats: list[str]) -> HtmlPass:
+def html_pass(
+    name: str, search: SearchPath, out_root: Path, only: list[str], formats: list[str]
+) -> HtmlPass:
     """Load, validate and render NAME's HTML into ``out_root/NAME``; raise GenkitError if bad."""
     start = time.perf_counter()
     loaded = validate(load_profiles([name], search))[0]
@@ -50,12 +51,20 @@ def html_pass(name: str, search: SearchPath, out_root: Path, only: list[str],
     write_bundle(out_dir, bundle.files)
     pages = {path: data for path, data in bundle.files.items() if path.endswith(".html")}
     # The bundle's own index template, listing every format the full bundle will hold.
-    listed = replace(result, plan=full,
-                     titles={u.stem: result.titles.get(u.stem, u.document.meta.title)
-                             for u in full.units})
+    listed = replace(
+        result,
+        plan=full,
+        titles={u.stem: result.titles.get(u.stem, u.document.meta.title) for u in full.units},
+    )
     pages["index.html"] = index_page(listed, index_entries(listed))
     expected = tuple(p for u in full.units for p in u.outputs.values())
     notes = [f"{name}: {r.describe()}" for r in result.readings]
     notes += [f"warning: {w}" for w in result.warnings]
-    return HtmlPass(pages, expected, len(result.rendered), len(result.reused),
-                    time.perf_counter() - start, notes)
+    return HtmlPass(
+        pages,
+        expected,
+        len(result.rendered),
+        len(result.reused),
+        time.perf_counter() - start,
+        notes,
+    )

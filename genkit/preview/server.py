@@ -34,8 +34,15 @@ def _echo(line: str, error: bool = False) -> None:
 
 
 class Preview:
-    def __init__(self, name: str, search: SearchPath, out: Path, only: list[str],
-                 formats: list[str], echo: Echo = _echo):
+    def __init__(
+        self,
+        name: str,
+        search: SearchPath,
+        out: Path,
+        only: list[str],
+        formats: list[str],
+        echo: Echo = _echo,
+    ):
         self.name = name
         self.search = search
         self.out = out
@@ -53,9 +60,13 @@ class Preview:
         self._full: FullBundle | None = None
         self._notes: list[str] = []
         slow = [f for f in (formats or ["pdf", "docx"]) if f != "html"]
-        self.background = (BackgroundBuild(name, search.roots[0], out / "full", only,
-                                           ["html", *slow] if formats else [])
-                           if slow else None)
+        self.background = (
+            BackgroundBuild(
+                name, search.roots[0], out / "full", only, ["html", *slow] if formats else []
+            )
+            if slow
+            else None
+        )
         self._threads: list[threading.Thread] = []
 
     # -- the HTML pass -------------------------------------------------------------------
@@ -63,14 +74,15 @@ class Preview:
         with self._lock:
             generation = self._generation
         try:
-            result = html_pass(self.name, self.search, self.out / "html", self.only,
-                               self.formats)
+            result = html_pass(self.name, self.search, self.out / "html", self.only, self.formats)
         except GenkitError as exc:
             self._failed(exc.format_message().splitlines(), [str(p) for p in exc.problems])
             return False
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
-            line = (f"internal error ({type(exc).__name__}: {exc}). This is a bug in genkit, "
-                    "not in your files; please report it.")
+        except Exception as exc:  # a bug must not stop the preview
+            line = (
+                f"internal error ({type(exc).__name__}: {exc}). This is a bug in genkit, "
+                "not in your files; please report it."
+            )
             self._failed([line], [line])
             return False
         old = self.state.snapshot
@@ -78,20 +90,25 @@ class Preview:
             self._good = generation
         expected = (*result.expected, f"{self.name}-bundle.zip")
         pending = self._pending(result.pages, expected)
-        changed = sorted(p for p in set(old.html) | set(result.pages)
-                         if old.html.get(p) != result.pages.get(p))
+        changed = sorted(
+            p for p in set(old.html) | set(result.pages) if old.html.get(p) != result.pages.get(p)
+        )
         if pending != old.pending and "index.html" not in changed:
             changed.append("index.html")
-        snapshot = self.state.update(html=result.pages, expected=expected, pending=pending,
-                                     problems=())
+        snapshot = self.state.update(
+            html=result.pages, expected=expected, pending=pending, problems=()
+        )
         self._publish(snapshot, changed)
         if result.notes != self._notes:
             for note in result.notes:
                 self.echo(note, note.startswith("warning:"))
             self._notes = result.notes
-        self.echo(f"{self.name}: HTML {'updated' if old.html else 'built'}: "
-                  f"{result.rendered} rendered, {result.reused} unchanged in "
-                  f"{result.seconds:.1f} s", False)
+        self.echo(
+            f"{self.name}: HTML {'updated' if old.html else 'built'}: "
+            f"{result.rendered} rendered, {result.reused} unchanged in "
+            f"{result.seconds:.1f} s",
+            False,
+        )
         if self.background is not None:
             self._want_full.set()
         return True
@@ -103,11 +120,17 @@ class Preview:
         snapshot = self.state.update(problems=tuple(problems))
         self._publish(snapshot, [])
 
-    def _publish(self, snapshot, changed: list[str]) -> None:  # noqa: ANN001
+    def _publish(self, snapshot, changed: list[str]) -> None:
         from genkit.preview.page import problems_key
 
-        self.state.events.publish("update", {"version": snapshot.version, "changed": changed,
-                                             "problems_key": problems_key(snapshot)})
+        self.state.events.publish(
+            "update",
+            {
+                "version": snapshot.version,
+                "changed": changed,
+                "problems_key": problems_key(snapshot),
+            },
+        )
 
     # -- the background pass -------------------------------------------------------------
     def _pending(self, pages: dict[str, bytes], expected: tuple[str, ...]) -> frozenset[str]:
@@ -123,8 +146,12 @@ class Preview:
         for path in slow:
             page = path.removesuffix(".pdf") + ".html"
             # A PDF is printed from its web page: the same page, the same PDF.
-            same_page = (path.endswith(".pdf") and full is not None and page in pages
-                         and full.html_sha.get(page) == hashlib.sha256(pages[page]).hexdigest())
+            same_page = (
+                path.endswith(".pdf")
+                and full is not None
+                and page in pages
+                and full.html_sha.get(page) == hashlib.sha256(pages[page]).hexdigest()
+            )
             if not same_page or path not in full.files:
                 pending.add(path)
         return frozenset(pending)
@@ -148,8 +175,11 @@ class Preview:
                 with self._lock:
                     self._full, self._full_generation = full, generation
                 problems: tuple[str, ...] = ()
-                self.echo(f"{self.name}: PDF and Word files "
-                          f"{'built (a newer change follows)' if stale else 'ready'}", False)
+                self.echo(
+                    f"{self.name}: PDF and Word files "
+                    f"{'built (a newer change follows)' if stale else 'ready'}",
+                    False,
+                )
             elif stale or self.state.snapshot.problems:
                 continue  # built from files that have changed since; the next pass decides
             else:
@@ -159,15 +189,19 @@ class Preview:
             old = self.state.snapshot
             pending = self._pending(old.html, old.expected)
             others = dict(self._full.files) if self._full is not None else {}
-            snapshot = self.state.update(others=others, pending=pending,
-                                         background_problems=problems)
+            snapshot = self.state.update(
+                others=others, pending=pending, background_problems=problems
+            )
             self._publish(snapshot, ["index.html"] if pending != old.pending else [])
 
     # -- watching ------------------------------------------------------------------------
     def watched(self) -> list[Path]:
         folders = [self.search.jurisdiction_dir(self.name)]
-        folders += [root / "jurisdictions" for root in self.search.roots
-                    if (root / "jurisdictions").is_dir()]
+        folders += [
+            root / "jurisdictions"
+            for root in self.search.roots
+            if (root / "jurisdictions").is_dir()
+        ]
         folders += self.search.template_dirs()
         return list(dict.fromkeys(f.resolve() for f in folders))
 
@@ -189,9 +223,14 @@ class Preview:
     def _watch_loop(self) -> None:
         import watchfiles
 
-        for changes in watchfiles.watch(*self.watched(), stop_event=self.stopping, step=50,
-                                        debounce=400, yield_on_timeout=False,
-                                        raise_interrupt=False):
+        for changes in watchfiles.watch(
+            *self.watched(),
+            stop_event=self.stopping,
+            step=50,
+            debounce=400,
+            yield_on_timeout=False,
+            raise_interrupt=False,
+        ):
             if any(self.relevant(Path(path)) for _change, path in changes):
                 with self._lock:
                     self._generation += 1
@@ -210,8 +249,7 @@ class Preview:
         if self.background is not None:
             loops.append(self._full_loop)
         for loop in loops:
-            thread = threading.Thread(target=loop, name=f"preview-{loop.__name__}",
-                                      daemon=True)
+            thread = threading.Thread(target=loop, name=f"preview-{loop.__name__}", daemon=True)
             thread.start()
             self._threads.append(thread)
 
@@ -231,7 +269,7 @@ class _Server(uvicorn.Server):
         super().__init__(config)
         self.preview = preview
 
-    def handle_exit(self, sig: int, frame) -> None:  # noqa: ANN001
+    def handle_exit(self, sig: int, frame) -> None:
         self.preview.state.events.publish("end", None)
         super().handle_exit(sig, frame)
 
@@ -244,15 +282,24 @@ def bind(port: int) -> socket.socket:
         sock.bind(("127.0.0.1", port))
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another "
-                         "port with --port, or leave it out to use a free one") from None
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another "
+            "port with --port, or leave it out to use a free one"
+        ) from None
     sock.listen(64)
     sock.set_inheritable(True)
     return sock
 
 
-def run_preview(name: str, search: SearchPath, port: int, out: Path | None, only: list[str],
-                formats: list[str], open_browser: bool) -> None:
+def run_preview(
+    name: str,
+    search: SearchPath,
+    port: int,
+    out: Path | None,
+    only: list[str],
+    formats: list[str],
+    open_browser: bool,
+) -> None:
     """Serve NAME's bundle until Ctrl-C; raise UsageError before starting if NAME is unknown."""
     search.jurisdiction_dir(name)
     sock = bind(port)
@@ -266,8 +313,12 @@ def run_preview(name: str, search: SearchPath, port: int, out: Path | None, only
         preview.start()
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        config = uvicorn.Config(make_app(preview.state, name), log_level="warning",
-                                lifespan="off", timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            make_app(preview.state, name),
+            log_level="warning",
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+        )
         _Server(config, preview).run(sockets=[sock])
     except KeyboardInterrupt:  # during the first build, or passed on by uvicorn after shutdown
         pass

@@ -17,7 +17,7 @@ class Snapshot:
     """One consistent view: the HTML of the last good build and the newest PDF and Word files."""
 
     version: int = 0
-    html: dict[str, bytes] = field(default_factory=dict)   # path -> bytes (pages and index)
+    html: dict[str, bytes] = field(default_factory=dict)  # path -> bytes (pages and index)
     others: dict[str, bytes] = field(default_factory=dict)  # PDF, Word, zip, manifest
     pending: frozenset[str] = frozenset()  # PDF and Word paths not yet rebuilt for this state
     expected: tuple[str, ...] = ()  # every output path of the current plan, in index order

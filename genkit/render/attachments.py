@@ -33,7 +33,7 @@ class Attachments:
             found, value = resolve(self._profile, path)
             reads.record(path, "b", value if found else None)
 
-    def __iter__(self):  # noqa: ANN204
+    def __iter__(self):
         self._record()
         return iter(self._items)
 

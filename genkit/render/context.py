@@ -52,7 +52,7 @@ def friendly(path: str, profile: Any = None) -> str:
         named = _item_label(profile, item)
         if named:
             if path.endswith("]"):
-                return f"{friendly(path[:path.rindex('[')])}: {named}"
+                return f"{friendly(path[: path.rindex('[')])}: {named}"
             field = FRIENDLY_FIELDS.get(last) or _DETAIL.get(last) or last.replace("_", " ")
             return f"{named}: {lower_first(field)}"
     last = path.split(".")[-1].split("[")[0]
@@ -82,8 +82,9 @@ def _covers(a: str, b: str) -> bool:
     return a == b or (b.startswith(a) and b[len(a)] in ".[")
 
 
-def illustrative_test(profile: Any):  # noqa: ANN201 - a template function
+def illustrative_test(profile: Any):  # a template function
     """``is_illustrative(path)``: whether the fact, a parent or a part is listed as illustrative."""
+
     def is_illustrative(path: str) -> bool:
         return any(_covers(p, path) or _covers(path, p) for p in profile.illustrative)
 
@@ -123,15 +124,17 @@ def fact_name(path: str, ui: UiStrings, profile: Any, lang: str) -> str:
     match = _METRIC_FIGURE.match(path)
     if match and int(match.group(1)) < len(profile.metrics):
         metric_id = profile.metrics[int(match.group(1))].id
-        name = (profile.metric_library[metric_id].name if is_english(ui) else
-                profile.briefings.wording(lang).metrics.get(metric_id, metric_id))
+        name = (
+            profile.metric_library[metric_id].name
+            if is_english(ui)
+            else profile.briefings.wording(lang).metrics.get(metric_id, metric_id)
+        )
         pattern = ui.metric_target if match.group(2) == "target" else ui.metric_baseline
         return ui.fill(pattern, metric=name)
     path = _INDEX.sub("", path)
     if is_english(ui):
         return friendly(path)
     return ui.fact_names.get(path, path)
-
 
 
 def sample_notice(loaded: LoadedProfile, ui: UiStrings | None = None) -> str | None:
@@ -141,14 +144,19 @@ def sample_notice(loaded: LoadedProfile, ui: UiStrings | None = None) -> str | N
     ui = ui or builtin_strings(profile.language)
     name = profile.jurisdiction.name
     # "the City of Durham" but "Harris County": English needs the article only before "X of Y".
-    the_name = f"the {name}" if re.match(r"^(City|County|Town|Village|City and County) of ",
-                                         name) else name
-    return ui.fill(ui.sample_notice, jurisdiction=name, the_jurisdiction=the_name,
-                   program=profile.program.name)
+    the_name = (
+        f"the {name}"
+        if re.match(r"^(City|County|Town|Village|City and County) of ", name)
+        else name
+    )
+    return ui.fill(
+        ui.sample_notice, jurisdiction=name, the_jurisdiction=the_name, program=profile.program.name
+    )
 
 
-def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
-                  ui: UiStrings | None = None) -> dict[str, Any]:
+def build_context(
+    loaded: LoadedProfile, document: Document, item: Any = None, ui: UiStrings | None = None
+) -> dict[str, Any]:
     profile = loaded.profile
     lang = document.lang or profile.language
     ui = ui or builtin_strings(lang)
@@ -162,8 +170,12 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
             context[name] = Tracked(value, (name,))
     context.update(
         profile=Tracked(profile, ()),
-        doc={"id": document.id, "title": document.meta.title,
-             "audience": document.meta.audience, "description": document.meta.description},
+        doc={
+            "id": document.id,
+            "title": document.meta.title,
+            "audience": document.meta.audience,
+            "description": document.meta.description,
+        },
         sample=profile.status == "sample",
         sample_notice=sample_notice(loaded, ui),
         lang=lang,
@@ -184,8 +196,9 @@ def build_context(loaded: LoadedProfile, document: Document, item: Any = None,
     _declare_names(profile, lang, leaf_names)
     if item is not None:
         item_path = _item_path(profile, document.meta.each, item)
-        context[document.meta.item_name] = (Tracked(item, parse(item_path) or ()) if item_path
-                                            else item)
+        context[document.meta.item_name] = (
+            Tracked(item, parse(item_path) or ()) if item_path else item
+        )
         context["item_path"] = item_path
         if item_path:  # the item's place in its list: reading it ties the unit to that item
             declare(f"{item_path}.id")
@@ -207,22 +220,28 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
     reads.root = profile
     listed = [p for p in (*profile.citations, *profile.illustrative) if "[" in p]
     # A fact's name in the sources list names its list item ("Pay range (Advanced EMT)").
-    labels = sorted({(*(parse(p[:p.rindex("]") + 1]) or ()),) for p in listed}) + [
-        ("metric_library",)] if listed else []
+    labels = (
+        sorted({(*(parse(p[: p.rindex("]") + 1]) or ()),) for p in listed}) + [("metric_library",)]
+        if listed
+        else []
+    )
     sources = [("citations",), ("illustrative",), ("sources",)]
     numbering = [("evidence",), ("procurement", "call_data"), ("citations",), ("sources",)]
     names.update(
-        references=numbering, ref=numbering, sources_for=numbering + sources,
-        is_illustrative=[("illustrative",)], cited_facts=sources + labels,
+        references=numbering,
+        ref=numbering,
+        sources_for=numbering + sources,
+        is_illustrative=[("illustrative",)],
+        cited_facts=sources + labels,
         illustrative_facts=sources + labels,
         citations=[*sources, ("metrics",), ("metric_library",), ("briefings", "text")],
         **{name: list(spec.reads) for name, spec in context_names().items()},
-        evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date"),
-                           ("as_of",)],
+        evaluation_anchor=[("procurement", "timeline"), ("program", "launch_date"), ("as_of",)],
         agreement_effective=[("agreement", "effective"), ("procurement", "timeline")],
         wording=[("briefings", "text")],
         sample_notice=[("status",), ("jurisdiction", "name"), ("program", "name")],
-        item_path=[])
+        item_path=[],
+    )
     reads.names.update(names)
     for path in PAGE_READS:  # the layout every format puts around the text
         reads.declare(path)
@@ -232,11 +251,21 @@ def _declare_names(profile: Any, lang: str, names: dict[str, list[tuple]]) -> No
 
 
 # What page_html, the DOCX page and sample notices read from the profile, for every document.
-PAGE_READS: list[tuple] = [("status",), ("language",), ("as_of",), ("jurisdiction", "name"),
-                           ("program", "name"), ("program", "host_department"),
-                           ("briefings", "text")]
-PAGE_SHOWN = {("jurisdiction", "name"), ("program", "name"), ("program", "host_department"),
-              ("as_of",)}
+PAGE_READS: list[tuple] = [
+    ("status",),
+    ("language",),
+    ("as_of",),
+    ("jurisdiction", "name"),
+    ("program", "name"),
+    ("program", "host_department"),
+    ("briefings", "text"),
+]
+PAGE_SHOWN = {
+    ("jurisdiction", "name"),
+    ("program", "name"),
+    ("program", "host_department"),
+    ("as_of",),
+}
 
 
 def _item_path(profile: Any, each: str | None, item: Any) -> str | None:

@@ -36,8 +36,17 @@ class RenderedMarkdown:
 def template_problem(exc: Exception, fallback: str) -> TemplateError:
     """Turn any Jinja failure into a located error: ``template:line: message``."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError([Problem(exc.filename or exc.name or fallback, exc.lineno or 0, 0,
-                                      "", f"template syntax: {exc.message}")])
+        return TemplateError(
+            [
+                Problem(
+                    exc.filename or exc.name or fallback,
+                    exc.lineno or 0,
+                    0,
+                    "",
+                    f"template syntax: {exc.message}",
+                )
+            ]
+        )
     line, name = 0, fallback
     tb = exc.__traceback__
     while tb is not None:  # the innermost frame that belongs to a template names the line
@@ -48,23 +57,48 @@ def template_problem(exc: Exception, fallback: str) -> TemplateError:
             name, line = fallback, 0
         tb = tb.tb_next
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return SecurityError([Problem(name, line, 0, "",
-                                      f"refused by the template sandbox: {exc}")])
+        return SecurityError(
+            [Problem(name, line, 0, "", f"refused by the template sandbox: {exc}")]
+        )
     if isinstance(exc, RenderLimitExceeded):
         return SecurityError([Problem(name, line, 0, "", f"stopped: {exc}")])
     if isinstance(exc, MemoryError):
-        return SecurityError([Problem(name, line, 0, "", "stopped: rendering needed more "
-                                      "memory than any document should")])
+        return SecurityError(
+            [
+                Problem(
+                    name,
+                    line,
+                    0,
+                    "",
+                    "stopped: rendering needed more memory than any document should",
+                )
+            ]
+        )
     if isinstance(exc, RecursionError):
-        return TemplateError([Problem(name, line, 0, "", "stopped: templates call each other "
-                                      "too deeply (a macro or include that never ends?)")])
+        return TemplateError(
+            [
+                Problem(
+                    name,
+                    line,
+                    0,
+                    "",
+                    "stopped: templates call each other "
+                    "too deeply (a macro or include that never ends?)",
+                )
+            ]
+        )
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError([Problem(name, line, 0, "", f"undefined: {exc.message}")])
     return TemplateError([Problem(name, line, 0, "", f"{type(exc).__name__}: {exc}")])
 
 
-def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
-                    item: Any = None, ui: UiStrings | None = None) -> RenderedMarkdown:
+def render_markdown(
+    env: SafeSandbox,
+    loaded: LoadedProfile,
+    document: Document,
+    item: Any = None,
+    ui: UiStrings | None = None,
+) -> RenderedMarkdown:
     from genkit.render.tracking.facts import ensure_recording
 
     try:
@@ -74,7 +108,7 @@ def render_markdown(env: SafeSandbox, loaded: LoadedProfile, document: Document,
             text = capped_join(template.generate(context))
     except TemplateError:
         raise
-    except Exception as exc:  # noqa: BLE001 - every template failure is the user's to fix
+    except Exception as exc:  # every template failure is the user's to fix
         raise template_problem(exc, str(document.source)) from None
     tokens = parser().parse(text)
     check_images(tokens, str(document.source), text)
@@ -97,15 +131,31 @@ def _figures(loaded: LoadedProfile, document: Document, tokens: list[Token]) -> 
     for name, line in fences:
         spec = figure_spec(name)
         if spec is None:
-            problems.append(Problem(where, 0, 0, "", f"figure '{name}' (line {line} of the "
-                                    f"rendered Markdown) does not exist; known figures: "
-                                    f"{', '.join(figure_names())}"))
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "",
+                    f"figure '{name}' (line {line} of the "
+                    f"rendered Markdown) does not exist; known figures: "
+                    f"{', '.join(figure_names())}",
+                )
+            )
             continue
         declare(*spec.reads)  # drawn in Python from these sections (and the call analysis)
         figure = spec.build(loaded)
         if figure is None:
-            problems.append(Problem(where, 0, 0, "", f"figure '{name}' has no data for "
-                                    f"{loaded.name}; place it inside {{% if {spec.when} %}}"))
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "",
+                    f"figure '{name}' has no data for "
+                    f"{loaded.name}; place it inside {{% if {spec.when} %}}",
+                )
+            )
             continue
         figures[name] = figure
     if problems:
@@ -124,54 +174,90 @@ def check_images(tokens: list[Token], where: str, text: str = "") -> None:
     for match in _IMAGE_SYNTAX.finditer(text):
         if not match.group("src").startswith(_IMAGE_OK):
             line = text.count("\n", 0, match.start()) + 1
-            raise RenderError([Problem(where, line, 0, "", f"refused image "
-                                       f"'{match.group('src')[:80]}': documents may only "
-                                       "embed images generated by genkit")])
+            raise RenderError(
+                [
+                    Problem(
+                        where,
+                        line,
+                        0,
+                        "",
+                        f"refused image "
+                        f"'{match.group('src')[:80]}': documents may only "
+                        "embed images generated by genkit",
+                    )
+                ]
+            )
     for token in tokens:
         for child in token.children or []:
             src = str(child.attrs.get("src", "")) if child.type == "image" else ""
             if src and not src.startswith(_IMAGE_OK):
-                raise RenderError([Problem(where, (token.map or [0])[0] + 1, 0, "",
-                                           f"refused image '{src[:80]}': documents may only "
-                                           "embed images generated by genkit")])
+                raise RenderError(
+                    [
+                        Problem(
+                            where,
+                            (token.map or [0])[0] + 1,
+                            0,
+                            "",
+                            f"refused image '{src[:80]}': documents may only "
+                            "embed images generated by genkit",
+                        )
+                    ]
+                )
 
 
 def local_names(loaded: LoadedProfile, lang: str | None = None) -> tuple[str, str]:
     """The jurisdiction's and department's names as a document in ``lang`` writes them."""
     profile = loaded.profile
     wording = profile.briefings.wording(lang or profile.language)
-    return (wording.jurisdiction_name or profile.jurisdiction.name,
-            wording.department or profile.program.host_department)
+    return (
+        wording.jurisdiction_name or profile.jurisdiction.name,
+        wording.department or profile.program.host_department,
+    )
 
 
 def running_header(loaded: LoadedProfile, lang: str | None = None) -> str:
     return f"{local_names(loaded, lang)[0]} · {loaded.profile.program.name}"
 
 
-def footer_text(loaded: LoadedProfile, ui: UiStrings | None = None,
-                lang: str | None = None) -> str:
+def footer_text(loaded: LoadedProfile, ui: UiStrings | None = None, lang: str | None = None) -> str:
     profile = loaded.profile
     ui = ui or builtin_strings(profile.language)
-    return ui.fill(ui.footer, program=profile.program.name,
-                   department=local_names(loaded, lang)[1],
-                   date=date_long(profile.as_of, ui), version=__version__)
+    return ui.fill(
+        ui.footer,
+        program=profile.program.name,
+        department=local_names(loaded, lang)[1],
+        date=date_long(profile.as_of, ui),
+        version=__version__,
+    )
 
 
 def css_string(text: str) -> str:
     """A CSS string literal that no strings file can break out of."""
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-               .replace("<", "\\3C "))
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3C ")
+    )
     return f'"{escaped}"'
 
 
 def page_css(ui: UiStrings) -> str:
     """The "Page X of Y" footer of printed pages, in the document's language."""
-    return ("@page { @bottom-center { content: " + css_string(ui.page + " ")
-            + " counter(page) " + css_string(" " + ui.of + " ") + " counter(pages); } }")
+    return (
+        "@page { @bottom-center { content: "
+        + css_string(ui.page + " ")
+        + " counter(page) "
+        + css_string(" " + ui.of + " ")
+        + " counter(pages); } }"
+    )
 
 
-def page_html(html_env: SafeSandbox, loaded: LoadedProfile, document: Document,
-              rendered: RenderedMarkdown, css: str, ui: UiStrings | None = None) -> str:
+def page_html(
+    html_env: SafeSandbox,
+    loaded: LoadedProfile,
+    document: Document,
+    rendered: RenderedMarkdown,
+    css: str,
+    ui: UiStrings | None = None,
+) -> str:
     from markupsafe import Markup
 
     from genkit.render.formats.html import body_html
@@ -198,7 +284,7 @@ def page_html(html_env: SafeSandbox, loaded: LoadedProfile, document: Document,
     }
     try:
         return html_env.get_template(LAYOUT).render(values)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise template_problem(exc, LAYOUT) from None
 
 

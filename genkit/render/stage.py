@@ -57,8 +57,13 @@ class Rendered:
         self.pending = {}
 
 
-def render(plans: list[Plan], search: SearchPath, jobs: int = 1,
-           progress: Progress | None = None, workers: PdfWorkers | None = None) -> list[Rendered]:
+def render(
+    plans: list[Plan],
+    search: SearchPath,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    workers: PdfWorkers | None = None,
+) -> list[Rendered]:
     """Render every plan; with ``jobs > 1`` the PDF workers take all jurisdictions' PDFs at
     once. ``workers``: PDF processes the caller started early (closed by the caller)."""
     with Renderer(search, jobs, progress, workers) as renderer:
@@ -71,8 +76,13 @@ def render(plans: list[Plan], search: SearchPath, jobs: int = 1,
 class Renderer:
     """Renders plans, sending PDF work to worker processes when ``jobs > 1``."""
 
-    def __init__(self, search: SearchPath, jobs: int = 1, progress: Progress | None = None,
-                 workers: PdfWorkers | None = None):
+    def __init__(
+        self,
+        search: SearchPath,
+        jobs: int = 1,
+        progress: Progress | None = None,
+        workers: PdfWorkers | None = None,
+    ):
         self.search = search
         self.jobs = jobs
         self.progress = progress or (lambda name, message: None)
@@ -105,8 +115,9 @@ class Renderer:
         loader = make_loader(plan.dirs, plan.dirs[-1])
         envs = make_env(loader), make_env(loader, finalize=None)
         css = stylesheet(plan.dirs)
-        if any(fmt == "pdf" and fmt not in unit.reused for unit in plan.units
-               for fmt in unit.outputs):
+        if any(
+            fmt == "pdf" and fmt not in unit.reused for unit in plan.units for fmt in unit.outputs
+        ):
             self.start_pool()
         for unit in plan.units:
             result.titles[unit.stem] = self._render_unit(unit, plan, envs, css, result)
@@ -115,8 +126,7 @@ class Renderer:
         self._later.clear()
         return result
 
-    def _render_unit(self, unit: Unit, plan: Plan, envs: tuple, css: str,
-                     result: Rendered) -> str:
+    def _render_unit(self, unit: Unit, plan: Plan, envs: tuple, css: str, result: Rendered) -> str:
         """Produce (or reuse) every output of one unit; return the document's title."""
         for fmt, reused in unit.reused.items():
             path = unit.outputs[fmt]
@@ -130,9 +140,18 @@ class Renderer:
         known_reading = previous.readings.get(unit.stem) if previous else None
         if not needs and known_title and (not measured or known_reading):
             if measured and known_reading:  # unchanged: report the stored grade, measure nothing
-                self._report(unit, plan, result, Reading(
-                    unit.stem, unit.lang, known_reading.grade, known_reading.formula,
-                    plan.loaded.profile.briefings.max_reading_grade))
+                self._report(
+                    unit,
+                    plan,
+                    result,
+                    Reading(
+                        unit.stem,
+                        unit.lang,
+                        known_reading.grade,
+                        known_reading.formula,
+                        plan.loaded.profile.briefings.max_reading_grade,
+                    ),
+                )
             return known_title
         reads = Reads(root=plan.loaded.profile)
         with recording(reads):
@@ -141,8 +160,16 @@ class Renderer:
             result.reads[unit.outputs[fmt]] = reads.entries
         return title
 
-    def _render_needed(self, unit: Unit, plan: Plan, needs: list[str], envs: tuple, css: str,
-                       result: Rendered, reads: Reads) -> str:
+    def _render_needed(
+        self,
+        unit: Unit,
+        plan: Plan,
+        needs: list[str],
+        envs: tuple,
+        css: str,
+        result: Rendered,
+        reads: Reads,
+    ) -> str:
         """Render a unit's outputs that could not be reused, recording the fields read."""
         measured = unit.document.meta.readability and unit.document.kind == "markdown"
         ui = plan.strings[unit.lang]
@@ -151,8 +178,9 @@ class Renderer:
 
             path = unit.outputs["docx"]
             self.progress(plan.loaded.name, f"rendering {path}")
-            result.files[path] = render_docx_template(unit.document, plan.loaded, plan.dirs,
-                                                      unit.item, ui)
+            result.files[path] = render_docx_template(
+                unit.document, plan.loaded, plan.dirs, unit.item, ui
+            )
             result.rendered.append(path)
             return unit.document.meta.title
         md_env, html_env = envs
@@ -163,18 +191,23 @@ class Renderer:
             return rendered.title
         html = page_html(html_env, plan.loaded, unit.document, rendered, css, ui)
         for fmt in needs:
-            job = OutputJob(plan, unit, rendered, html, self.search,
-                            functools.partial(self._pdf, plan=plan,
-                                              where=str(unit.document.source)),
-                            functools.partial(self._warn, unit.outputs[fmt], unit, result), fmt)
+            job = OutputJob(
+                plan,
+                unit,
+                rendered,
+                html,
+                self.search,
+                functools.partial(self._pdf, plan=plan, where=str(unit.document.source)),
+                functools.partial(self._warn, unit.outputs[fmt], unit, result),
+                fmt,
+            )
             result.rendered.append(job.path)
             self.progress(plan.loaded.name, f"rendering {job.path}")
             output = output_formats()[fmt]
             if output.after_pdfs and self._pool is not None:
                 # Written once every PDF is with the workers; the reads still go to this
                 # unit's set.
-                self._later.append(functools.partial(self._write_later, job, output, result,
-                                                     reads))
+                self._later.append(functools.partial(self._write_later, job, output, result, reads))
             else:
                 self._keep(job, output.write(job), result)
         return rendered.title
@@ -193,16 +226,19 @@ class Renderer:
         else:
             result.files[job.path] = data
 
-    def _write_later(self, job: OutputJob, output: OutputFormat, result: Rendered,
-                     reads: Reads) -> None:
+    def _write_later(
+        self, job: OutputJob, output: OutputFormat, result: Rendered, reads: Reads
+    ) -> None:
         with recording(reads):
             self._keep(job, output.write(job), result)
 
-    def _warn(self, path: str, unit: Unit, result: Rendered, message: str,
-              render_again: bool) -> None:
+    def _warn(
+        self, path: str, unit: Unit, result: Rendered, message: str, render_again: bool
+    ) -> None:
         """A writer's warning about an output, located at the document's template."""
-        result.warnings.append(Problem(self.search.display(unit.document.source), 0, 0, "",
-                                       message))
+        result.warnings.append(
+            Problem(self.search.display(unit.document.source), 0, 0, "", message)
+        )
         if render_again:
             result.render_again.add(path)
 
@@ -215,9 +251,14 @@ class Renderer:
     def _report(self, unit: Unit, plan: Plan, result: Rendered, reading: Reading) -> None:
         result.readings.append(reading)
         if reading.over:
-            result.warnings.append(Problem(
-                self.search.display(unit.document.source), 0, 0, "",
-                f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
-                f"the limit of {reading.limit:g} (briefings.max_reading_grade); use shorter "
-                "sentences and everyday words in the template and in the profile's wording"))
-
+            result.warnings.append(
+                Problem(
+                    self.search.display(unit.document.source),
+                    0,
+                    0,
+                    "",
+                    f"{plan.loaded.name}: {unit.stem}: reading grade {reading.grade:.1f} is above "
+                    f"the limit of {reading.limit:g} (briefings.max_reading_grade); use shorter "
+                    "sentences and everyday words in the template and in the profile's wording",
+                )
+            )

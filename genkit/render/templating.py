@@ -39,13 +39,14 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
     _SIZED_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
 
     @unwrapping_binop
-    def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
+    def call_binop(self, context, operator: str, left: object, right: object) -> object:
         check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
-    def call(self, __context, __obj, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204, N807
+    def call(self, __context, __obj, *args, **kwargs):
         if getattr(__obj, "__name__", "") in self._SIZED_METHODS and any(
-                isinstance(a, int) and a > 10_000 for a in args):
+            isinstance(a, int) and a > 10_000 for a in args
+        ):
             from genkit.limits import RenderLimitExceeded
 
             raise RenderLimitExceeded(f"{__obj.__name__}() with a width over 10,000")
@@ -59,10 +60,26 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
 
     # Reachable in plain Jinja (format is even wrapped safely), but no document needs them, and
     # each has been a step in a published sandbox escape: refuse them outright.
-    _BLOCKED = frozenset({"format", "format_map", "mro", "model_construct", "model_copy",
-                          "model_validate", "model_validate_json", "model_validate_strings",
-                          "model_rebuild", "model_post_init", "copy", "construct", "parse_obj",
-                          "parse_raw", "parse_file", "update_forward_refs"})
+    _BLOCKED = frozenset(
+        {
+            "format",
+            "format_map",
+            "mro",
+            "model_construct",
+            "model_copy",
+            "model_validate",
+            "model_validate_json",
+            "model_validate_strings",
+            "model_rebuild",
+            "model_post_init",
+            "copy",
+            "construct",
+            "parse_obj",
+            "parse_raw",
+            "parse_file",
+            "update_forward_refs",
+        }
+    )
 
     def _blocked(self, name: object) -> bool:
         return isinstance(name, str) and (name.startswith("_") or name in self._BLOCKED)
@@ -73,8 +90,9 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
     def getitem(self, obj: object, argument: object) -> object:
         return self._lookup(obj, unwrap(argument), super().getitem)
 
-    def _lookup(self, obj: object, key: object,
-                fetch: Callable[[object, object], object]) -> object:
+    def _lookup(
+        self, obj: object, key: object, fetch: Callable[[object, object], object]
+    ) -> object:
         """One attribute or item: blocked names refused, reads of profile containers recorded."""
         if isinstance(obj, Tracked):  # a profile container: look at the real one, record the read
             from genkit.render.tracking.facts import child
@@ -94,10 +112,12 @@ class SafeSandbox(ImmutableSandboxedEnvironment):
 
 
 def make_loader(dirs: list[Path], builtin_dir: Path) -> jinja2.BaseLoader:
-    return jinja2.ChoiceLoader([
-        jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_dir))}),
-        jinja2.FileSystemLoader([str(d) for d in dirs]),
-    ])
+    return jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_dir))}),
+            jinja2.FileSystemLoader([str(d) for d in dirs]),
+        ]
+    )
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -124,8 +144,9 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED: dict[object, _CompiledTemplates] = {}
 
 
-def make_env(loader: jinja2.BaseLoader,
-             finalize: Callable[[object], object] | None = markdown_value) -> SafeSandbox:
+def make_env(
+    loader: jinja2.BaseLoader, finalize: Callable[[object], object] | None = markdown_value
+) -> SafeSandbox:
     """Environment for Markdown templates (default) or, with ``finalize=None``, Word XML."""
     env = SafeSandbox(
         loader=loader,

@@ -23,8 +23,11 @@ _SAFE_MEMBER = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
 def check_member(rel: str) -> str:
     """A path inside a bundle: relative, lowercase, no ``..``, nothing the OS treats specially."""
     parts = rel.split("/")
-    if not _SAFE_MEMBER.match(rel) or ".." in parts or any(
-            p.split(".")[0] in RESERVED_NAMES for p in parts):
+    if (
+        not _SAFE_MEMBER.match(rel)
+        or ".." in parts
+        or any(p.split(".")[0] in RESERVED_NAMES for p in parts)
+    ):
         raise GenkitError(f"refusing to write '{rel}': not a safe file name inside the bundle")
     return rel
 

@@ -29,7 +29,7 @@ class IndexEntry:
     phase: str = "plan"
     order: int = 100
     group: str = ""  # the document all items and languages of one template share
-    item: str = ""   # the position, or the language, this file is for
+    item: str = ""  # the position, or the language, this file is for
     heading: str = ""  # the template's own title, for a document made per item or language
 
 
@@ -43,14 +43,29 @@ def entry_for(unit: Any, title: str) -> IndexEntry:
         # The item's own name, or what the rendered title adds to the template's
         # ("Team training protocol: Advanced EMT").
         tail = title.rpartition(": ")[2] if ": " in title else str(unit.item_id)
-        item = next((str(getattr(unit.item, a)) for a in ("title", "name", "label")
-                     if isinstance(getattr(unit.item, a, None), str)), tail)
+        item = next(
+            (
+                str(getattr(unit.item, a))
+                for a in ("title", "name", "label")
+                if isinstance(getattr(unit.item, a, None), str)
+            ),
+            tail,
+        )
     if unit.document.lang:
         language = LANGUAGES.get(unit.document.lang, unit.document.lang)
         item = f"{item}, {language}" if item else language
-    return IndexEntry(title, meta.audience, meta.description, unit.document.family,
-                      dict(unit.outputs), meta.phase, meta.order, unit.document.base_id, item,
-                      meta.title)
+    return IndexEntry(
+        title,
+        meta.audience,
+        meta.description,
+        unit.document.family,
+        dict(unit.outputs),
+        meta.phase,
+        meta.order,
+        unit.document.base_id,
+        item,
+        meta.title,
+    )
 
 
 @dataclass
@@ -76,9 +91,11 @@ def index_phases(entries: list[IndexEntry]) -> list[tuple[str, list[IndexRow]]]:
             keys[key] = (list(PHASES).index(entry.phase), entry.order, key)
         rows[key].files.append((entry.item, entry.outputs))
     ordered = sorted(rows, key=lambda k: keys[k])
-    return [(label, [rows[k] for k in ordered if keys[k][0] == i])
-            for i, label in enumerate(PHASES.values())
-            if any(keys[k][0] == i for k in ordered)]
+    return [
+        (label, [rows[k] for k in ordered if keys[k][0] == i])
+        for i, label in enumerate(PHASES.values())
+        if any(keys[k][0] == i for k in ordered)
+    ]
 
 
 def to_replace(loaded: LoadedProfile) -> list[tuple[str, str]]:
@@ -97,21 +114,34 @@ def to_replace(loaded: LoadedProfile) -> list[tuple[str, str]]:
 def _relative(file: str) -> str:
     """``/home/x/project/jurisdictions/durham/profile.yaml`` -> ``jurisdictions/durham/...``."""
     marker = "jurisdictions/"
-    return file[file.rindex(marker):] if marker in file else file
+    return file[file.rindex(marker) :] if marker in file else file
 
 
-def index_html(env: SafeSandbox, loaded: LoadedProfile, entries: list[IndexEntry],
-               css: str, notice: str | None, left_out: list | None = None) -> bytes:
+def index_html(
+    env: SafeSandbox,
+    loaded: LoadedProfile,
+    entries: list[IndexEntry],
+    css: str,
+    notice: str | None,
+    left_out: list | None = None,
+) -> bytes:
     """The bundle's index page. ``left_out``: (Document, missing paths) the profile lacks."""
     profile = loaded.profile
     missing = [(d.meta.title, d.meta.missing) for d, _ in left_out or []]
     try:
         html = env.get_template(INDEX_TEMPLATE).render(
-            profile=profile, entries=entries, css=Markup(css), sample_notice=notice,
-            phases=index_phases(entries), left_out=missing, to_replace=to_replace(loaded),
+            profile=profile,
+            entries=entries,
+            css=Markup(css),
+            sample_notice=notice,
+            phases=index_phases(entries),
+            left_out=missing,
+            to_replace=to_replace(loaded),
             format_labels={f.name: f.label for f in output_formats().values()},
-            version=__version__, zip_name=f"{loaded.name}-bundle.zip")
-    except Exception as exc:  # noqa: BLE001
+            version=__version__,
+            zip_name=f"{loaded.name}-bundle.zip",
+        )
+    except Exception as exc:
         from genkit.render.document import template_problem
 
         raise template_problem(exc, INDEX_TEMPLATE) from None

@@ -53,19 +53,28 @@ def index_page(result: Rendered, entries: list) -> bytes:
     """The bundle's index.html: documents by rollout phase, what is left out, what to replace."""
     plan = result.plan
     env = make_env(make_loader(plan.dirs, plan.dirs[-1]), finalize=None)
-    return index_html(env, plan.loaded, entries, stylesheet(plan.dirs),
-                      sample_notice(plan.loaded), plan.left_out)
+    return index_html(
+        env, plan.loaded, entries, stylesheet(plan.dirs), sample_notice(plan.loaded), plan.left_out
+    )
 
 
 def manifest(result: Rendered, files: dict[str, bytes]) -> Manifest:
     plan = result.plan
-    fingerprints = {unit.outputs[f]: unit.fingerprints[f] for unit in plan.units
-                    for f in unit.outputs}
+    fingerprints = {
+        unit.outputs[f]: unit.fingerprints[f] for unit in plan.units for f in unit.outputs
+    }
     for path in result.render_again:
         fingerprints.pop(path, None)
     readings = {r.stem: StoredReading(r.grade, r.formula) for r in result.readings}
-    return Manifest.describe(result.name, files, fingerprints, plan.inputs_fingerprint,
-                             result.titles, readings, result.reads)
+    return Manifest.describe(
+        result.name,
+        files,
+        fingerprints,
+        plan.inputs_fingerprint,
+        result.titles,
+        readings,
+        result.reads,
+    )
 
 
 def assemble(result: Rendered, out_dir: Path) -> Bundle:
@@ -75,10 +84,18 @@ def assemble(result: Rendered, out_dir: Path) -> Bundle:
     files["index.html"] = index_page(result, index_entries(result))
     files[FILE_NAME] = manifest(result, files).to_json()
     files[f"{loaded.name}-bundle.zip"] = bundle_zip(
-        loaded.name, {**files, **packet_members(files, loaded.attachments)},
-        loaded.profile.as_of)
-    return Bundle(loaded.name, out_dir, files, result.rendered, result.reused,
-                  result.readings, result.warnings, result.notes)
+        loaded.name, {**files, **packet_members(files, loaded.attachments)}, loaded.profile.as_of
+    )
+    return Bundle(
+        loaded.name,
+        out_dir,
+        files,
+        result.rendered,
+        result.reused,
+        result.readings,
+        result.warnings,
+        result.notes,
+    )
 
 
 def write(bundles: list[Bundle], out_root: Path, digest: str) -> None:
@@ -86,5 +103,12 @@ def write(bundles: list[Bundle], out_root: Path, digest: str) -> None:
     without loading anything, genkit/write/stamp.py)."""
     for bundle in bundles:
         write_bundle(bundle.out_dir, bundle.files)
-        stamp.save(out_root, bundle.name, digest, bundle.files, bundle.rendered + bundle.reused,
-                   [r.describe() for r in bundle.readings], clean=not bundle.warnings)
+        stamp.save(
+            out_root,
+            bundle.name,
+            digest,
+            bundle.files,
+            bundle.rendered + bundle.reused,
+            [r.describe() for r in bundle.readings],
+            clean=not bundle.warnings,
+        )

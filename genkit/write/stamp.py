@@ -85,7 +85,8 @@ def _bundle_files(out_dir: Path) -> dict[str, str] | None:
                 return None
             if path.is_file():
                 found[path.relative_to(out_dir).as_posix()] = hashlib.sha256(
-                    path.read_bytes()).hexdigest()
+                    path.read_bytes()
+                ).hexdigest()
     except OSError:
         return None
     return found
@@ -105,16 +106,29 @@ def unchanged_bundles(names: list[str], out_root: Path, digest: str) -> list[Sta
             out_dir = (out_root / name).absolute()
             if _bundle_files(out_dir) != stamp["files"]:
                 return None
-            outcomes.append(StampedOutcome(name, out_dir, list(stamp["order"]),
-                                           list(stamp["outputs"]),
-                                           [_Line(str(t)) for t in stamp["readings"]]))
+            outcomes.append(
+                StampedOutcome(
+                    name,
+                    out_dir,
+                    list(stamp["order"]),
+                    list(stamp["outputs"]),
+                    [_Line(str(t)) for t in stamp["readings"]],
+                )
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
     return outcomes
 
 
-def save(out_root: Path, name: str, digest: str, files: dict[str, bytes], outputs: list[str],
-         readings: list[str], clean: bool) -> None:
+def save(
+    out_root: Path,
+    name: str,
+    digest: str,
+    files: dict[str, bytes],
+    outputs: list[str],
+    readings: list[str],
+    clean: bool,
+) -> None:
     """Leave the stamp of a bundle just written. ``clean`` is False when the build warned: a
     warned bundle is always rebuilt, so ``--strict`` sees its warnings again."""
     target = _stamp_file(out_root, name)
@@ -123,8 +137,13 @@ def save(out_root: Path, name: str, digest: str, files: dict[str, bytes], output
         with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)
         return
-    stamp = {"inputs": digest, "order": list(files), "outputs": outputs, "readings": readings,
-             "files": {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}}
+    stamp = {
+        "inputs": digest,
+        "order": list(files),
+        "outputs": outputs,
+        "readings": readings,
+        "files": {path: hashlib.sha256(data).hexdigest() for path, data in files.items()},
+    }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_file(target, json.dumps(stamp, sort_keys=True).encode())

@@ -62,8 +62,17 @@ def first_table(tokens: list[Token]) -> list[list[str]]:
 def table_csv(tokens: list[Token], where: str) -> bytes:
     rows = first_table(tokens)
     if not rows:
-        raise TemplateError([Problem(where, 0, 0, "formats", "a document made as CSV needs a "
-                                     "table; its first table becomes the CSV file")])
+        raise TemplateError(
+            [
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "formats",
+                    "a document made as CSV needs a table; its first table becomes the CSV file",
+                )
+            ]
+        )
     out = io.StringIO(newline="")
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerows([defuse(cell) for cell in row] for row in rows)

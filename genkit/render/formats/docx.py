@@ -63,7 +63,7 @@ def tokens_to_docx(tokens: list[Token], page: DocxPage, figures: dict | None = N
 
 
 class _BodyWriter:
-    def __init__(self, document, figures=None):  # noqa: ANN001
+    def __init__(self, document, figures=None):
         self.doc = document
         self.figures = figures or {}
         self.lists: list[dict] = []  # stack of {"ordered": bool, "num_id": int | None}
@@ -74,7 +74,7 @@ class _BodyWriter:
         # the name of the PDF field for the same place.
         self._answers = self._sheets = 0
 
-    def _style(self, name: str):  # noqa: ANN202
+    def _style(self, name: str):
         """Style objects by name, looked up once: python-docx scans every style per lookup."""
         if name not in self._styles:
             self._styles[name] = self.doc.styles[name]
@@ -99,7 +99,7 @@ class _BodyWriter:
             properties = OxmlElement("w:pPr")
             properties.append(style)
             para._p.insert(0, properties)
-        para._genkit_style = style_name  # noqa: SLF001 - remembered for list numbering
+        para._genkit_style = style_name  # remembered for list numbering
         return para
 
     def write(self, tokens: list[Token]) -> None:
@@ -127,8 +127,9 @@ class _BodyWriter:
             self._inline(para, tokens[i + 1])
             return i + 3
         if kind in ("bullet_list_open", "ordered_list_open"):
-            self.lists.append({"ordered": kind == "ordered_list_open", "num_id": None,
-                               "first": True})
+            self.lists.append(
+                {"ordered": kind == "ordered_list_open", "num_id": None, "first": True}
+            )
             return i + 1
         if kind in ("bullet_list_close", "ordered_list_close"):
             self.lists.pop()
@@ -211,8 +212,9 @@ class _BodyWriter:
                 if kind == "code_inline":
                     run.font.name = "Consolas"
 
-    def _run(self, para: Paragraph, text: str, bold: bool, italic: bool, strike: bool,
-             link_el) -> object:  # noqa: ANN001
+    def _run(
+        self, para: Paragraph, text: str, bold: bool, italic: bool, strike: bool, link_el
+    ) -> object:
         run = para.add_run()
         add_text(run, text)
         # What ``run.bold = bold or None`` and ``run.italic = ...`` write, without python-docx's
@@ -230,7 +232,7 @@ class _BodyWriter:
             link_el.append(run._r)
         return run
 
-    def _hyperlink(self, para: Paragraph, url: str):  # noqa: ANN202
+    def _hyperlink(self, para: Paragraph, url: str):
         el = OxmlElement("w:hyperlink")
         if url.startswith("#"):
             el.set(qn("w:anchor"), self.bookmarks.get(url[1:], url[1:]))
@@ -360,8 +362,12 @@ class _BodyWriter:
             prompt.bold = True
             prompt.font.color.rgb = ACCENT
             self._answers += 1
-            add_text_field(cell.add_paragraph(), answer_name(special, self._answers),
-                           special.text or "Your answer", multiline=True)
+            add_text_field(
+                cell.add_paragraph(),
+                answer_name(special, self._answers),
+                special.text or "Your answer",
+                multiline=True,
+            )
             for _ in range(answer_lines(special) - 1):
                 cell.add_paragraph()
             self.doc.add_paragraph()
@@ -370,7 +376,7 @@ class _BodyWriter:
             run = self._paragraph("No Spacing").add_run(line)
             run.font.name = "Consolas"
 
-    def _signing_block(self, special) -> None:  # noqa: ANN001 - markdown.Fence
+    def _signing_block(self, special) -> None:  # markdown.Fence
         """A scoresheet (fields to fill in) or a signature block (tall rows to sign by hand);
         a signature block, or a scoresheet marked keep=yes, is kept on one page."""
         from genkit.render.formats.docx_keep import keep_together
@@ -385,7 +391,7 @@ class _BodyWriter:
             for table in self.doc.tables[before:]:
                 keep_together(table, signing=special.kind == "signatures")
 
-    def _figure(self, figure) -> None:  # noqa: ANN001 - genkit.render.figure.Figure
+    def _figure(self, figure) -> None:  # genkit.render.figure.Figure
         """A picture with its alternative text, or (for SVG-only figures) that text instead."""
         if figure is None:
             return

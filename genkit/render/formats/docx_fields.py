@@ -70,13 +70,14 @@ def _checkbox(tag: str, label: str) -> object:
         f'<w:sdt {nsdecls("w")} xmlns:w14="{W14}"><w:sdtPr>'
         f'<w:rPr><w:rFonts w:ascii="{_BOX_FONT}" w:hAnsi="{_BOX_FONT}" w:eastAsia="{_BOX_FONT}"/>'
         '<w:sz w:val="28"/></w:rPr>'
-        '<w:alias/><w:tag/>'
+        "<w:alias/><w:tag/>"
         '<w14:checkbox><w14:checked w14:val="0"/>'
         f'<w14:checkedState w14:val="2612" w14:font="{_BOX_FONT}"/>'
         f'<w14:uncheckedState w14:val="2610" w14:font="{_BOX_FONT}"/></w14:checkbox>'
-        '</w:sdtPr><w:sdtContent><w:r><w:rPr>'
+        "</w:sdtPr><w:sdtContent><w:r><w:rPr>"
         f'<w:rFonts w:ascii="{_BOX_FONT}" w:hAnsi="{_BOX_FONT}" w:eastAsia="{_BOX_FONT}"/>'
-        '<w:sz w:val="28"/></w:rPr><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>')
+        '<w:sz w:val="28"/></w:rPr><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>'
+    )
     props = sdt.find(qn("w:sdtPr"))
     props.find(qn("w:alias")).set(qn("w:val"), label[:255])
     props.find(qn("w:tag")).set(qn("w:val"), tag)

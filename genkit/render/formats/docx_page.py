@@ -24,14 +24,14 @@ class DocxPage:
     sample_notice: str | None
     footer: str
     created: dt.date
-    lang: str = "en-US"      # Word's language tag: spelling, grammar and hyphenation follow it
+    lang: str = "en-US"  # Word's language tag: spelling, grammar and hyphenation follow it
     page_word: str = "Page"
     of_word: str = "of"
     layout: str = "document"  # "sheet": compact, two columns; "wide": landscape, for wide tables
-    draft_notice: str = ""    # the front matter's line for every page ("Draft for legal review")
+    draft_notice: str = ""  # the front matter's line for every page ("Draft for legal review")
 
 
-def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
+def setup_page(document, page: DocxPage) -> None:
     props = document.core_properties
     props.title = page.title
     props.author = page.author
@@ -74,7 +74,7 @@ def setup_page(document, page: DocxPage) -> None:  # noqa: ANN001
         _wide_layout(document)
 
 
-def _wide_layout(document) -> None:  # noqa: ANN001
+def _wide_layout(document) -> None:
     """Landscape pages and slightly smaller type, so a table of many columns stays readable."""
     section = document.sections[0]
     width, height = section.page_width, section.page_height
@@ -86,7 +86,7 @@ def _wide_layout(document) -> None:  # noqa: ANN001
     document.styles["Normal"].font.size = Pt(8.5)
 
 
-def _sheet_layout(document) -> None:  # noqa: ANN001
+def _sheet_layout(document) -> None:
     """A handout: narrow margins, smaller type, two newspaper columns (as in the PDF)."""
     section = document.sections[0]
     for side in ("left_margin", "right_margin"):
@@ -108,7 +108,7 @@ def _sheet_layout(document) -> None:  # noqa: ANN001
         document.styles[name].paragraph_format.space_after = Pt(1)
 
 
-def _set_language(document, lang: str) -> None:  # noqa: ANN001
+def _set_language(document, lang: str) -> None:
     """Mark all text with the document's language (the default run properties of styles.xml)."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -139,8 +139,13 @@ def _small(paragraph: Paragraph, color: RGBColor) -> None:
 def word_field(paragraph: Paragraph, code: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
     run = paragraph.add_run()
-    for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None),
-                       ("text", "1"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", f" {code} "),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
         if kind == "instr":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")

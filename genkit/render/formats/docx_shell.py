@@ -34,8 +34,9 @@ _XML_TAG = re.compile(r"<[^>]+>")
 
 def find_shell(document_id: str, dirs: list[Path]) -> Path | None:
     """The shell for a document: its own first, then the jurisdiction's default, else none."""
-    return (which(f"{SHELL_DIR}/{document_id}.docx", dirs)
-            or which(f"{SHELL_DIR}/default.docx", dirs))
+    return which(f"{SHELL_DIR}/{document_id}.docx", dirs) or which(
+        f"{SHELL_DIR}/default.docx", dirs
+    )
 
 
 def _check_placeholder(raw: bytes, where: str) -> None:
@@ -43,16 +44,36 @@ def _check_placeholder(raw: bytes, where: str) -> None:
         try:
             xml = archive.read("word/document.xml").decode("utf-8", "replace")
         except KeyError:
-            raise TemplateError([Problem(where, 0, 0, "", "not a Word document: it has no "
-                                         "word/document.xml")]) from None
+            raise TemplateError(
+                [Problem(where, 0, 0, "", "not a Word document: it has no word/document.xml")]
+            ) from None
     if not _BODY_TAG.search(_XML_TAG.sub("", xml)):
-        raise TemplateError([Problem(where, 0, 0, "", (
-            "the Word shell has no {{p body }} placeholder: type {{p body }} on a paragraph of "
-            "its own where the document's text should go"))])
+        raise TemplateError(
+            [
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "",
+                    (
+                        "the Word shell has no {{p body }} placeholder: type {{p body }} on a "
+                        "paragraph of "
+                        "its own where the document's text should go"
+                    ),
+                )
+            ]
+        )
 
 
-def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any],
-                    dirs: list[Path], title: str, created: dt.date) -> bytes:
+def render_in_shell(
+    shell: Path,
+    where: str,
+    body: bytes,
+    context: dict[str, Any],
+    dirs: list[Path],
+    title: str,
+    created: dt.date,
+) -> bytes:
     """Fill the shell's own tags from ``context`` and put ``body`` (a .docx) at ``{{p body }}``."""
     from genkit.render.document import template_problem
     from genkit.render.formats.docxtpl_safe import DocxTemplate
@@ -73,10 +94,14 @@ def render_in_shell(shell: Path, where: str, body: bytes, context: dict[str, Any
         template.save(buffer)
     except (TemplateError, SecurityError):
         raise
-    except Exception as exc:  # noqa: BLE001 - a failure in a city's shell is theirs to fix
+    except Exception as exc:  # a failure in a city's shell is theirs to fix
         error = template_problem(exc, where)
         # Jinja only knows the shell's XML as "<template>", and its lines are not ones a person
         # editing in Word can see: name the shell file instead.
-        raise type(error)([replace(p, file=where, line=0, col=0) if p.file == "<template>"
-                           else p for p in error.problems]) from None
+        raise type(error)(
+            [
+                replace(p, file=where, line=0, col=0) if p.file == "<template>" else p
+                for p in error.problems
+            ]
+        ) from None
     return normalize_docx(buffer.getvalue(), created)

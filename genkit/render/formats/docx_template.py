@@ -28,6 +28,7 @@ MAX_MEMBERS = 2000
 
 def check_docx_package(data: bytes, where: str) -> None:
     """Refuse zip bombs, path tricks and DOCTYPEs before python-docx opens the file."""
+
     def refuse(message: str) -> SecurityError:
         return SecurityError([Problem(where, 0, 0, "", message)])
 
@@ -50,8 +51,13 @@ def check_docx_package(data: bytes, where: str) -> None:
                 raise refuse(f"the Word template part '{name}' declares a DOCTYPE; refusing it")
 
 
-def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[Path],
-                         item: object = None, ui: object = None) -> bytes:
+def render_docx_template(
+    document: Document,
+    loaded: LoadedProfile,
+    dirs: list[Path],
+    item: object = None,
+    ui: object = None,
+) -> bytes:
     from genkit.render.document import template_problem
     from genkit.render.formats.docxtpl_safe import DocxTemplate
 
@@ -72,6 +78,6 @@ def render_docx_template(document: Document, loaded: LoadedProfile, dirs: list[P
         template.save(buffer)
     except (TemplateError, SecurityError):
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure in a user's template is theirs to fix
+    except Exception as exc:  # any failure in a user's template is theirs to fix
         raise template_problem(exc, str(document.source)) from None
     return normalize_docx(buffer.getvalue(), loaded.profile.as_of)

@@ -45,7 +45,7 @@ def add_bookmark(para: Paragraph, name: str, number: int) -> None:
     para._p.append(end)
 
 
-def _toc_style(document, level: int):  # noqa: ANN001, ANN202
+def _toc_style(document, level: int):
     """Word's built-in "toc N" paragraph style, created when the base template lacks it."""
     name = f"toc {level}"
     try:
@@ -89,8 +89,7 @@ def _linked_entry(para: Paragraph, text: str, anchor: str) -> None:
     para._p.append(link)
 
 
-def write_toc(document, fence: Fence, tokens: list[Token],  # noqa: ANN001
-              bookmarks: dict[str, str]) -> None:
+def write_toc(document, fence: Fence, tokens: list[Token], bookmarks: dict[str, str]) -> None:
     low, high = toc_levels(fence)
     heading = document.add_paragraph(fence.text or "Contents", style="TOC Heading")
     heading.paragraph_format.keep_with_next = True

@@ -28,14 +28,14 @@ class _BodyRenderer(RendererHTML):
     so ``form_field`` renders the fill-in cells that ``form_table`` marks.
     """
 
-    def __init__(self, parser=None, figures=None):  # noqa: ANN001
+    def __init__(self, parser=None, figures=None):
         super().__init__(parser)
         self._answers = 0
         self._figures = figures or {}
         self._sheets = 0
         self._regions: dict[str, int] = {}  # label -> tables so far, to keep labels distinct
 
-    def fence(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    def fence(self, tokens, idx, options, env) -> str:
         special = fence_of(tokens[idx])
         if special is None:
             return super().fence(tokens, idx, options, env)
@@ -58,21 +58,24 @@ class _BodyRenderer(RendererHTML):
         name = answer_name(special, self._answers)
         prompt = escape(special.text or "Your answer")
         rows = answer_lines(special)
-        return (f'<div class="answer"><label for="{name}">{prompt}</label>'
-                f'<textarea id="{name}" name="{name}" title="{prompt}" rows="{rows}" '
-                f'style="height: {rows * 1.5:g}em"></textarea></div>\n')
+        return (
+            f'<div class="answer"><label for="{name}">{prompt}</label>'
+            f'<textarea id="{name}" name="{name}" title="{prompt}" rows="{rows}" '
+            f'style="height: {rows * 1.5:g}em"></textarea></div>\n'
+        )
 
-    def form_field(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    def form_field(self, tokens, idx, options, env) -> str:
         field: FormField = tokens[idx].meta["field"]
         name, label = escape(field.name), escape(field.label)
         if field.choices:
             return choices_html(field)
         if field.kind == "notes":
-            return (f'<textarea name="{name}" title="{label}" aria-label="{label}" '
-                    f'rows="2"></textarea>')
+            return (
+                f'<textarea name="{name}" title="{label}" aria-label="{label}" rows="2"></textarea>'
+            )
         return f'<input type="text" name="{name}" title="{label}" aria-label="{label}">'
 
-    def table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    def table_open(self, tokens, idx, options, env) -> str:
         if _columns(tokens, idx) < SCROLLING_COLUMNS:
             return '<div class="table-wrap"><table>\n'
         # A table this wide scrolls sideways on a narrow screen, inside its wrapper: the
@@ -82,13 +85,15 @@ class _BodyRenderer(RendererHTML):
         self._regions[label] = self._regions.get(label, 0) + 1
         if self._regions[label] > 1:
             label = f"{label} ({self._regions[label]})"
-        return (f'<div class="table-wrap" role="region" tabindex="0" '
-                f'aria-label="{escape(label)}"><table>\n')
+        return (
+            f'<div class="table-wrap" role="region" tabindex="0" '
+            f'aria-label="{escape(label)}"><table>\n'
+        )
 
-    def table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    def table_close(self, tokens, idx, options, env) -> str:
         return "</table></div>\n"
 
-    def th_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    def th_open(self, tokens, idx, options, env) -> str:
         tokens[idx].attrSet("scope", "col")
         return self.renderToken(tokens, idx, options, env)
 
@@ -100,7 +105,7 @@ SCROLLING_COLUMNS = 5
 def _columns(tokens: list[Token], idx: int) -> int:
     """Header cells in the first row of the table that opens at ``idx``."""
     count = 0
-    for token in tokens[idx + 1:]:
+    for token in tokens[idx + 1 :]:
         if token.type == "th_open":
             count += 1
         elif token.type in ("tr_close", "table_close"):
@@ -130,13 +135,17 @@ def choices_html(field: FormField) -> str:
         name = field.name if single else field.choice_name(i)
         kind = "radio" if single else "checkbox"
         title = escape(f"{field.label}: {text}")
-        items.append(f'<label class="choice"><input type="{kind}" name="{escape(name)}" '
-                     f'value="{escape(code)}" title="{title}">{escape(text)}</label>')
-    return (f'<span class="choices" role="{role}" aria-label="{escape(field.label)}">'
-            f'{" ".join(items)}</span>')
+        items.append(
+            f'<label class="choice"><input type="{kind}" name="{escape(name)}" '
+            f'value="{escape(code)}" title="{title}">{escape(text)}</label>'
+        )
+    return (
+        f'<span class="choices" role="{role}" aria-label="{escape(field.label)}">'
+        f"{' '.join(items)}</span>"
+    )
 
 
-def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
+def figure_html(figure) -> str:  # genkit.render.figure.Figure
     """The picture as an inline SVG image (vector in the PDF too), with its text alternative."""
     if figure is None:
         return ""
@@ -145,13 +154,18 @@ def figure_html(figure) -> str:  # noqa: ANN001 - genkit.render.figure.Figure
         images = "".join(
             f'<img class="figure-row" src="data:image/svg+xml;base64,{_b64(svg)}" '
             f'alt="{escape(figure.alt + " " + alt if i == 0 else alt)}">'
-            for i, (svg, alt) in enumerate(rows))
-        return (f'<figure class="figure figure-rows" id="figure-{escape(figure.name)}">{images}'
-                f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
-    return (f'<figure class="figure" id="figure-{escape(figure.name)}">'
-            f'<img src="data:image/svg+xml;base64,{_b64(figure.svg())}" '
-            f'alt="{escape(figure.alt)}">'
-            f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n")
+            for i, (svg, alt) in enumerate(rows)
+        )
+        return (
+            f'<figure class="figure figure-rows" id="figure-{escape(figure.name)}">{images}'
+            f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n"
+        )
+    return (
+        f'<figure class="figure" id="figure-{escape(figure.name)}">'
+        f'<img src="data:image/svg+xml;base64,{_b64(figure.svg())}" '
+        f'alt="{escape(figure.alt)}">'
+        f"<figcaption>{escape(figure.caption)}</figcaption></figure>\n"
+    )
 
 
 def _b64(data: bytes) -> str:
@@ -163,9 +177,12 @@ def toc_html(fence: Fence, tokens: list[Token]) -> str:
     title = escape(fence.text or "Contents")
     items = "".join(
         f'<li class="toc-level-{e.level}"><a href="#{escape(e.id)}">{escape(e.text)}</a></li>\n'
-        for e in toc_entries(tokens, toc_levels(fence)))
-    return (f'<nav class="toc" aria-label="{title}"><p class="toc-title">{title}</p>\n'
-            f'<ul>\n{items}</ul></nav>\n')
+        for e in toc_entries(tokens, toc_levels(fence))
+    )
+    return (
+        f'<nav class="toc" aria-label="{title}"><p class="toc-title">{title}</p>\n'
+        f"<ul>\n{items}</ul></nav>\n"
+    )
 
 
 def body_html(tokens: list[Token], figures: dict | None = None) -> str:

@@ -59,7 +59,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].rstrip("-") or "section"
 
 
-def _heading_ids(state) -> None:  # noqa: ANN001 - markdown-it's StateCore
+def _heading_ids(state) -> None:  # markdown-it's StateCore
     seen: dict[str, int] = {}
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -142,13 +142,15 @@ def figure_fences(tokens: list[Token]) -> list[tuple[str, int]]:
         if fence is not None and fence.kind == "figure":
             found.append((fence.attrs.get("name", ""), (token.map or [0])[0] + 1))
     return found
+
+
 @dataclass(frozen=True)
 class FormField:
     """A place to write inside a scoresheet table."""
 
-    name: str    # unique field name, e.g. "score_1-crisis-de-escalation_rating-1-5"
-    label: str   # what it asks for, e.g. "1. Crisis de-escalation: Rating (1-5)"
-    kind: str    # "input" (one line), "notes" (several lines), "one" or "any" (choices)
+    name: str  # unique field name, e.g. "score_1-crisis-de-escalation_rating-1-5"
+    label: str  # what it asks for, e.g. "1. Crisis de-escalation: Rating (1-5)"
+    kind: str  # "input" (one line), "notes" (several lines), "one" or "any" (choices)
     # (code, label) of each choice of a "one" or "any" field, in the order shown
     choices: tuple[tuple[str, str], ...] = ()
 
@@ -232,7 +234,7 @@ def _split_unescaped(text: str, sep: str, limit: int = -1) -> list[str]:
     while i < len(text):
         char = text[i]
         if char == "\\" and i + 1 < len(text):
-            current.append(text[i:i + 2])
+            current.append(text[i : i + 2])
             i += 2
             continue
         if char == sep and (limit < 0 or len(parts) < limit):

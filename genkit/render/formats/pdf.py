@@ -31,11 +31,15 @@ class ProjectOnlyFetcher(weasyprint.URLFetcher):
     """Deny by default: only files inside the given asset folders, and inline images."""
 
     def __init__(self, allowed_dirs: list[Path]):
-        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False,
-                         fail_on_errors=True, timeout=1)
+        super().__init__(
+            allowed_protocols={"file", "data"},
+            allow_redirects=False,
+            fail_on_errors=True,
+            timeout=1,
+        )
         self._allowed = [d.resolve() for d in allowed_dirs]
 
-    def fetch(self, url: str, headers=None):  # noqa: ANN001, ANN201
+    def fetch(self, url: str, headers=None):
         if url.startswith(_DATA_OK):
             return super().fetch(url, headers)
         parsed = urlparse(url)
@@ -43,8 +47,10 @@ class ProjectOnlyFetcher(weasyprint.URLFetcher):
             path = Path(unquote(parsed.path)).resolve()
             if any(path.is_relative_to(d) for d in self._allowed) and path.is_file():
                 return super().fetch(url, headers)
-        raise RefusedResource(f"refused to load {url!r}: documents may only use files from "
-                              "the project's template folders")
+        raise RefusedResource(
+            f"refused to load {url!r}: documents may only use files from "
+            "the project's template folders"
+        )
 
 
 _CHECKBOX = re.compile(r'<input type="checkbox" name="([^"]+)" value="([^"]*)"')
@@ -54,8 +60,10 @@ _NAME_DELIMITERS = b"()<>[]{}/%#"
 
 def pdf_name(text: str) -> str:
     """``not asked`` -> ``not#20asked``: a PDF name, whose bytes outside ! to ~ are #-escaped."""
-    return "".join(chr(b) if _NAME_OK.fullmatch(bytes([b])) and b not in _NAME_DELIMITERS
-                   else f"#{b:02X}" for b in text.encode("utf-8"))
+    return "".join(
+        chr(b) if _NAME_OK.fullmatch(bytes([b])) and b not in _NAME_DELIMITERS else f"#{b:02X}"
+        for b in text.encode("utf-8")
+    )
 
 
 class FormFinisher:
@@ -67,8 +75,9 @@ class FormFinisher:
     """
 
     def __init__(self, html: str):
-        self._codes = {html_text.unescape(n): html_text.unescape(v)
-                       for n, v in _CHECKBOX.findall(html)}
+        self._codes = {
+            html_text.unescape(n): html_text.unescape(v) for n, v in _CHECKBOX.findall(html)
+        }
 
     def __call__(self, document: object, pdf: object) -> None:  # pdf: pydyf.PDF
         for obj in pdf.objects:
@@ -93,10 +102,16 @@ class FormFinisher:
 def html_to_pdf(html: str, base_dir: Path, allowed_dirs: list[Path], where: str) -> bytes:
     fetcher = ProjectOnlyFetcher(allowed_dirs)
     try:
-        document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/",
-                                   url_fetcher=fetcher)
-        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True, pdf_tags=True,
-                                  uncompressed_pdf=False, finisher=FormFinisher(html))
+        document = weasyprint.HTML(
+            string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher
+        )
+        return document.write_pdf(
+            pdf_variant="pdf/ua-1",
+            pdf_forms=True,
+            pdf_tags=True,
+            uncompressed_pdf=False,
+            finisher=FormFinisher(html),
+        )
     except FatalURLFetchingError as exc:
         reason = exc.__cause__ or exc
         raise RenderError([Problem(where, 0, 0, "", str(reason))]) from None

@@ -39,23 +39,31 @@ class _Sheet:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.f = {
             "title": book.add_format({**base, "bold": True, "font_size": 14}),
-            "head": book.add_format({**base, "bold": True, "bg_color": "#D9E2F3",
-                                     "text_wrap": True, "border": 1}),
+            "head": book.add_format(
+                {**base, "bold": True, "bg_color": "#D9E2F3", "text_wrap": True, "border": 1}
+            ),
             "section": book.add_format({**base, "bold": True, "font_size": 11}),
             "text": book.add_format({**base, "text_wrap": True}),
             "label": book.add_format({**base, "border": 1}),
             "total_label": book.add_format({**base, "border": 1, "bold": True}),
-            "input": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC",
-                                      "locked": False}),
-            "input_money": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC",
-                                            "num_format": "$#,##0", "locked": False}),
-            "input_pct": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC",
-                                          "num_format": "0.0%", "locked": False}),
-            "input_num": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC",
-                                          "num_format": "0.00", "locked": False}),
+            "input": book.add_format({**base, "border": 1, "bg_color": "#FFF2CC", "locked": False}),
+            "input_money": book.add_format(
+                {
+                    **base,
+                    "border": 1,
+                    "bg_color": "#FFF2CC",
+                    "num_format": "$#,##0",
+                    "locked": False,
+                }
+            ),
+            "input_pct": book.add_format(
+                {**base, "border": 1, "bg_color": "#FFF2CC", "num_format": "0.0%", "locked": False}
+            ),
+            "input_num": book.add_format(
+                {**base, "border": 1, "bg_color": "#FFF2CC", "num_format": "0.00", "locked": False}
+            ),
             "money": book.add_format({**base, "border": 1, "num_format": "$#,##0"}),
-            "total": book.add_format({**base, "border": 1, "bold": True,
-                                      "num_format": "$#,##0"}),
+            "total": book.add_format({**base, "border": 1, "bold": True, "num_format": "$#,##0"}),
             "pct": book.add_format({**base, "border": 1, "num_format": "0.0%"}),
             "grey": book.add_format({**base, "border": 1, "bg_color": "#EDEDED"}),
             "check": book.add_format({**base, "border": 1, "bold": True}),
@@ -74,12 +82,20 @@ class _Sheet:
         ws.write_string(1, 0, form.title, f["text"])
         ws.write_string(2, 0, "Proposer (legal name)", f["label"])
         ws.merge_range(2, 1, 2, 4, "", f["input"])
-        ws.write_string(3, 0, "Fill in the yellow cells only; every total is calculated. "
-                        "Enter benefits and the indirect rate as percentages.", f["text"])
+        ws.write_string(
+            3,
+            0,
+            "Fill in the yellow cells only; every total is calculated. "
+            "Enter benefits and the indirect rate as percentages.",
+            f["text"],
+        )
         self.row = 5
         personnel = self._personnel()
-        startup = (self._lines("2. Start-up costs (year 1 only)", "Start-up", form.startup)
-                   if form.startup else None)
+        startup = (
+            self._lines("2. Start-up costs (year 1 only)", "Start-up", form.startup)
+            if form.startup
+            else None
+        )
         number = 3 if form.startup else 2
         other = self._lines(f"{number}. Other direct costs", "Other direct", form.other)
         self._totals(personnel, startup, other, number + 1)
@@ -123,8 +139,13 @@ class _Sheet:
                 ws.write_blank(self.row, c, None, f["input_num"])
                 ws.write_blank(self.row, c + 1, None, f["input_money"])
                 ws.write_blank(self.row, c + 2, None, f["input_pct"])
-                ws.write_formula(self.row, c + 3, f"={_cell(self.row, c)}*{_cell(self.row, c + 1)}"
-                                 f"*(1+{_cell(self.row, c + 2)})", f["money"], 0)
+                ws.write_formula(
+                    self.row,
+                    c + 3,
+                    f"={_cell(self.row, c)}*{_cell(self.row, c + 1)}*(1+{_cell(self.row, c + 2)})",
+                    f["money"],
+                    0,
+                )
             self.row += 1
         return self._subtotal("Personnel subtotal", first, self.row - 1)
 
@@ -151,8 +172,9 @@ class _Sheet:
         ws.write_string(self.row, 0, label, f["total_label"])
         for y in range(len(self.form.years)):
             c = self.cost_col(y)
-            ws.write_formula(self.row, c, f"=SUM({_cell(first, c)}:{_cell(last, c)})",
-                             f["total"], 0)
+            ws.write_formula(
+                self.row, c, f"=SUM({_cell(first, c)}:{_cell(last, c)})", f["total"], 0
+            )
         self.row += 1
         return self.row - 1
 
@@ -166,7 +188,8 @@ class _Sheet:
         for y in years:
             c = self.cost_col(y)
             parts = [_cell(personnel, c), _cell(other, c)] + (
-                [_cell(startup, c)] if startup is not None else [])
+                [_cell(startup, c)] if startup is not None else []
+            )
             ws.write_formula(direct, c, "=" + "+".join(parts), f["total"], 0)
         rate = direct + 1
         ws.write_string(rate, 0, "Indirect rate (% of total direct costs)", f["label"])
@@ -183,14 +206,18 @@ class _Sheet:
         self.row = total + 1
         if form.unit:  # a unit rate is the year's price over the units the proposer prices
             units = self.row
-            ws.write_string(units, 0, f"{form.unit[:1].upper()}{form.unit[1:]}s priced",
-                            f["label"])
+            ws.write_string(units, 0, f"{form.unit[:1].upper()}{form.unit[1:]}s priced", f["label"])
             ws.write_string(units + 1, 0, f"Rate per {form.unit}", f["total_label"])
             for y in years:
                 c = self.cost_col(y)
                 ws.write_blank(units, c, None, f["input_num"])
-                ws.write_formula(units + 1, c, f"=IF({_cell(units, c)}>0,"
-                                 f"{_cell(total, c)}/{_cell(units, c)},0)", f["total"], 0)
+                ws.write_formula(
+                    units + 1,
+                    c,
+                    f"=IF({_cell(units, c)}>0,{_cell(total, c)}/{_cell(units, c)},0)",
+                    f["total"],
+                    0,
+                )
             self.row = units + 2
         self.row += 1
         grand = self.row
@@ -211,8 +238,10 @@ class _Sheet:
             ws.write_string(self.row, 0, "Most payable for start-up costs", f["label"])
             ws.write_number(self.row, 1, form.startup_limit, f["money"])
             self.row += 1
-            self._check("Start-up costs within their limit",
-                        f"{_cell(startup, self.cost_col(0))}<={_cell(self.row - 1, 1)}")
+            self._check(
+                "Start-up costs within their limit",
+                f"{_cell(startup, self.cost_col(0))}<={_cell(self.row - 1, 1)}",
+            )
         if form.indirect_cap is not None:
             ws.write_string(self.row, 0, "Highest indirect rate allowed", f["label"])
             ws.write_number(self.row, 1, form.indirect_cap, f["pct"])
@@ -223,8 +252,9 @@ class _Sheet:
 
     def _check(self, label: str, condition: str) -> None:
         self.ws.write_string(self.row, 0, f"Check: {label}", self.f["total_label"])
-        self.ws.write_formula(self.row, 1, f'=IF({condition},"Yes","NO: revise the price")',
-                              self.f["check"], "Yes")
+        self.ws.write_formula(
+            self.row, 1, f'=IF({condition},"Yes","NO: revise the price")', self.f["check"], "Yes"
+        )
         self.row += 1
 
 

@@ -35,8 +35,9 @@ def zip_bytes(members: dict[str, bytes], when: dt.date | None = None) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name in sorted(members, key=_member_order):
             info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = (zipfile.ZIP_STORED if name.endswith(_STORED)
-                                  else zipfile.ZIP_DEFLATED)
+            info.compress_type = (
+                zipfile.ZIP_STORED if name.endswith(_STORED) else zipfile.ZIP_DEFLATED
+            )
             info.external_attr = 0o644 << 16
             info.create_system = 3
             out.writestr(info, members[name], compresslevel=6)

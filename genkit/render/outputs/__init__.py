@@ -26,7 +26,7 @@ class OutputJob:
     plan: Plan
     unit: Unit
     rendered: Any  # genkit.render.document.Rendered: title, tokens, figures
-    html: str      # the page HTML (layout, styles, sample notice)
+    html: str  # the page HTML (layout, styles, sample notice)
     search: SearchPath
     pdf: Callable[[str], Future | bytes]  # hand page HTML to the PDF workers
     warn: Callable[[str, bool], None]  # (message, render the output again next build)

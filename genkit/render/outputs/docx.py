@@ -17,19 +17,34 @@ def write_docx(job: OutputJob) -> bytes:
     plan, unit, rendered = job.plan, job.unit, job.rendered
     lang = unit.lang
     ui = plan.strings[lang]
-    page = DocxPage(rendered.title, local_names(plan.loaded, lang)[1],
-                    running_header(plan.loaded, lang), sample_notice(plan.loaded, ui),
-                    footer_text(plan.loaded, ui, lang), plan.loaded.profile.as_of,
-                    ui.word_language, ui.page, ui.of, unit.document.meta.layout,
-                    unit.document.meta.draft_notice)
+    page = DocxPage(
+        rendered.title,
+        local_names(plan.loaded, lang)[1],
+        running_header(plan.loaded, lang),
+        sample_notice(plan.loaded, ui),
+        footer_text(plan.loaded, ui, lang),
+        plan.loaded.profile.as_of,
+        ui.word_language,
+        ui.page,
+        ui.of,
+        unit.document.meta.layout,
+        unit.document.meta.draft_notice,
+    )
     body = tokens_to_docx(rendered.tokens, page, rendered.figures)
     shell = find_shell(unit.document.id, plan.dirs)
     if shell is None:
         return body
     # A city's Word shell: the generated body goes inside its letterhead and styles.
     context = build_context(plan.loaded, unit.document, unit.item)
-    return render_in_shell(shell, job.search.display(shell), body, context, plan.dirs,
-                           rendered.title, plan.loaded.profile.as_of)
+    return render_in_shell(
+        shell,
+        job.search.display(shell),
+        body,
+        context,
+        plan.dirs,
+        rendered.title,
+        plan.loaded.profile.as_of,
+    )
 
 
 # Written once every PDF is with the workers: the PDFs take longest, so they start first.

@@ -15,9 +15,17 @@ def write_xlsx(job: OutputJob) -> bytes:
     document = job.unit.document
     form = price_form(profile)
     if form is None or document.meta.workbook != "price-proposal":
-        raise TemplateError([Problem(str(document.source), 0, 0, "formats",
-                                     "'xlsx' needs 'workbook: price-proposal' and a procurement "
-                                     "section")])
+        raise TemplateError(
+            [
+                Problem(
+                    str(document.source),
+                    0,
+                    0,
+                    "formats",
+                    "'xlsx' needs 'workbook: price-proposal' and a procurement section",
+                )
+            ]
+        )
     return price_workbook(form, profile.as_of, document.meta.title)
 
 

@@ -24,9 +24,22 @@ _INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 # Where the missing characters lie -> the Debian/Ubuntu package and the Homebrew cask (macOS)
 # that draw them. Anything else is in Noto's core set of scripts.
 _PACKAGES: list[tuple[tuple[tuple[int, int], ...], str, str]] = [
-    (((0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x31FF), (0x3200, 0x9FFF),
-      (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
-      (0xFF00, 0xFFEF), (0x20000, 0x3FFFF)), "fonts-noto-cjk", "font-noto-sans-cjk"),
+    (
+        (
+            (0x1100, 0x11FF),
+            (0x2E80, 0x2FDF),
+            (0x3000, 0x31FF),
+            (0x3200, 0x9FFF),
+            (0xA960, 0xA97F),
+            (0xAC00, 0xD7FF),
+            (0xF900, 0xFAFF),
+            (0xFE30, 0xFE4F),
+            (0xFF00, 0xFFEF),
+            (0x20000, 0x3FFFF),
+        ),
+        "fonts-noto-cjk",
+        "font-noto-sans-cjk",
+    ),
     (((0x2600, 0x27BF), (0x1F000, 0x1FAFF)), "fonts-noto-color-emoji", "font-noto-color-emoji"),
 ]
 _CORE = ("fonts-noto-core", "font-noto-sans")
@@ -47,10 +60,14 @@ class Missing:
         more = f" and {len(self.chars) - 8} more" if len(self.chars) > 8 else ""
         said = f"no installed font can draw {shown}{more}: the PDF would show empty boxes; "
         if not self.package:
-            return said + ("these are private-use or unassigned code points that no font "
-                           "package draws; replace them in the profile or template")
-        return said + (f"install their fonts (Debian/Ubuntu: apt-get install {self.package}; "
-                       f"macOS: brew install --cask {self.cask}), then build again")
+            return said + (
+                "these are private-use or unassigned code points that no font "
+                "package draws; replace them in the profile or template"
+            )
+        return said + (
+            f"install their fonts (Debian/Ubuntu: apt-get install {self.package}; "
+            f"macOS: brew install --cask {self.cask}), then build again"
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,8 +78,13 @@ def installed_coverage() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     if fc_list is None:
         return None
     try:
-        listing = subprocess.run([fc_list, "--format", "%{charset}\n"], capture_output=True,
-                                 text=True, timeout=30, check=True).stdout
+        listing = subprocess.run(
+            [fc_list, "--format", "%{charset}\n"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     ranges = []
@@ -118,5 +140,6 @@ def missing_glyphs(text: str) -> list[Missing]:
             continue
         if not _covered(code, coverage):
             groups.setdefault(_package(char), []).append(char)
-    return [Missing("".join(chars), package, cask)
-            for (package, cask), chars in sorted(groups.items())]
+    return [
+        Missing("".join(chars), package, cask) for (package, cask), chars in sorted(groups.items())
+    ]

@@ -25,8 +25,9 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 def exit_when_gone(pid: int, then: Callable[[], None] | None = None) -> threading.Thread:
     """Start a daemon thread that, once process ``pid`` has ended, calls ``then`` (default:
     exit this process at once, without running cleanup that could wait on the dead one)."""
-    thread = threading.Thread(target=_watch, args=(pid, then), daemon=True,
-                              name=f"genkit-watch-{pid}")
+    thread = threading.Thread(
+        target=_watch, args=(pid, then), daemon=True, name=f"genkit-watch-{pid}"
+    )
     thread.start()
     return thread
 

@@ -21,9 +21,11 @@ from pathlib import Path
 
 # A page that touches what a real document needs on its first render: the stylesheet's font
 # in regular, bold and italic, and the font subsetting and tagging of a PDF/UA file.
-_WARM_PAGE = ("<html lang='en'><head><title>warm</title></head>"
-              "<body style='font-family: \"DejaVu Sans\", sans-serif'>"
-              "<h1>Warm</h1><p>Text, <b>bold</b> and <i>italic</i>.</p></body></html>")
+_WARM_PAGE = (
+    "<html lang='en'><head><title>warm</title></head>"
+    "<body style='font-family: \"DejaVu Sans\", sans-serif'>"
+    "<h1>Warm</h1><p>Text, <b>bold</b> and <i>italic</i>.</p></body></html>"
+)
 
 
 def _warm(owner: int) -> None:
@@ -67,8 +69,9 @@ class PdfWorkers:
     def __init__(self, jobs: int):
         context = get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
-        self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm,
-                                         initargs=(os.getpid(),))
+        self._pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_warm, initargs=(os.getpid(),)
+        )
         # Starting the server waits until it has imported WeasyPrint: a thread does the
         # waiting, while this process goes on importing genkit and reading the profiles.
         self._starting = threading.Thread(target=self._pool.submit, args=(int,), daemon=True)

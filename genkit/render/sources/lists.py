@@ -81,17 +81,24 @@ class Lazy(Sequence):
         return str(self._get())
 
 
-def document_sources(profile: Any, friendly: Callable[[str, Any], str],
-                     fact_name: FactName) -> dict[str, Any]:
+def document_sources(
+    profile: Any, friendly: Callable[[str, Any], str], fact_name: FactName
+) -> dict[str, Any]:
     """The names a template sees: ``citations``, ``ref``, ``references``, ``cited_facts``,
     ``illustrative_facts`` and ``sources_for``, sharing one numbering."""
     numbering = Numbering(profile)
 
     def cited_facts() -> list[dict[str, Any]]:
         keys = set(cited_keys(profile, shown_paths(current())))
-        return [{"fact": friendly(path, profile), "path": path,
-                 "sources": [profile.sources[s] for s in ids]}
-                for path, ids in profile.citations.items() if path in keys]
+        return [
+            {
+                "fact": friendly(path, profile),
+                "path": path,
+                "sources": [profile.sources[s] for s in ids],
+            }
+            for path, ids in profile.citations.items()
+            if path in keys
+        ]
 
     def illustrative_facts() -> list[str]:
         keys = illustrative_keys(profile, shown_paths(current()))
@@ -101,10 +108,20 @@ def document_sources(profile: Any, friendly: Callable[[str, Any], str],
         # Citing a fact's sources in the text states the fact: it counts as shown, so its
         # sources are listed at the end and a change to it renders the document again.
         state(path)
-        ids = [s for key, group in profile.citations.items() if related(key, path)
-               for s in group if s in profile.sources]
+        ids = [
+            s
+            for key, group in profile.citations.items()
+            if related(key, path)
+            for s in group
+            if s in profile.sources
+        ]
         return sorted({numbering[s] for s in ids})
 
-    return {"citations": Citations(profile, numbering, fact_name), "ref": numbering,
-            "references": Lazy(numbering.entries), "cited_facts": Lazy(cited_facts),
-            "illustrative_facts": Lazy(illustrative_facts), "sources_for": sources_for}
+    return {
+        "citations": Citations(profile, numbering, fact_name),
+        "ref": numbering,
+        "references": Lazy(numbering.entries),
+        "cited_facts": Lazy(cited_facts),
+        "illustrative_facts": Lazy(illustrative_facts),
+        "sources_for": sources_for,
+    }

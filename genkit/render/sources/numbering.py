@@ -44,5 +44,7 @@ class Numbering(Mapping):
         """Every source the document cites, after numbering those of the fields it showed
         (after the ones the text cited by number)."""
         self.number_keys(cited_keys(self._profile, shown_paths(current())))
-        return [{"number": n, "id": sid, "source": self._profile.sources[sid]}
-                for sid, n in sorted(self._numbers.items(), key=lambda kv: kv[1])]
+        return [
+            {"number": n, "id": sid, "source": self._profile.sources[sid]}
+            for sid, n in sorted(self._numbers.items(), key=lambda kv: kv[1])
+        ]

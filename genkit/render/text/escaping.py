@@ -37,4 +37,3 @@ def markdown_value(value: object) -> Markup:
     text = _INNER_BREAKS.sub(" ", _EDGE_BREAKS.sub("", text))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(str(escape(text)))
-

@@ -182,8 +182,18 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-_NEEDS_THE = ("City of", "County of", "Town of", "Village of", "State of", "Commonwealth of",
-              "City and County of", "Borough of", "Township of", "Consolidated City")
+_NEEDS_THE = (
+    "City of",
+    "County of",
+    "Town of",
+    "Village of",
+    "State of",
+    "Commonwealth of",
+    "City and County of",
+    "Borough of",
+    "Township of",
+    "Consolidated City",
+)
 
 
 def definite(name: str) -> str:
@@ -192,8 +202,9 @@ def definite(name: str) -> str:
     name = str(name)
     first = name.split(" ", 1)[0]
     needs = name.startswith(_NEEDS_THE) or (
-        first[:1].isupper() and (name.startswith("Department") or " Department" in name
-                                 or " Office" in name))
+        first[:1].isupper()
+        and (name.startswith("Department") or " Department" in name or " Office" in name)
+    )
     return f"the {name}" if needs else name
 
 

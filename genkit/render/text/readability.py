@@ -39,8 +39,10 @@ class Reading:
         return self.grade > self.limit
 
     def describe(self) -> str:
-        return (f"{self.stem}: reading grade {self.grade:.1f} ({FORMULA_NAMES[self.formula]}, "
-                f"limit {self.limit:g})")
+        return (
+            f"{self.stem}: reading grade {self.grade:.1f} ({FORMULA_NAMES[self.formula]}, "
+            f"limit {self.limit:g})"
+        )
 
 
 def prose(tokens: list[Token], stop_heading: str) -> str:
@@ -53,9 +55,11 @@ def prose(tokens: list[Token], stop_heading: str) -> str:
         elif token.type == "heading_close":
             in_heading = False
         elif token.type == "inline":
-            text = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
-                           for c in token.children or []
-                           if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
+            text = "".join(
+                " " if c.type in ("softbreak", "hardbreak") else c.content
+                for c in token.children or []
+                if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+            )
             if in_heading:
                 if text.strip().lower() == stop_heading.strip().lower():
                     break
@@ -67,7 +71,7 @@ def prose(tokens: list[Token], stop_heading: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _measurer(language: str):  # noqa: ANN202 - a textstat instance set to one language
+def _measurer(language: str):  # a textstat instance set to one language
     from textstat.textstat import textstatistics
 
     measurer = textstatistics()
@@ -81,5 +85,6 @@ def grade(text: str, ui: UiStrings) -> float:
 
 
 def measure(stem: str, lang: str, tokens: list[Token], ui: UiStrings, limit: float) -> Reading:
-    return Reading(stem, lang, grade(prose(tokens, ui.sources_heading), ui),
-                   ui.readability_formula, limit)
+    return Reading(
+        stem, lang, grade(prose(tokens, ui.sources_heading), ui), ui.readability_formula, limit
+    )

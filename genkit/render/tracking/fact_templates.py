@@ -32,6 +32,7 @@ class TrackingContext(Context):
 def unwrapping(func: Callable, name: str = "") -> Callable:
     """A filter or test that sees real values; ``|length`` of a list reads only its length."""
     if name in _LENGTH_FILTERS:
+
         @functools.wraps(func)
         def counted(value: Any, *args: Any, **kwargs: Any) -> Any:
             if isinstance(value, Tracked):

@@ -60,8 +60,9 @@ class Reads:
         self._shown_set: set[str] = set(self.shown)
 
 
-_CURRENT: contextvars.ContextVar[Reads | None] = contextvars.ContextVar("genkit_reads",
-                                                                        default=None)
+_CURRENT: contextvars.ContextVar[Reads | None] = contextvars.ContextVar(
+    "genkit_reads", default=None
+)
 
 
 @contextmanager
@@ -169,8 +170,10 @@ class TrackedMethod:
                     found, value = resolve(reads.root, path)
                     if found:
                         reads.record(path, "v", value, shown=True)
-        return (tuple(unwrap(a, False) for a in args),
-                {k: unwrap(v, False) for k, v in kwargs.items()})
+        return (
+            tuple(unwrap(a, False) for a in args),
+            {k: unwrap(v, False) for k, v in kwargs.items()},
+        )
 
 
 class Tracked:
@@ -194,8 +197,12 @@ class Tracked:
             reads.record(self._path, "v", self._value, shown=True)
 
     def child(self, key: str | int) -> Any:
-        return wrap(self._value[key] if not isinstance(self._value, BaseModel)
-                    else getattr(self._value, key), (*self._path, key))
+        return wrap(
+            self._value[key]
+            if not isinstance(self._value, BaseModel)
+            else getattr(self._value, key),
+            (*self._path, key),
+        )
 
     def __iter__(self) -> Iterator[Any]:
         value = self._value
@@ -322,8 +329,13 @@ def child(proxy: Tracked, key: object, value: Any) -> Any:
 
 # Properties of large models and the fields they compute from (checked by tests/test_facts.py).
 DECLARED: dict[str, tuple[str, ...]] = {
-    "Profile.selected_metrics": ("metrics", "metric_library", "call_volumes", "funding",
-                                 "staffing"),
+    "Profile.selected_metrics": (
+        "metrics",
+        "metric_library",
+        "call_volumes",
+        "funding",
+        "staffing",
+    ),
     "Program.display_name": ("name", "full_name"),
     "Program.dispatch_text": ("dispatch_model", "screening", "dispatching"),
     "Program.access_text": ("access",),
