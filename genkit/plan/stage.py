@@ -31,14 +31,20 @@ def plan(
     dirs = search_dirs(loaded.templates_dir, search.template_dirs())
     documents = discover(dirs, search.display)
     planned = make_plan(loaded, dirs, documents, only, formats, search.display)
-    previous = Manifest.previous(out_dir) if out_dir is not None else None
+    return planned if out_dir is None else with_reuse(planned, out_dir)
+
+
+def with_reuse(planned: Plan, out_dir: Path) -> Plan:
+    """``planned`` with each output the bundle in ``out_dir`` already holds marked for copying."""
+    previous = Manifest.previous(out_dir)
     if previous is None:
         return planned
+    profile = planned.loaded.profile
     memo: dict[str, str] = {}  # today's answers to reads, shared by the bundle's documents
     units = []
     for unit in planned.units:
         found = {
-            fmt: reuse(out_dir, previous, path, unit.fingerprints[fmt], loaded.profile, memo)
+            fmt: reuse(out_dir, previous, path, unit.fingerprints[fmt], profile, memo)
             for fmt, path in unit.outputs.items()
         }
         units.append(replace(unit, reused={f: r for f, r in found.items() if r is not None}))

@@ -16,6 +16,7 @@ from genkit.load.profiles import load_profiles
 from genkit.paths import SearchPath
 from genkit.plan.manifest import FILE_NAME
 from genkit.plan.stage import plan as make_plan
+from genkit.plan.stage import with_reuse
 from genkit.render.stage import render
 from genkit.write.atomic import write_bundle
 from genkit.write.stage import assemble, index_entries, index_page
@@ -45,7 +46,14 @@ def html_pass(
     full = make_plan(loaded, search, only, formats)
     # The plan knows every format's output; the fast pass renders only the web pages, reusing
     # those the previous pass left in out_dir.
-    html_only = make_plan(loaded, search, only, ["html"], out_dir)
+    pages_only = [
+        replace(
+            u, outputs={"html": u.outputs["html"]}, fingerprints={"html": u.fingerprints["html"]}
+        )
+        for u in full.units
+        if "html" in u.outputs
+    ]
+    html_only = with_reuse(replace(full, units=pages_only), out_dir)
     [result] = render([html_only], search)
     bundle = assemble(result, out_dir)
     write_bundle(out_dir, bundle.files)
